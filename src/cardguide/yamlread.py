@@ -1,0 +1,236 @@
+"""Safe YAML reading that records where every key is and refuses duplicates, aliases and tags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, Diagnostic
+
+# The C parser when PyYAML was built with libyaml; both are safe loaders.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+KeyPath = tuple[str | int, ...]
+
+# PyYAML's stubs leave parser events and the loader's event methods untyped (and the C loader's
+# marks are a separate class), so events travel as Any inside this module.
+Event = Any
+
+# Region files nest about eight levels deep; anything far deeper is hostile or a mistake.
+MAX_DEPTH = 32
+
+_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+def format_keypath(path: KeyPath) -> str:
+    """`("procedures", "apply", "steps", 0)` → `procedures.apply.steps[0]`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+@dataclass
+class Document:
+    """Parsed YAML plus the 1-based (line, column) of each value and each mapping key."""
+
+    file: Path
+    data: Any
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: KeyPath, *, key: bool = False) -> tuple[int, int] | None:
+        """Where `path` is written; the nearest enclosing node when the path itself is absent."""
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if key and prefix in self.keys:
+                return self.keys[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return None
+
+    def diagnostic(
+        self, code: str, message: str, path: KeyPath, *, key: bool = False
+    ) -> Diagnostic:
+        pos = self.position(path, key=key)
+        return Diagnostic(
+            code=code,
+            message=message,
+            file=self.file,
+            line=pos[0] if pos else None,
+            column=pos[1] if pos else None,
+            keypath=format_keypath(path),
+        )
+
+
+def _mark(event: Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+@dataclass
+class _Frame:
+    """A mapping or sequence still being read, with the key that awaits its value."""
+
+    path: KeyPath
+    value: dict[str, Any] | list[Any]
+    key: str | None = None
+
+
+class _Builder:
+    """Builds plain Python data from parser events with an explicit stack.
+
+    Working on events rather than the composed node graph matters: libyaml's composer recurses
+    once per nesting level and crashes the interpreter on hostile input, and an alias is refused
+    the moment it appears instead of after it has been expanded.
+    """
+
+    def __init__(self, loader: Any, doc: Document) -> None:
+        self.loader = loader
+        self.doc = doc
+        self.stack: list[_Frame] = []
+
+    def fail(self, code: str, message: str, event: Event, path: KeyPath) -> DataError:
+        line, column = _mark(event)
+        return DataError(
+            Diagnostic(code, message, self.doc.file, line, column, format_keypath(path))
+        )
+
+    def build(self) -> Any:
+        loader = self.loader
+        loader.get_event()  # StreamStart
+        if loader.check_event(yaml.StreamEndEvent):
+            raise DataError(Diagnostic("CG018", "file is empty", self.doc.file, 1, 1))
+        loader.get_event()  # DocumentStart
+        result: Any = None
+        while not loader.check_event(yaml.DocumentEndEvent):
+            done, value = self.feed(loader.get_event())
+            if done:
+                result = value
+        loader.get_event()  # DocumentEnd
+        if not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            raise self.fail("CG001", "more than one YAML document in the file", event, ())
+        return result
+
+    def feed(self, event: Event) -> tuple[bool, Any]:
+        """Consume one event; returns (True, data) when the top-level value is complete."""
+        path = self.next_path(event)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise self.fail("CG019", "anchors and aliases are not allowed", event, path)
+        if isinstance(event, yaml.ScalarEvent):
+            return self.attach(event, path, self.scalar(event, path))
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            return self.open(event, path)
+        if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            frame = self.stack.pop()
+            return self.attach(event, frame.path, frame.value, record=False)
+        raise self.fail("CG001", f"unexpected YAML event {type(event).__name__}", event, path)
+
+    def next_path(self, event: Event) -> KeyPath:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            return (*frame.path, len(frame.value))
+        return (*frame.path, frame.key) if frame.key is not None else frame.path
+
+    def open(self, event: Event, path: KeyPath) -> tuple[bool, Any]:
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame.value, dict) and frame.key is None:
+            raise self.fail("CG004", "mapping keys must be plain text", event, path)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail("CG019", f"nesting deeper than {MAX_DEPTH} levels", event, path)
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        kind = yaml.MappingNode if is_map else yaml.SequenceNode
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(kind, None, event.implicit)
+        if tag != (_MAP_TAG if is_map else _SEQ_TAG):
+            raise self.fail("CG019", f"YAML tag {tag} is not allowed", event, path)
+        self.doc.values[path] = _mark(event)
+        self.stack.append(_Frame(path, {} if is_map else []))
+        return False, None
+
+    def scalar(self, event: Event, path: KeyPath) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == "tag:yaml.org,2002:merge":
+            raise self.fail("CG019", "merge keys (<<) are not allowed", event, path)
+        if tag not in _SCALAR_TAGS:
+            raise self.fail("CG019", f"YAML tag {tag} is not allowed", event, path)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
+            raise self.fail("CG004", f"invalid value {event.value!r}: {exc}", event, path) from None
+
+    def attach(
+        self, event: Event, path: KeyPath, value: Any, *, record: bool = True
+    ) -> tuple[bool, Any]:
+        if not self.stack:
+            if record:
+                self.doc.values[path] = _mark(event)
+            return True, value
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            if record:
+                self.doc.values[path] = _mark(event)
+            frame.value.append(value)
+        elif frame.key is None:
+            if not isinstance(value, str):
+                # `yes:`, `no:`, `1:` and friends would silently become bools or numbers.
+                raise self.fail("CG004", f"key {event.value!r} must be text; quote it", event, path)
+            if value in frame.value:
+                raise self.fail("CG002", f"duplicate key {value!r}", event, (*path, value))
+            self.doc.keys[(*path, value)] = _mark(event)
+            frame.key = value
+        else:
+            if record:
+                self.doc.values[path] = _mark(event)
+            frame.value[frame.key] = value
+            frame.key = None
+        return False, None
+
+
+def read_yaml(file: Path, raw: bytes) -> Document:
+    """Parse one YAML document from `raw`; every failure is a DataError naming file and line."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataError(
+            Diagnostic(
+                "CG017", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", file, line, column
+            )
+        ) from None
+    text = text.removeprefix("\ufeff")
+    doc = Document(file=file, data=None)
+    loader = _Loader(text)
+    try:
+        doc.data = _Builder(loader, doc).build()
+    except yaml.MarkedYAMLError as exc:
+        mark: Any = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise DataError(
+            Diagnostic(
+                "CG001",
+                f"YAML syntax error: {problem}",
+                file,
+                mark.line + 1 if mark else None,
+                mark.column + 1 if mark else None,
+            )
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DataError(Diagnostic("CG001", f"YAML error: {exc}", file)) from None
+    finally:
+        loader.dispose()
+    return doc
