@@ -1,0 +1,204 @@
+"""The region-file data model: typed msgspec structs that the loader decodes YAML into."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+# C0 and C1 control characters other than tab and newline: in text they could drive a terminal.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+Status = Literal["official", "secondary", "uncertain"]
+# Higher is surer; used to check that an item never claims more than its sources give.
+STATUS_RANK: dict[str, int] = {"uncertain": 1, "secondary": 2, "official": 3}
+
+Level = Literal["national", "province", "municipality", "city", "county"]
+LEVEL_RANK: dict[str, int] = {
+    "national": 0,
+    "province": 1,
+    "municipality": 1,  # Shanghai and the other direct-controlled cities sit at province level
+    "city": 2,
+    "county": 3,
+}
+
+# Profile facets that conditions may name. `minor` is implied by `newborn`.
+Facet = Literal[
+    "newborn",
+    "minor",
+    "student",
+    "self_employed",
+    "left_job",
+    "foreign_employee",
+    "employer",
+    "replacement",
+]
+
+ProcedureName = Literal["apply", "activate", "replace", "collect", "update", "reimburse"]
+PROCEDURES: tuple[ProcedureName, ...] = (
+    "apply",
+    "activate",
+    "replace",
+    "collect",
+    "update",
+    "reimburse",
+)
+
+ChannelKind = Literal["bank", "hospital", "pharmacy", "phone", "center", "online"]
+CHANNELS: tuple[ChannelKind, ...] = ("bank", "hospital", "pharmacy", "phone", "center", "online")
+
+# The two halves of a card that activation switches on.
+Function = Literal["medical", "financial"]
+
+RegionId = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$", max_length=64)]
+ItemId = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+SourceId = Annotated[str, Meta(pattern=r"^[a-z]+:[A-Za-z0-9_.-]+$", max_length=80)]
+
+
+class _Strict(Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
+    """Base for every struct: unknown keys are errors, fields are named, defaults stay implicit."""
+
+
+class Text(_Strict):
+    """A piece of text in one or more languages; at least one must be present."""
+
+    en: str | None = None
+    zh: str | None = None
+
+    def get(self, lang: Lang = "en") -> str:
+        """The text in `lang`, falling back to any language that is present."""
+        for value in (getattr(self, lang), self.en, self.zh):
+            if value:
+                return value
+        return ""
+
+    def languages(self) -> tuple[Lang, ...]:
+        return tuple(lang for lang in LANGS if getattr(self, lang))
+
+
+class Condition(_Strict):
+    """Declarative profile test: every `all` facet, at least one `any` facet, no `none` facet."""
+
+    all: list[Facet] = []
+    any: list[Facet] = []
+    none: list[Facet] = []
+
+
+class Item(_Strict):
+    """Fields every fact in a region file carries, whatever its kind."""
+
+    id: ItemId
+    sources: Annotated[list[SourceId], Meta(min_length=1)]
+    status: Status
+    when: Condition | None = None
+    # Where a new item goes among the items inherited from parent regions.
+    before: ItemId | None = None
+    after: ItemId | None = None
+    # Why the fact may be out of date (e.g. "from the 2016 switch-over guide").
+    dated: Text | None = None
+
+
+class Step(Item, kw_only=True):
+    text: Text
+    where: Text | None = None
+
+
+class Material(Item, kw_only=True):
+    text: Text
+    # In `activate`: the channels this material is for; empty means every channel.
+    channels: list[ChannelKind] = []
+
+
+class Fee(Item, kw_only=True):
+    text: Text
+    amount_yuan: Annotated[float, Meta(ge=0)] | None = None
+
+
+class Deadline(Item, kw_only=True):
+    text: Text
+
+
+class Note(Item, kw_only=True):
+    text: Text
+    level: Literal["info", "warning"] = "info"
+    channels: list[ChannelKind] = []
+
+
+class Legal(Item, kw_only=True):
+    title: Text
+    text: Text
+
+
+class Channel(Item, kw_only=True):
+    channel: ChannelKind
+    text: Text
+    enables: Annotated[list[Function], Meta(min_length=1)]
+    caveats: list[Text] = []
+
+
+class Section(_Strict):
+    """What a region says about one procedure, by kind of item."""
+
+    steps: list[Step] = []
+    materials: list[Material] = []
+    fees: list[Fee] = []
+    deadlines: list[Deadline] = []
+    notes: list[Note] = []
+    legal: list[Legal] = []
+
+
+class ActivateSection(Section):
+    channels: list[Channel] = []
+
+
+class Procedures(_Strict):
+    apply: Section | None = None
+    activate: ActivateSection | None = None
+    replace: Section | None = None
+    collect: Section | None = None
+    update: Section | None = None
+    reimburse: Section | None = None
+
+
+class Source(_Strict):
+    """A page or fact a region file cites; visible to the file that defines it and its children."""
+
+    id: SourceId
+    title: Text
+    status: Status
+    url: str | None = None
+    dated: Text | None = None
+    note: Text | None = None
+
+
+class RegionFile(_Strict):
+    """One YAML file under data/regions: a region and its own layer of facts."""
+
+    id: RegionId
+    level: Level
+    names: Text
+    last_reviewed: datetime.date
+    parent: RegionId | None = None
+    languages: Annotated[list[Lang], Meta(min_length=1)] = msgspec.field(
+        default_factory=lambda: ["en"]
+    )
+    aliases: list[str] = []
+    sources: list[Source] = []
+    procedures: Procedures = msgspec.field(default_factory=Procedures)
+
+
+# Kinds of item in the order a checklist presents them; `channels` only exists in `activate`.
+KINDS: tuple[str, ...] = ("steps", "channels", "materials", "fees", "deadlines", "notes", "legal")
+
+
+def section_items(section: Section) -> list[tuple[str, list[Item]]]:
+    """The section's item lists by kind, in presentation order."""
+    return [
+        (kind, list(getattr(section, kind))) for kind in KINDS if kind in section.__struct_fields__
+    ]
