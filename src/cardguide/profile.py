@@ -1,0 +1,130 @@
+"""Who is applying: profile facets, their contradictions, and the test of a data condition."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .errors import ProfileConflict
+from .model import Condition, Facet
+
+FACETS: tuple[Facet, ...] = typing.get_args(Facet)
+
+# How each facet reads in a sentence ("for ..."), in the interview and in `--why`.
+FACET_LABELS: dict[Facet, str] = {
+    "newborn": "a newborn (a parent or guardian applies)",
+    "minor": "a child under 18 (a guardian applies)",
+    "student": "a student",
+    "self_employed": "someone self-employed or in flexible employment",
+    "left_job": "someone who has left a job",
+    "foreign_employee": "a foreign employee",
+    "employer": "an employee applying through the employer (unit bulk application)",
+    "replacement": "a replacement card, not a first application",
+}
+
+# The situations the interview offers as "who is applying"; `replacement` is asked separately.
+SITUATIONS: tuple[Facet, ...] = tuple(f for f in FACETS if f != "replacement")
+
+IMPLIES: dict[Facet, tuple[Facet, ...]] = {"newborn": ("minor",)}
+
+_NEWBORN_CANNOT: tuple[Facet, ...] = (
+    "student",
+    "self_employed",
+    "left_job",
+    "foreign_employee",
+    "employer",
+)
+CONFLICTS: dict[frozenset[Facet], str] = {
+    **{
+        frozenset({"newborn", other}): "a newborn cannot also be "
+        + FACET_LABELS[other].split(" (")[0]
+        for other in _NEWBORN_CANNOT
+    },
+    frozenset({"employer", "self_employed"}): (
+        "the self-employed register and apply themselves, not through an employer"
+    ),
+    frozenset({"employer", "left_job"}): (
+        "after leaving a job you apply as an individual, not through the employer"
+    ),
+}
+
+
+def flag_for(facet: Facet) -> str:
+    """The command-line flag that sets a facet (`self_employed` → `--self-employed`)."""
+    return "--" + facet.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The facets that describe the applicant, with implied ones added."""
+
+    facets: frozenset[Facet] = frozenset()
+    given: frozenset[Facet] = frozenset()
+
+    def has(self, facet: Facet) -> bool:
+        return facet in self.facets
+
+    @property
+    def application(self) -> str:
+        return "replacement" if "replacement" in self.facets else "first"
+
+    def describe(self) -> str:
+        """One line for people: who applies and whether it is a first application."""
+        shown = [f for f in FACETS if f in self.given and f != "replacement"]
+        who = "; ".join(FACET_LABELS[f] for f in shown) or "an adult applying for themselves"
+        return f"{who}; {self.application} application"
+
+
+def make_profile(given: Iterable[Facet]) -> Profile:
+    """Check the facets for contradictions and add what they imply."""
+    chosen = frozenset(given)
+    for pair, reason in CONFLICTS.items():
+        if pair <= chosen:
+            first, second = sorted(pair, key=FACETS.index)
+            raise ProfileConflict(
+                f"{flag_for(first)} cannot be combined with {flag_for(second)}: {reason}"
+            )
+    facets = set(chosen)
+    for facet in chosen:
+        facets.update(IMPLIES.get(facet, ()))
+    return Profile(frozenset(facets), chosen)
+
+
+def matches(condition: Condition | None, profile: Profile) -> bool:
+    """Whether a declarative data condition holds for the profile."""
+    if condition is None:
+        return True
+    have = profile.facets
+    return (
+        all(f in have for f in condition.all)
+        and (not condition.any or any(f in have for f in condition.any))
+        and not any(f in have for f in condition.none)
+    )
+
+
+def describe_condition(condition: Condition | None) -> str:
+    """A condition in words, e.g. `newborn or minor; not employer` (empty when unconditional)."""
+    if condition is None:
+        return ""
+    parts: list[str] = []
+    if condition.all:
+        parts.append(" and ".join(condition.all))
+    if condition.any:
+        parts.append(" or ".join(condition.any))
+    if condition.none:
+        parts.append("not " + " or ".join(condition.none))
+    return "; ".join(part.replace("_", "-") for part in parts)
+
+
+def facets_named(conditions: Iterable[Condition | None]) -> set[Facet]:
+    """Every facet some condition depends on: the only questions worth asking."""
+    named: set[Facet] = set()
+    for condition in conditions:
+        if condition is not None:
+            named.update(condition.all, condition.any, condition.none)
+    # A condition on `minor` also distinguishes newborns, which imply it.
+    for facet, implied in IMPLIES.items():
+        if named.intersection(implied):
+            named.add(facet)
+    return named

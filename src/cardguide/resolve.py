@@ -1,0 +1,153 @@
+"""Region inheritance: load a region's chain of parents and merge it into one guide, id by id.
+
+The rule (also in README): items are keyed by (procedure, kind, id). A child's item with the id
+of an inherited one becomes the nearer *candidate* for that id; an item with a new id is added
+at the end, or next to the item its `before`/`after` names. When a checklist is built, each id
+takes the nearest candidate whose condition holds for the profile, so a region that has no
+entry of its own for someone falls back up the chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalog import Catalog
+from .errors import DataError
+from .loader import Layer, item_path, iter_items
+from .model import LEVEL_RANK, STATUS_RANK, Item, Source
+from .yamlread import KeyPath
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One region's version of an item, with the file and key path it was written at."""
+
+    item: Item
+    layer: Layer
+    path: KeyPath
+
+    @property
+    def origin(self) -> str:
+        return self.layer.region.id
+
+
+@dataclass
+class Entry:
+    """All versions of one item id along the chain, nearest region first."""
+
+    id: str
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A region's resolved guide: its chain of files and every item's candidates, in order."""
+
+    chain: list[Layer]  # the region asked for first, the national region last
+    entries: dict[tuple[str, str], list[Entry]]  # (procedure, kind) → entries in order
+    sources: dict[str, Source]
+
+    @property
+    def layer(self) -> Layer:
+        return self.chain[0]
+
+    def section(self, procedure: str, kind: str) -> list[Entry]:
+        return self.entries.get((procedure, kind), [])
+
+
+def load_chain(catalog: Catalog, region_id: str) -> list[Layer]:
+    """The region and its ancestors, nearest first; missing parents and cycles are errors."""
+    chain = [catalog.layer(region_id)]
+    while (parent := chain[-1].region.parent) is not None:
+        child = chain[-1]
+        if parent in [layer.region.id for layer in chain]:
+            loop = " → ".join([*(layer.region.id for layer in chain), parent])
+            raise DataError(
+                child.diagnostic("CG008", f"parent regions form a cycle: {loop}", ("parent",))
+            )
+        if catalog.file_for(parent) is None:
+            raise DataError(
+                child.diagnostic("CG007", f"parent region {parent!r} not found", ("parent",))
+            )
+        above = catalog.layer(parent)
+        if LEVEL_RANK[above.region.level] >= LEVEL_RANK[child.region.level]:
+            raise DataError(
+                child.diagnostic(
+                    "CG021",
+                    f"a {child.region.level} cannot sit under {parent!r}, a {above.region.level}",
+                    ("level",),
+                )
+            )
+        chain.append(above)
+    return chain
+
+
+def resolve(chain: list[Layer]) -> Guide:
+    """Merge the chain, root first, checking every reference along the way."""
+    sources: dict[str, Source] = {}
+    entries: dict[tuple[str, str], list[Entry]] = {}
+    for layer in reversed(chain):
+        for index, source in enumerate(layer.region.sources):
+            if source.id in sources:
+                raise DataError(
+                    layer.diagnostic(
+                        "CG009",
+                        f"source {source.id!r} is already defined by a parent region",
+                        ("sources", index, "id"),
+                    )
+                )
+            sources[source.id] = source
+        for procedure, kind, index, item in iter_items(layer.region):
+            path = item_path(procedure, kind, index)
+            _check_sources(layer, item, path, sources)
+            _place(entries.setdefault((procedure, kind), []), Candidate(item, layer, path))
+    return Guide(chain=chain, entries=entries, sources=sources)
+
+
+def _check_sources(layer: Layer, item: Item, path: KeyPath, sources: dict[str, Source]) -> None:
+    for index, ref in enumerate(item.sources):
+        if ref not in sources:
+            raise DataError(
+                layer.diagnostic(
+                    "CG012",
+                    f"source {ref!r} is not defined in this file or a parent region",
+                    (*path, "sources", index),
+                )
+            )
+    strongest = max(STATUS_RANK[sources[ref].status] for ref in item.sources)
+    if STATUS_RANK[item.status] > strongest:
+        raise DataError(
+            layer.diagnostic(
+                "CG022",
+                f"status {item.status!r} is stronger than any of the item's sources",
+                (*path, "status"),
+            )
+        )
+
+
+def _place(order: list[Entry], candidate: Candidate) -> None:
+    """Add a candidate to its entry, creating or moving the entry as before/after asks."""
+    item = candidate.item
+    current = next((entry for entry in order if entry.id == item.id), None)
+    anchor = item.before or item.after
+    if current is not None:
+        current.candidates.insert(0, candidate)
+        if anchor is None:
+            return
+        order.remove(current)
+    else:
+        current = Entry(item.id, [candidate])
+        if anchor is None:
+            order.append(current)
+            return
+    position = next((i for i, entry in enumerate(order) if entry.id == anchor), None)
+    if position is None:
+        key = "before" if item.before else "after"
+        raise DataError(
+            candidate.layer.diagnostic(
+                "CG020",
+                f"{key}: {anchor!r} names no item of this kind here or in a parent region",
+                (*candidate.path, key),
+            )
+        )
+    order.insert(position if item.before else position + 1, current)
