@@ -1,0 +1,28 @@
+"""One renderer interface behind `--format`; each format's module is imported only when used."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Literal, Protocol, TextIO, cast
+
+from ..documents import Document
+from ..model import Lang
+
+Format = Literal["text", "json"]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    lang: Lang = "en"
+    width: int | None = None  # None: the terminal's width, at most MAX_WIDTH
+
+
+class Renderer(Protocol):
+    def __call__(self, document: Document, out: TextIO, options: RenderOptions) -> None: ...
+
+
+def renderer_for(fmt: Format) -> Renderer:
+    # Importing lazily keeps rich out of JSON runs: it costs ~25 ms of start-up.
+    module = importlib.import_module(f"{__name__}.{fmt}_format")
+    return cast(Renderer, module.render)
