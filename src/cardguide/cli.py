@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,14 @@ from typer.core import TyperGroup
 from . import __version__
 from .catalog import Catalog
 from .documents import Document, build_checklist, build_guide_view, build_listing
-from .errors import EXIT_DATA, EXIT_USAGE, CardguideError, RegionNotFound, UsageProblem
+from .errors import (
+    EXIT_DATA,
+    EXIT_USAGE,
+    Cancelled,
+    CardguideError,
+    RegionNotFound,
+    UsageProblem,
+)
 from .match import relevant_facets
 from .model import ChannelKind, Facet
 from .profile import FACET_LABELS, FACETS, SITUATIONS, Profile, flag_for, make_profile
@@ -155,7 +163,8 @@ def _stdin_is_tty() -> bool:
 
 
 def _emit(document: Document, fmt: Format) -> None:
-    renderer_for(fmt)(document, sys.stdout, RenderOptions())
+    plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: set and not empty
+    renderer_for(fmt)(document, sys.stdout, RenderOptions(plain=plain))
     # Flushing here lets a closed pipe surface inside the command, where it is handled.
     sys.stdout.flush()
 
@@ -167,9 +176,23 @@ def _guide(catalog: Catalog, query: str) -> Guide:
 # --- the interview -------------------------------------------------------------------------
 
 
+def _ask(question: str) -> str:
+    """One question on stderr, one answer line from stdin; stdout stays for data.
+
+    click's prompt echoes part of the prompt through input(), which writes to stdout and would
+    corrupt `cardguide apply > checklist.txt`, so the interview reads lines itself.
+    """
+    sys.stderr.write(f"{question}: ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise Cancelled("cancelled: no answer (end of input)")
+    return line.strip()
+
+
 def _ask_region(catalog: Catalog) -> str:
     while True:
-        answer = typer.prompt("Region (id or name, e.g. ningbo or 宁波)", err=True)
+        answer = _ask("Region (id or name, e.g. ningbo or 宁波)")
         try:
             return catalog.find(answer)
         except RegionNotFound as miss:
@@ -178,10 +201,20 @@ def _ask_region(catalog: Catalog) -> str:
 
 def _ask_number(question: str, highest: int) -> int:
     while True:
-        answer: int = typer.prompt(question, type=int, err=True)
-        if 1 <= answer <= highest:
-            return answer
+        answer = _ask(question)
+        if answer.isdigit() and 1 <= int(answer) <= highest:
+            return int(answer)
         typer.echo(f"  Please enter a number from 1 to {highest}.", err=True)
+
+
+def _ask_yes(question: str) -> bool:
+    while True:
+        answer = _ask(f"{question} [y/N]").casefold()
+        if answer in ("", "n", "no"):
+            return False
+        if answer in ("y", "yes"):
+            return True
+        typer.echo("  Please answer y or n.", err=True)
 
 
 def _ask_profile(guide: Guide, procedure: str) -> frozenset[Facet]:
@@ -198,14 +231,10 @@ def _ask_profile(guide: Guide, procedure: str) -> frozenset[Facet]:
         if choice > 1:
             answers.add(situations[choice - 2])
     employer_question = "Is the employer applying for you (unit bulk application)?"
-    if (
-        "foreign_employee" in answers
-        and "employer" in relevant
-        and typer.confirm(employer_question, err=True)
-    ):
+    if "foreign_employee" in answers and "employer" in relevant and _ask_yes(employer_question):
         answers.add("employer")
     replacement_question = "Is this a replacement for a lost or damaged card?"
-    if "replacement" in relevant and typer.confirm(replacement_question, err=True):
+    if "replacement" in relevant and _ask_yes(replacement_question):
         answers.add("replacement")
     return frozenset(answers)
 

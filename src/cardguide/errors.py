@@ -102,3 +102,9 @@ class UsageProblem(CardguideError):
 
 class ProfileConflict(UsageProblem):
     """Two profile flags describe situations that cannot both hold."""
+
+
+class Cancelled(CardguideError):
+    """The person at the terminal ended the interview (end of input)."""
+
+    exit_code = EXIT_INTERRUPTED

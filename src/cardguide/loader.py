@@ -14,6 +14,7 @@ import msgspec
 
 from .errors import DataError, Diagnostic
 from .model import CONTROL_CHARS, Item, RegionFile, Text
+from .profile import overlap
 from .yamlread import Document, KeyPath, read_yaml
 
 _AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
@@ -192,15 +193,22 @@ def check_layer(layer: Layer) -> Iterator[Diagnostic]:
             )
         seen_sources.add(source.id)
 
-    # Items are keyed by (procedure, kind, id), the same key inheritance overrides by.
-    seen_items: set[tuple[str, str, str]] = set()
+    # An id may have several versions in a section, each for different people; two versions
+    # that could both apply to one applicant are a duplicate.
+    versions: dict[tuple[str, str, str], list[Item]] = {}
     for procedure, kind, index, item in iter_items(region):
         path = item_path(procedure, kind, index)
-        if (procedure, kind, item.id) in seen_items:
-            yield layer.diagnostic(
-                "CG009", f"item id {item.id!r} is used twice in {procedure}.{kind}", (*path, "id")
-            )
-        seen_items.add((procedure, kind, item.id))
+        earlier = versions.setdefault((procedure, kind, item.id), [])
+        for other in earlier:
+            if (shared := overlap(other.when, item.when)) is not None:
+                yield layer.diagnostic(
+                    "CG009",
+                    f"item id {item.id!r} has two versions in {procedure}.{kind} that both "
+                    f"apply to {shared.describe()}",
+                    (*path, "id"),
+                )
+                break
+        earlier.append(item)
         if item.before is not None and item.after is not None:
             yield layer.diagnostic("CG004", "give `before` or `after`, not both", (*path, "after"))
 

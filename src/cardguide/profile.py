@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .errors import ProfileConflict
 from .model import Condition, Facet
@@ -128,3 +130,25 @@ def facets_named(conditions: Iterable[Condition | None]) -> set[Facet]:
         if named.intersection(implied):
             named.add(facet)
     return named
+
+
+@cache
+def all_profiles() -> tuple[Profile, ...]:
+    """Every distinct profile the command line accepts (at most 2^8 before contradictions)."""
+    distinct: dict[frozenset[Facet], Profile] = {}
+    for size in range(len(FACETS) + 1):
+        for given in itertools.combinations(FACETS, size):
+            try:
+                profile = make_profile(given)
+            except ProfileConflict:
+                continue
+            distinct.setdefault(profile.facets, profile)
+    return tuple(distinct.values())
+
+
+def overlap(first: Condition | None, second: Condition | None) -> Profile | None:
+    """A profile both conditions hold for, if any: two versions of an item must not share one."""
+    for profile in all_profiles():
+        if matches(first, profile) and matches(second, profile):
+            return profile
+    return None

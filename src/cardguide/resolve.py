@@ -1,14 +1,16 @@
 """Region inheritance: load a region's chain of parents and merge it into one guide, id by id.
 
 The rule (also in README): items are keyed by (procedure, kind, id). A child's item with the id
-of an inherited one becomes the nearer *candidate* for that id; an item with a new id is added
-at the end, or next to the item its `before`/`after` names. When a checklist is built, each id
+of an inherited one becomes a nearer *candidate* for that id; an item with a new id is added at
+the end, or next to the item its `before`/`after` names. One file may hold several versions of
+an id for different people (never two for the same person). When a checklist is built, each id
 takes the nearest candidate whose condition holds for the profile, so a region that has no
 entry of its own for someone falls back up the chain.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
@@ -69,16 +71,18 @@ def load_chain(catalog: Catalog, region_id: str) -> list[Layer]:
             raise DataError(
                 child.diagnostic("CG007", f"parent region {parent!r} not found", ("parent",))
             )
-        above = catalog.layer(parent)
+        chain.append(catalog.layer(parent))
+    # Levels are checked once the chain is known to end, so a cycle is reported as a cycle.
+    for child, above in itertools.pairwise(chain):
         if LEVEL_RANK[above.region.level] >= LEVEL_RANK[child.region.level]:
             raise DataError(
                 child.diagnostic(
                     "CG021",
-                    f"a {child.region.level} cannot sit under {parent!r}, a {above.region.level}",
+                    f"a {child.region.level} cannot sit under {above.region.id!r}, "
+                    f"a {above.region.level}",
                     ("level",),
                 )
             )
-        chain.append(above)
     return chain
 
 
@@ -131,9 +135,11 @@ def _place(order: list[Entry], candidate: Candidate) -> None:
     current = next((entry for entry in order if entry.id == item.id), None)
     anchor = item.before or item.after
     if current is not None:
-        current.candidates.insert(0, candidate)
-        if anchor is None:
-            return
+        # Versions from one file keep their file order, ahead of the parents' versions.
+        same_file = [c for c in current.candidates if c.layer is candidate.layer]
+        current.candidates.insert(len(same_file), candidate)
+        if anchor is None or same_file:
+            return  # placement comes from the first version in a file that gives one
         order.remove(current)
     else:
         current = Entry(item.id, [candidate])

@@ -16,6 +16,7 @@ Format = Literal["text", "json"]
 class RenderOptions:
     lang: Lang = "en"
     width: int | None = None  # None: the terminal's width, at most MAX_WIDTH
+    plain: bool = False  # no escape codes at all, even on a terminal (NO_COLOR)
 
 
 class Renderer(Protocol):

@@ -270,16 +270,12 @@ def _version(candidate: Candidate, view: GuideView, writer: _Writer) -> Text:
 
 def _listing(listing: RegionListing) -> list[RenderableType]:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in ("ID", "NAME", "中文", "LEVEL", "PARENT", "REVIEWED"):
+    for column in ("ID", "NAME", "LEVEL", "PARENT", "REVIEWED"):
         table.add_column(column, overflow="fold")
     for info in listing.regions:
+        name = " ".join(clean(n) for n in (info.names.en, info.names.zh) if n)
         table.add_row(
-            info.id,
-            Text(clean(info.names.get("en"))),
-            Text(clean(info.names.zh or "")),
-            info.level,
-            info.parent or "-",
-            info.last_reviewed.isoformat(),
+            info.id, Text(name), info.level, info.parent or "-", info.last_reviewed.isoformat()
         )
     return [table]
 
@@ -291,6 +287,8 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
         markup=False,  # data text is never parsed as rich markup
         emoji=False,  # nor are ":name:" codes turned into emoji
         highlight=False,
+        # rich drops colours for NO_COLOR but keeps bold; plain means no escape codes at all.
+        color_system=None if options.plain else "auto",
     )
     if options.width is None and console.width > MAX_WIDTH:
         console.width = MAX_WIDTH

@@ -1,0 +1,78 @@
+"""Shared fixtures: a CLI runner with separate streams and throwaway region directories."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from cardguide import catalog
+from cardguide.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one CLI invocation produced, stream by stream."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+Invoke = Callable[..., Run]
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run the CLI in-process; stdout, stderr and the exit code come back separately."""
+
+    def run(
+        args: Sequence[str], input: str | None = None, env: dict[str, str] | None = None
+    ) -> Run:
+        result = CliRunner().invoke(app, list(args), input=input, env=env)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+MINIMAL_NATIONAL = """\
+id: national
+level: national
+names: {en: Testland}
+last_reviewed: 2026-01-01
+sources:
+  - id: test:a
+    title: {en: Source A}
+    status: secondary
+"""
+
+
+@pytest.fixture
+def regions_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """Write region files into a fresh directory that the CLI then uses as its shipped data."""
+    directory = tmp_path / "regions"
+    directory.mkdir()
+    monkeypatch.setattr(catalog, "shipped_dir", lambda: directory)
+
+    def write(name: str, body: str | bytes) -> Path:
+        path = directory / f"{name}.yaml"
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_text(textwrap.dedent(body), encoding="utf-8")
+        return path
+
+    return write

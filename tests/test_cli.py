@@ -1,0 +1,232 @@
+"""The CLI: exit codes, stdout for data, stderr for messages, and the interview."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cardguide import __version__, cli
+
+from .conftest import MINIMAL_NATIONAL, Invoke
+
+
+def assert_one_line_error(stderr: str, *fragments: str) -> None:
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("cardguide: error: ")
+    assert "Traceback" not in stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def ids(items: list[dict[str, object]]) -> list[object]:
+    return [item["id"] for item in items]
+
+
+def test_apply_json_for_a_newborn_in_ningbo(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "ningbo", "--newborn", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
+    assert data["schema_version"] == 1
+    assert (data["kind"], data["procedure"]) == ("checklist", "apply")
+    assert data["chain"] == ["ningbo", "zhejiang", "national"]
+    assert data["profile"]["facets"] == ["minor", "newborn"]
+    materials = {item["id"]: item for item in data["materials"]}
+    assert "guardian" in materials["guardian-id"]["text"]["en"]
+    assert "household register" in materials["household-register"]["text"]["en"]
+    assert materials["household-register"]["origin"] == "ningbo"
+    assert "宁波" in run.stdout  # ensure_ascii=False: Chinese is written as itself
+    assert "\x1b" not in run.stdout
+    cited = {
+        ref
+        for section in ("steps", "materials")
+        for item in data[section]
+        for ref in item["sources"]
+    }
+    assert cited <= {source["id"] for source in data["sources"]}
+
+
+def test_activate_json_lists_each_channel_with_what_it_enables(invoke: Invoke) -> None:
+    run = invoke(["activate", "--region", "ningbo", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    channels = {item["channel"]: item for item in run.json()["channels"]}
+    assert set(channels) >= {"bank", "hospital", "pharmacy"}
+    assert channels["bank"]["enables"] == ["financial", "medical"]
+    assert channels["hospital"]["enables"] == ["medical"]
+    assert channels["pharmacy"]["enables"] == ["medical"]
+    assert channels["phone"]["inherited"] is True
+    assert any("Not offered everywhere" in c["en"] for c in channels["phone"]["caveats"])
+
+
+def test_activate_can_narrow_to_one_channel(invoke: Invoke) -> None:
+    data = invoke(["activate", "-r", "ningbo", "--channel", "bank", "-f", "json"]).json()
+    assert [item["channel"] for item in data["channels"]] == ["bank"]
+    assert all(not m["channels"] or "bank" in m["channels"] for m in data["materials"])
+    assert "bring-old-card" not in ids(data["materials"])
+
+
+def test_henan_newborn_steps_come_in_order(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "henan", "--newborn"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    out = " ".join(run.stdout.split())  # the phrases may wrap across lines
+    positions = [
+        out.index("birth certificate at the hospital"),
+        out.index("local police station and"),
+        out.index("Postal Savings Bank: open an account"),
+        out.index("community social security office"),
+    ]
+    assert positions == sorted(positions)
+
+
+def test_shanghai_shows_the_card_fee_and_the_half_fee(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "shanghai"])
+    assert run.exit_code == 0
+    assert "50 yuan" in run.stdout
+    assert "half the fee, 25 yuan" in run.stdout
+
+
+def test_unknown_region_is_one_line_on_stderr(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "atlantis"])
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert_one_line_error(run.stderr, "unknown region 'atlantis'")
+
+
+def test_a_misspelt_region_suggests_the_right_one(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "ningpo", "--format", "json"])
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert_one_line_error(run.stderr, "did you mean ningbo?")
+
+
+def test_regions_are_found_by_chinese_name_and_any_case(invoke: Invoke) -> None:
+    for query in ("宁波", "NingBo"):
+        run = invoke(["apply", "--region", query, "--format", "json"])
+        assert run.json()["region"]["id"] == "ningbo"
+
+
+def test_contradictory_profile_is_a_usage_error(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "ningbo", "--newborn", "--employer"])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert_one_line_error(run.stderr, "--newborn cannot be combined with --employer")
+
+
+def test_a_contradiction_is_reported_before_the_region_is_looked_up(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "atlantis", "--newborn", "--student"])
+    assert run.exit_code == 2
+
+
+def test_bad_option_value_is_a_usage_error(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "ningbo", "--format", "xml"])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert "'xml' is not one of 'text', 'json'" in run.stderr
+
+
+def test_without_a_terminal_a_missing_region_is_a_usage_error(invoke: Invoke) -> None:
+    run = invoke(["apply"], input="ningbo\n")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert_one_line_error(run.stderr, "missing --region")
+
+
+def test_no_input_never_prompts_even_in_a_terminal(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    run = invoke(["activate", "--no-input"], input="ningbo\n")
+    assert run.exit_code == 2
+    assert "Region" not in run.stderr.split("error:")[0]
+
+
+def test_interview_asks_region_then_who_and_keeps_stdout_for_data(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    run = invoke(["apply", "--format", "json"], input="ningpo\nningbo\n9\n2\nn\n")
+    assert run.exit_code == 0, run.stderr
+    data = run.json()  # nothing but the JSON document on stdout
+    assert data["region"]["id"] == "ningbo"
+    assert data["profile"]["given"] == ["newborn"]
+    assert "did you mean ningbo?" in run.stderr
+    assert "Who is applying?" in run.stderr
+    assert "Please enter a number from 1 to" in run.stderr
+    assert "replacement" in run.stderr
+
+
+def test_interview_asks_only_what_the_region_distinguishes(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    run = invoke(["activate", "--region", "ningbo", "-f", "json"], input="1\n")
+    assert run.exit_code == 0, run.stderr
+    assert "a newborn" in run.stderr  # activation differs for newborns ...
+    assert "a student" not in run.stderr  # ... but not for students
+    assert "replacement" not in run.stderr
+
+
+def test_profile_flags_in_a_terminal_skip_the_interview(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    run = invoke(["apply", "--region", "ningbo", "--student", "-f", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert "through your school" in run.json()["steps"][0]["text"]["en"]
+
+
+def test_end_of_input_during_the_interview_cancels(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    run = invoke(["apply"], input="")
+    assert (run.exit_code, run.stdout) == (130, "")
+    assert "cancelled" in run.stderr
+
+
+def test_a_broken_region_file_is_one_line_with_file_line_and_code(
+    invoke: Invoke, regions_dir: Callable[..., Path]
+) -> None:
+    path = regions_dir("national", MINIMAL_NATIONAL + "colour: red\n")
+    run = invoke(["apply", "--region", "national"])
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert_one_line_error(run.stderr, f"{path}:9:1: CG003 unknown key 'colour'")
+
+
+def test_regions_lists_every_region_with_its_parent(invoke: Invoke) -> None:
+    run = invoke(["regions", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    regions = {r["id"]: r for r in run.json()["regions"]}
+    assert regions["cixi"]["parent"] == "ningbo"
+    assert regions["ningbo"]["names"] == {"en": "Ningbo", "zh": "宁波"}
+    assert regions["national"]["parent"] is None
+    order = list(regions)
+    assert order.index("zhejiang") < order.index("ningbo") < order.index("cixi")
+
+
+def test_show_lists_every_version_of_an_item(invoke: Invoke) -> None:
+    run = invoke(["show", "ningbo", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
+    assert set(data["procedures"]) == {"apply", "activate"}
+    steps = data["procedures"]["apply"]["steps"]
+    office = next(e for e in steps if e["id"] == "submit-application")
+    # Ningbo's three versions (individuals, employees, students), then the national two.
+    assert [v["origin"] for v in office["versions"]] == ["ningbo"] * 3 + ["national"] * 2
+    assert office["versions"][0]["when"] == {"none": ["employer", "student"]}
+    assert office["versions"][2]["when"] == {"all": ["student"], "none": ["employer"]}
+
+
+def test_text_output_is_plain_when_piped(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "cixi"], env={"FORCE_COLOR": ""})
+    assert "\x1b[" not in run.stdout
+    assert "from ningbo" in run.stdout  # inherited items say where they come from
+
+
+def test_no_color_means_no_escape_codes_even_on_a_terminal(invoke: Invoke) -> None:
+    forced = invoke(["apply", "--region", "cixi"], env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in forced.stdout  # the check below can fail
+    plain = invoke(["apply", "--region", "cixi"], env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[" not in plain.stdout
+
+
+def test_version(invoke: Invoke) -> None:
+    run = invoke(["--version"])
+    assert (run.exit_code, run.stdout.strip()) == (0, f"cardguide {__version__}")

@@ -1,0 +1,38 @@
+"""Human output at a fixed width against reviewed golden files.
+
+After a deliberate change, regenerate with `CARDGUIDE_UPDATE_GOLDEN=1 pytest tests/test_golden.py`
+and review the diff like code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from .conftest import Invoke
+
+GOLDEN_DIR = Path(__file__).parent / "golden"
+WIDTH = 80
+CASES = {
+    "apply-henan-newborn": ["apply", "--region", "henan", "--newborn"],
+    "apply-shanghai": ["apply", "--region", "shanghai"],
+    "apply-cixi-left-job": ["apply", "--region", "cixi", "--left-job"],
+    "activate-ningbo": ["activate", "--region", "ningbo"],
+    "regions": ["regions"],
+}
+
+
+@pytest.mark.parametrize(("name", "args"), CASES.items(), ids=list(CASES))
+def test_text_output_matches_its_golden_file(name: str, args: list[str], invoke: Invoke) -> None:
+    run = invoke(args, env={"COLUMNS": str(WIDTH), "NO_COLOR": "1"})
+    assert (run.exit_code, run.stderr) == (0, "")
+    golden = GOLDEN_DIR / f"{name}.txt"
+    if os.environ.get("CARDGUIDE_UPDATE_GOLDEN"):
+        golden.write_text(run.stdout, encoding="utf-8")
+    assert run.stdout == golden.read_text(encoding="utf-8")
+    for line in run.stdout.splitlines():
+        assert cell_len(line) <= WIDTH, line  # CJK characters take two cells
+        assert line == line.rstrip(), "trailing blanks"

@@ -1,0 +1,111 @@
+"""Scenario tests written as YAML: who applies where, and what their checklist must contain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from cardguide.model import KINDS
+from cardguide.profile import flag_for
+
+from .conftest import Invoke
+
+SCENARIOS_DIR = Path(__file__).parent / "scenarios"
+SEED_PAGES = {"000", "001", "002", "003", "004"}
+KEYS = {
+    "name", "seeds", "command", "region", "profile", "channel",
+    "expect", "order", "absent", "origins", "statuses", "fields", "dated", "unknown",
+    "text", "exit_code", "stderr",
+}  # fmt: skip
+
+
+def load_scenarios() -> list[dict[str, Any]]:
+    scenarios: list[dict[str, Any]] = []
+    for path in sorted(SCENARIOS_DIR.glob("*.yaml")):
+        scenarios.extend(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return scenarios
+
+
+SCENARIOS = load_scenarios()
+
+
+def test_every_scenario_name_is_a_full_sentence() -> None:
+    for scenario in SCENARIOS:
+        name = scenario["name"]
+        assert name[0].isupper(), name
+        assert name.endswith("."), name
+        assert len(name.split()) >= 6, name
+    assert len({s["name"] for s in SCENARIOS}) == len(SCENARIOS)
+
+
+def test_every_seed_page_has_scenarios() -> None:
+    covered = {seed for scenario in SCENARIOS for seed in scenario["seeds"]}
+    assert covered >= SEED_PAGES
+
+
+def command_line(scenario: dict[str, Any], fmt: str) -> list[str]:
+    args = [scenario.get("command", "apply"), "--region", scenario["region"], "--no-input"]
+    args += [flag_for(facet) for facet in scenario.get("profile", [])]
+    if "channel" in scenario:
+        args += ["--channel", scenario["channel"]]
+    return [*args, "--format", fmt]
+
+
+def item_ids(data: dict[str, Any], kind: str) -> list[str]:
+    return [item["id"] for item in data[kind]]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
+def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
+    assert set(scenario) <= KEYS, set(scenario) - KEYS
+    run = invoke(command_line(scenario, "json"))
+    assert run.exit_code == scenario.get("exit_code", 0), run.stderr
+    if run.exit_code != 0:
+        assert run.stdout == ""
+        for fragment in scenario["stderr"]:
+            assert fragment in run.stderr
+        return
+    assert run.stderr == ""
+    data = run.json()
+    found = {item["id"]: item for kind in KINDS for item in data[kind]}
+    checked: set[str] = set()
+
+    for kind, wanted in scenario.get("expect", {}).items():
+        assert set(wanted) <= set(item_ids(data, kind)), (kind, item_ids(data, kind))
+        checked.update(wanted)
+    for kind, wanted in scenario.get("order", {}).items():
+        assert [i for i in item_ids(data, kind) if i in wanted] == wanted, item_ids(data, kind)
+        checked.update(wanted)
+    for kind, unwanted in scenario.get("absent", {}).items():
+        assert not set(unwanted) & set(item_ids(data, kind)), (kind, item_ids(data, kind))
+    for item_id, origin in scenario.get("origins", {}).items():
+        assert found[item_id]["origin"] == origin, item_id
+        checked.add(item_id)
+    for item_id, status in scenario.get("statuses", {}).items():
+        assert found[item_id]["status"] == status, item_id
+        checked.add(item_id)
+    for item_id, fields in scenario.get("fields", {}).items():
+        for field, value in fields.items():
+            assert found[item_id][field] == value, (item_id, field)
+        checked.add(item_id)
+    for item_id in scenario.get("dated", []):
+        assert found[item_id]["dated"] is not None, item_id
+        checked.add(item_id)
+    if "unknown" in scenario:
+        assert sorted(data["unknown"]) == sorted(scenario["unknown"])
+
+    # The seed pages a scenario claims must be cited by the items it checked.
+    cited = {
+        ref.split("_")[0].removeprefix("seed:") for i in checked for ref in found[i]["sources"]
+    }
+    assert set(scenario["seeds"]) <= cited, (scenario["seeds"], cited)
+
+    if "text" in scenario:
+        text_run = invoke(command_line(scenario, "text"))
+        assert text_run.exit_code == 0
+        flat = " ".join(text_run.stdout.split())
+        for fragment in scenario["text"]:
+            assert fragment in flat, fragment
