@@ -67,6 +67,12 @@ def resolve_error(tmp_path: Path, files: dict[str, str], leaf: str) -> Diagnosti
     return caught.value.diagnostic
 
 
+def city_step_error(tmp_path: Path, step: str) -> Diagnostic:
+    """The error from resolving a city whose only item is `step` (a one-line YAML mapping)."""
+    city = region("city", "national", "city", f"- {step}\n")
+    return resolve_error(tmp_path, {"national": NATIONAL, "city": city}, "city")
+
+
 def test_an_override_replaces_in_place_and_a_new_item_is_appended(tmp_path: Path) -> None:
     city = region(
         "city",
@@ -167,28 +173,16 @@ def test_a_child_must_sit_below_its_parent(tmp_path: Path) -> None:
 
 
 def test_an_undefined_source_is_an_error_at_the_reference(tmp_path: Path) -> None:
-    city = region(
-        "city",
-        "national",
-        "city",
-        """\
-        - {id: x, text: {en: X}, sources: ["test:nowhere"], status: uncertain}
-        """,
+    problem = city_step_error(
+        tmp_path, '{id: x, text: {en: X}, sources: ["test:nowhere"], status: uncertain}'
     )
-    problem = resolve_error(tmp_path, {"national": NATIONAL, "city": city}, "city")
     assert (problem.code, problem.keypath) == ("CG012", "procedures.apply.steps[0].sources[0]")
 
 
 def test_an_item_cannot_be_surer_than_its_sources(tmp_path: Path) -> None:
-    city = region(
-        "city",
-        "national",
-        "city",
-        """\
-        - {id: x, text: {en: X}, sources: ["test:maybe"], status: official}
-        """,
+    problem = city_step_error(
+        tmp_path, '{id: x, text: {en: X}, sources: ["test:maybe"], status: official}'
     )
-    problem = resolve_error(tmp_path, {"national": NATIONAL, "city": city}, "city")
     assert (problem.code, problem.keypath) == ("CG022", "procedures.apply.steps[0].status")
 
 
@@ -200,15 +194,9 @@ def test_a_child_cannot_redefine_a_parent_source(tmp_path: Path) -> None:
 
 
 def test_before_naming_a_missing_item_is_dangling(tmp_path: Path) -> None:
-    city = region(
-        "city",
-        "national",
-        "city",
-        """\
-        - {id: x, before: ghost, text: {en: X}, sources: ["test:sure"], status: official}
-        """,
+    problem = city_step_error(
+        tmp_path, '{id: x, before: ghost, text: {en: X}, sources: ["test:sure"], status: official}'
     )
-    problem = resolve_error(tmp_path, {"national": NATIONAL, "city": city}, "city")
     assert (problem.code, problem.keypath) == ("CG020", "procedures.apply.steps[0].before")
     assert "'ghost'" in problem.message
 

@@ -184,7 +184,11 @@ def _ask(question: str) -> str:
     """
     sys.stderr.write(f"{question}: ")
     sys.stderr.flush()
-    line = sys.stdin.readline()
+    try:
+        line = sys.stdin.readline()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")  # end the question's line; typer then exits with 130
+        raise
     if not line:
         raise Cancelled("cancelled: no answer (end of input)")
     return line.strip()
