@@ -205,13 +205,21 @@ def test_show_lists_every_version_of_an_item(invoke: Invoke) -> None:
     run = invoke(["show", "ningbo", "--format", "json"])
     assert (run.exit_code, run.stderr) == (0, "")
     data = run.json()
-    assert set(data["procedures"]) == {"apply", "activate"}
+    assert list(data["procedures"]) == [
+        "apply",
+        "activate",
+        "replace",
+        "collect",
+        "update",
+        "reimburse",
+    ]
+    assert {entry["id"] for entry in data["faq"]} >= {"change-bank", "card-uses"}
     steps = data["procedures"]["apply"]["steps"]
     office = next(e for e in steps if e["id"] == "submit-application")
     # Ningbo's three versions (individuals, employees, students), then the national two.
     assert [v["origin"] for v in office["versions"]] == ["ningbo"] * 3 + ["national"] * 2
-    assert office["versions"][0]["when"] == {"none": ["employer", "student"]}
-    assert office["versions"][2]["when"] == {"all": ["student"], "none": ["employer"]}
+    assert office["versions"][0]["when"] == {"all": [], "any": [], "none": ["employer", "student"]}
+    assert office["versions"][2]["when"] == {"all": ["student"], "any": [], "none": ["employer"]}
 
 
 def test_text_output_is_plain_when_piped(invoke: Invoke) -> None:
@@ -230,3 +238,143 @@ def test_no_color_means_no_escape_codes_even_on_a_terminal(invoke: Invoke) -> No
 def test_version(invoke: Invoke) -> None:
     run = invoke(["--version"])
     assert (run.exit_code, run.stdout.strip()) == (0, f"cardguide {__version__}")
+
+
+# --- the life cycle: replace, collect, update, reimburse, faq, check, --why --------------------
+
+
+def test_replace_needs_lost_or_damaged_without_a_terminal(invoke: Invoke) -> None:
+    run = invoke(["replace", "--region", "ningbo"])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert_one_line_error(run.stderr, "replace needs --lost or --damaged")
+
+
+def test_replace_cannot_be_both_lost_and_damaged(invoke: Invoke) -> None:
+    run = invoke(["replace", "--region", "ningbo", "--lost", "--damaged"])
+    assert run.exit_code == 2
+    assert_one_line_error(run.stderr, "--lost cannot be combined with --damaged")
+
+
+def test_replace_interview_asks_lost_or_damaged(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    run = invoke(["replace", "--region", "ningbo", "-f", "json"], input="2\n")
+    assert run.exit_code == 0, run.stderr
+    assert "Which is it?" in run.stderr
+    assert "Who is applying?" not in run.stderr  # nothing in Ningbo's replace depends on it
+    data = run.json()
+    assert "damaged" in data["profile"]["facets"]
+    assert "report-damage" in ids(data["steps"])
+
+
+def test_collect_interview_asks_about_a_proxy_only_where_it_matters(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    run = invoke(["collect", "--region", "shanghai", "-f", "json"], input="y\n")
+    assert run.exit_code == 0, run.stderr
+    assert "collecting the card for someone else?" in run.stderr
+    assert "power-of-attorney" in ids(run.json()["materials"])
+
+
+def test_check_the_birth_date_from_the_issue(invoke: Invoke) -> None:
+    run = invoke(["check", "--born", "2026-10-01", "--today", "2026-10-05", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
+    assert (data["kind"], data["today"], data["events"]) == (
+        "check",
+        "2026-10-05",
+        {"born": "2026-10-01"},
+    )
+    answer = next(a for a in data["answers"] if a["id"] == "birth-registration")
+    assert (answer["answer"], answer["dates"][0]["date"]) == ("yes", "2026-11-01")
+    assert answer["rule"]["event"] == "born"
+    assert answer["sources"] == ["seed:002_58e8e2b9fedb2a71"]
+    assert all("rule" in a and a["status"] for a in data["answers"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--born", "2026-02-30"], "--born '2026-02-30' is not a real date"),
+        (["--born", "tomorrow"], "--born 'tomorrow' is not a date"),
+        (["--born", "2026-12-01", "--today", "2026-11-22"], "is after today (2026-11-22)"),
+        (["--bill-date", "2027-01-01", "--today", "2026-11-22"], "--bill-date 2027-01-01 is after"),
+        (["--paid", "2026-10-01"], "add --self-employed"),
+        (["--today", "2026-11-22"], "check needs at least one date"),
+        (["--born", "2026-10-01", "--employer"], "--born means --newborn"),
+    ],
+)
+def test_check_bad_input_is_a_usage_error(invoke: Invoke, args: list[str], message: str) -> None:
+    run = invoke(["check", *args])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert_one_line_error(run.stderr, message)
+
+
+def test_future_hiring_dates_are_allowed_for_planning(invoke: Invoke) -> None:
+    run = invoke(["check", "--hired-on", "2026-12-01", "--today", "2026-11-22", "-f", "json"])
+    assert run.exit_code == 0
+    assert run.json()["answers"][0]["dates"][0]["date"] == "2026-12-31"
+
+
+def test_why_in_text_names_the_answer_and_the_layer(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "cixi", "--newborn", "--why"])
+    assert run.exit_code == 0
+    flat = " ".join(run.stdout.split())
+    assert "Why: you gave --newborn (so minor); from ningbo" in flat
+    assert "Why: you gave --newborn; from national" in flat
+    assert "Why: it is for everyone; from ningbo" in flat
+
+
+def test_why_in_json_lists_passed_over_versions(invoke: Invoke) -> None:
+    data = invoke(["apply", "-r", "henan", "--employer", "--why", "-f", "json"]).json()
+    step = next(s for s in data["steps"] if s["id"] == "submit-application")
+    assert step["why"]["origin"] == "national"
+    assert step["why"]["answers"] == ["--employer"]
+    assert step["why"]["passed_over"] == [{"origin": "henan", "for": "newborn"}]
+
+
+@pytest.mark.parametrize("command", ["activate", "replace --lost"])
+def test_why_works_for_activate_and_replace(invoke: Invoke, command: str) -> None:
+    data = invoke([*command.split(), "-r", "ningbo", "--why", "-f", "json"]).json()
+    first = data["channels" if command == "activate" else "steps"][0]
+    assert first["why"]["origin"] == "ningbo"
+
+
+def test_why_for_check_shows_the_computation(invoke: Invoke) -> None:
+    args = ["check", "-r", "ningbo", "--lost-on", "2026-09-29", "--today", "2026-10-05", "--why"]
+    text = " ".join(invoke(args).stdout.split())
+    assert "Why: --lost-on 2026-09-29 + 5 working days = 2026-10-12; today is 2026-10-05" in text
+    data = invoke([*args, "-f", "json"]).json()
+    assert data["answers"][0]["why"]["computation"] == [
+        "--lost-on 2026-09-29 + 5 working days = 2026-10-12"
+    ]
+
+
+def test_json_without_why_has_no_why(invoke: Invoke) -> None:
+    data = invoke(["apply", "-r", "ningbo", "-f", "json"]).json()
+    assert all("why" not in step for step in data["steps"])
+
+
+def test_faq_finds_that_the_bank_cannot_be_changed(invoke: Invoke) -> None:
+    run = invoke(["faq", "--region", "ningbo", "change bank"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    first = run.stdout.split("•")[1]
+    assert "Can I change the bank" in first
+    assert "cannot be changed afterwards" in " ".join(first.split())
+
+
+def test_faq_with_no_match_says_so_and_succeeds(invoke: Invoke) -> None:
+    run = invoke(["faq", "--region", "ningbo", "xyzzy"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert "No question matched" in run.stdout
+    data = invoke(["faq", "--region", "ningbo", "xyzzy", "-f", "json"]).json()
+    assert data["results"] == []
+
+
+def test_reimburse_with_a_bill_date_answers_in_the_checklist(invoke: Invoke) -> None:
+    args = ["reimburse", "-r", "ningbo", "--bill-date", "2026-05-10", "--today", "2026-10-05"]
+    data = invoke([*args, "-f", "json"]).json()
+    assert [(a["id"], a["answer"]) for a in data["answers"]] == [("claim-deadline", "yes")]
+    assert "YOUR DATES" in invoke(args).stdout

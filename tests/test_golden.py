@@ -22,7 +22,14 @@ CASES = {
     "apply-cixi-left-job": ["apply", "--region", "cixi", "--left-job"],
     "activate-ningbo": ["activate", "--region", "ningbo"],
     "regions": ["regions"],
-}
+    "replace-ningbo-lost": ["replace", "--region", "ningbo", "--lost"],
+    "collect-shanghai-proxy": ["collect", "--region", "shanghai", "--by-proxy"],
+    "faq-ningbo-change-bank": ["faq", "--region", "ningbo", "change bank"],
+    "check-born-why": [
+        "check", "--region", "ningbo", "--born", "2026-10-01", "--today", "2026-12-15", "--why",
+    ],
+    "apply-henan-employer-why": ["apply", "--region", "henan", "--employer", "--why"],
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(("name", "args"), CASES.items(), ids=list(CASES))

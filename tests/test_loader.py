@@ -189,3 +189,50 @@ def test_a_top_level_list_is_not_a_region(tmp_path: Path) -> None:
 def test_type_at_walks_structs_and_lists() -> None:
     assert type_at(("procedures", "apply", "steps", 0)) is Step
     assert type_at(("procedures", "nowhere")) is None
+
+
+DEADLINE = """\
+procedures:
+  apply:
+    deadlines:
+      - id: due
+        text: {en: Register within a month.}
+        rule: {event: born, kind: deadline, periods: [PERIOD]}
+        sources: [test:a]
+        status: secondary
+"""
+
+
+@pytest.mark.parametrize("period", ["{}", "{days: 30, months: 1}"], ids=["none", "two"])
+def test_a_period_needs_exactly_one_unit(tmp_path: Path, period: str) -> None:
+    problem = load_error(tmp_path, HEADER + DEADLINE.replace("PERIOD", period))
+    assert problem.code == "CG004"
+    assert problem.keypath == "procedures.apply.deadlines[0].rule.periods[0]"
+    assert "exactly one of days, months or working_days" in problem.message
+
+
+def test_a_rule_counts_only_from_known_dates(tmp_path: Path) -> None:
+    body = HEADER + DEADLINE.replace("PERIOD", "{months: 1}").replace(
+        "event: born", "event: wedding"
+    )
+    problem = load_error(tmp_path, body)
+    assert (problem.code, problem.keypath) == ("CG004", "procedures.apply.deadlines[0].rule.event")
+    assert "born, paid, bill_date, lost_on, last_paid, hired_on" in problem.message
+
+
+def test_complete_names_only_kinds(tmp_path: Path) -> None:
+    body = HEADER + STEP.replace("    steps:\n", "    complete: [everything]\n    steps:\n")
+    problem = load_error(tmp_path, body)
+    assert (problem.code, problem.keypath) == ("CG004", "procedures.apply.complete[0]")
+
+
+def test_faq_entries_are_checked_like_items(tmp_path: Path) -> None:
+    entry = """\
+  - id: q
+    question: {en: Why?}
+    answer: {en: Because.}
+    sources: [test:a]
+    status: secondary
+"""
+    problem = load_error(tmp_path, HEADER + "faq:\n" + entry + entry)
+    assert (problem.code, problem.keypath) == ("CG009", "faq[1].id")

@@ -220,3 +220,30 @@ def test_path_like_region_queries_never_reach_the_file_system(tmp_path: Path) ->
     catalog = catalog_of(inner, {"national": NATIONAL})
     with pytest.raises(RegionNotFound):
         catalog.find("../secret")
+
+
+def test_complete_drops_the_inherited_items_of_that_kind(tmp_path: Path) -> None:
+    city = region(
+        "city",
+        "national",
+        "city",
+        '- {id: own, text: {en: Own}, sources: ["test:sure"], status: official}\n',
+    ).replace("    steps:\n", "    complete: [steps]\n    steps:\n")
+    guide = guide_of(tmp_path, {"national": NATIONAL, "city": city}, "city")
+    assert step_ids(guide) == [("own", "city")]
+    national = guide_of(tmp_path, {"national": NATIONAL}, "national")
+    assert len(step_ids(national)) == 3
+
+
+def test_a_rule_only_in_a_missing_region_is_an_error(tmp_path: Path) -> None:
+    deadline = (
+        "procedures:\n  apply:\n    deadlines:\n"
+        '      - {id: d, text: {en: D}, sources: ["test:sure"], status: official,\n'
+        "         rule: {event: born, kind: deadline, periods: [{days: 1}], only_in: atlantis}}\n"
+    )
+    files = {"national": NATIONAL.split("procedures:")[0] + deadline}
+    problem = resolve_error(tmp_path, files, "national")
+    assert (problem.code, problem.keypath) == (
+        "CG024",
+        "procedures.apply.deadlines[0].rule.only_in",
+    )

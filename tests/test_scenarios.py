@@ -16,9 +16,9 @@ from .conftest import Invoke
 SCENARIOS_DIR = Path(__file__).parent / "scenarios"
 SEED_PAGES = {"000", "001", "002", "003", "004"}
 KEYS = {
-    "name", "seeds", "command", "region", "profile", "channel",
+    "name", "seeds", "question", "command", "region", "profile", "channel", "dates", "query",
     "expect", "order", "absent", "origins", "statuses", "fields", "dated", "unknown",
-    "text", "exit_code", "stderr",
+    "results", "answers", "text", "exit_code", "stderr",
 }  # fmt: skip
 
 
@@ -47,11 +47,26 @@ def test_every_seed_page_has_scenarios() -> None:
 
 
 def command_line(scenario: dict[str, Any], fmt: str) -> list[str]:
-    args = [scenario.get("command", "apply"), "--region", scenario["region"], "--no-input"]
+    args = [scenario.get("command", "apply"), "--no-input"]
+    if "region" in scenario:
+        args += ["--region", scenario["region"]]
+    if "query" in scenario:
+        args.append(scenario["query"])
     args += [flag_for(facet) for facet in scenario.get("profile", [])]
+    for event, day in scenario.get("dates", {}).items():
+        args += [flag_for(event), day.isoformat()]  # YAML reads 2026-10-01 as a date
     if "channel" in scenario:
         args += ["--channel", scenario["channel"]]
     return [*args, "--format", fmt]
+
+
+def everything(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every item in a JSON document by id: checklist sections, answers and FAQ results."""
+    lists = [data.get(kind, []) for kind in KINDS] + [
+        data.get("answers", []),
+        data.get("results", []),
+    ]
+    return {item["id"]: item for items in lists for item in items}
 
 
 def item_ids(data: dict[str, Any], kind: str) -> list[str]:
@@ -70,7 +85,7 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
         return
     assert run.stderr == ""
     data = run.json()
-    found = {item["id"]: item for kind in KINDS for item in data[kind]}
+    found = everything(data)
     checked: set[str] = set()
 
     for kind, wanted in scenario.get("expect", {}).items():
@@ -96,6 +111,16 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
         checked.add(item_id)
     if "unknown" in scenario:
         assert sorted(data["unknown"]) == sorted(scenario["unknown"])
+    if "results" in scenario:
+        ranked = [item["id"] for item in data["results"]]
+        assert ranked[: len(scenario["results"])] == scenario["results"], ranked
+        checked.update(scenario["results"])
+    for item_id, expected in scenario.get("answers", {}).items():
+        answer = found[item_id]
+        assert answer["answer"] == expected["answer"], answer["reason"]
+        if "date" in expected:
+            assert expected["date"].isoformat() in [d["date"] for d in answer["dates"]]
+        checked.add(item_id)
 
     # The seed pages a scenario claims must be cited by the items it checked.
     cited = {
@@ -103,9 +128,11 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
     }
     assert set(scenario["seeds"]) <= cited, (scenario["seeds"], cited)
 
-    if "text" in scenario:
-        text_run = invoke(command_line(scenario, "text"))
-        assert text_run.exit_code == 0
-        flat = " ".join(text_run.stdout.split())
-        for fragment in scenario["text"]:
-            assert fragment in flat, fragment
+    # The same answer in text, citing the seed pages it comes from.
+    text_run = invoke(command_line(scenario, "text"))
+    assert (text_run.exit_code, text_run.stderr) == (0, "")
+    flat = " ".join(text_run.stdout.split())
+    for fragment in scenario.get("text", []):
+        assert fragment in flat, fragment
+    for seed in scenario["seeds"]:
+        assert f"seed:{seed}_" in flat, seed

@@ -44,7 +44,7 @@ def test_every_defined_source_is_cited_and_every_seed_page_is_used() -> None:
     for guide in guides().values():
         defined.update(guide.sources)
         for layer in guide.chain:
-            for _procedure, _kind, _index, item in iter_items(layer.region):
+            for _procedure, _kind, _path, item in iter_items(layer.region):
                 cited.update(item.sources)
     assert not defined - cited, "sources nobody cites"
     assert cited >= SEED_PAGES

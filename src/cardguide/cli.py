@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import inspect
 import os
@@ -15,18 +16,34 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .catalog import Catalog
-from .documents import Document, build_checklist, build_guide_view, build_listing
+from .dates import parse_date
+from .documents import (
+    Document,
+    build_check,
+    build_checklist,
+    build_faq,
+    build_guide_view,
+    build_listing,
+)
 from .errors import (
     EXIT_DATA,
     EXIT_USAGE,
     Cancelled,
     CardguideError,
+    ProfileConflict,
     RegionNotFound,
     UsageProblem,
 )
 from .match import relevant_facets
-from .model import ChannelKind, Facet
-from .profile import FACET_LABELS, FACETS, SITUATIONS, Profile, flag_for, make_profile
+from .model import ChannelKind, Event, Facet
+from .profile import (
+    APPLICANT_FLAGS,
+    FACET_LABELS,
+    SITUATIONS,
+    Profile,
+    flag_for,
+    make_profile,
+)
 from .render import Format, RenderOptions, renderer_for
 from .resolve import Guide, load_chain, resolve
 
@@ -68,6 +85,14 @@ def _complete_region(incomplete: str) -> list[str]:
     return [region_id for region_id in Catalog().ids() if region_id.startswith(incomplete)]
 
 
+def _flag(facet: Facet) -> Any:
+    return typer.Option(flag_for(facet), help=f"For {FACET_LABELS[facet]}.", rich_help_panel="Who")
+
+
+def _date(flag: str, help: str) -> Any:
+    return typer.Option(flag, metavar="YYYY-MM-DD", help=help, show_default=False)
+
+
 FormatOption = Annotated[
     Format,
     typer.Option("--format", "-f", help="text for people (plain when piped), json for scripts."),
@@ -86,20 +111,32 @@ NoInputOption = Annotated[
     bool,
     typer.Option("--no-input", help="Never prompt; a missing answer is a usage error (exit 2)."),
 ]
+WhyOption = Annotated[
+    bool,
+    typer.Option("--why", help="Show beside each item the profile answers and region behind it."),
+]
 ChannelOption = Annotated[
     ChannelKind | None,
     typer.Option("--channel", "-c", help="Only this activation channel.", show_default=False),
 ]
+TodayOption = Annotated[str | None, _date("--today", "Count from this day, not today.")]
+BornOption = Annotated[str | None, _date("--born", "Birth date: registration deadlines.")]
+PaidOption = Annotated[str | None, _date("--paid", "With --self-employed: payment date.")]
+BillOption = Annotated[str | None, _date("--bill-date", "Settlement bill date: claim deadline.")]
+LostOption = Annotated[str | None, _date("--lost-on", "Day the card was lost: replace by when.")]
+LastPaidOption = Annotated[str | None, _date("--last-paid", "Last insurance payment: lapsed?")]
+HiredOption = Annotated[str | None, _date("--hired-on", "Start of employment: employer's duty.")]
 
 
 @dataclass(frozen=True)
 class Request:
-    """The options every checklist command shares."""
+    """The options every guide command shares."""
 
     region: str | None
     facets: frozenset[Facet]
     fmt: Format
     no_input: bool
+    why: bool
 
 
 def _keyword(name: str, annotation: Any, default: Any) -> inspect.Parameter:
@@ -108,69 +145,70 @@ def _keyword(name: str, annotation: Any, default: Any) -> inspect.Parameter:
     )
 
 
-_SHARED_PARAMETERS = [
-    _keyword("region", RegionOption, None),
-    *(
-        _keyword(
-            facet,
-            Annotated[
-                bool,
-                typer.Option(
-                    flag_for(facet),
-                    help=f"For {FACET_LABELS[facet]}.",
-                    rich_help_panel="Who is applying",
-                ),
-            ],
-            False,
-        )
-        for facet in FACETS
-    ),
-    _keyword("fmt", FormatOption, "text"),
-    _keyword("no_input", NoInputOption, False),
-]
-
-
-def checklist_command(func: Callable[..., None]) -> Callable[..., None]:
+def guide_command(
+    *, circumstances: tuple[Facet, ...] = ()
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Give a command the shared region, profile and output options, handed over as a Request.
 
     Typer reads a command's options from its signature, so the shared ones are added to the
-    signature here once instead of being repeated in every command.
+    signature here once instead of being repeated in every command. `circumstances` are the
+    extra facet flags the command takes (`--lost`, `--by-proxy`).
     """
-    own = [
-        parameter
-        for parameter in inspect.signature(func, eval_str=True).parameters.values()
-        if parameter.name != "request"
+    facets = (*APPLICANT_FLAGS, *circumstances)
+    shared = [
+        _keyword("region", RegionOption, None),
+        *(_keyword(f, Annotated[bool, _flag(f)], False) for f in facets),
+        _keyword("fmt", FormatOption, "text"),
+        _keyword("why", WhyOption, False),
+        _keyword("no_input", NoInputOption, False),
     ]
 
-    @functools.wraps(func)
-    def command(**kwargs: Any) -> None:
-        request = Request(
-            region=kwargs.pop("region"),
-            facets=frozenset(facet for facet in FACETS if kwargs.pop(facet)),
-            fmt=kwargs.pop("fmt"),
-            no_input=kwargs.pop("no_input"),
-        )
-        func(request, **kwargs)
+    def decorate(func: Callable[..., None]) -> Callable[..., None]:
+        own = [
+            parameter
+            for parameter in inspect.signature(func, eval_str=True).parameters.values()
+            if parameter.name != "request"
+        ]
 
-    parameters = [*own, *_SHARED_PARAMETERS]
-    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    command.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
-    return command
+        @functools.wraps(func)
+        def command(**kwargs: Any) -> None:
+            request = Request(
+                region=kwargs.pop("region"),
+                facets=frozenset(f for f in facets if kwargs.pop(f)),
+                fmt=kwargs.pop("fmt"),
+                no_input=kwargs.pop("no_input"),
+                why=kwargs.pop("why"),
+            )
+            func(request, **kwargs)
+
+        parameters = [*own, *shared]
+        command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in parameters}
+        return command
+
+    return decorate
 
 
 def _stdin_is_tty() -> bool:
     return sys.stdin.isatty()
 
 
-def _emit(document: Document, fmt: Format) -> None:
-    plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: set and not empty
-    renderer_for(fmt)(document, sys.stdout, RenderOptions(plain=plain))
+def _emit(document: Document, request: Request) -> None:
+    options = RenderOptions(
+        plain=bool(os.environ.get("NO_COLOR")),  # https://no-color.org: set and not empty
+        why=request.why,
+    )
+    renderer_for(request.fmt)(document, sys.stdout, options)
     # Flushing here lets a closed pipe surface inside the command, where it is handled.
     sys.stdout.flush()
 
 
 def _guide(catalog: Catalog, query: str) -> Guide:
     return resolve(load_chain(catalog, catalog.find(query)))
+
+
+def _today(text: str | None) -> datetime.date:
+    return parse_date(text, "--today") if text else datetime.date.today()
 
 
 # --- the interview -------------------------------------------------------------------------
@@ -203,12 +241,16 @@ def _ask_region(catalog: Catalog) -> str:
             typer.echo(f"  {miss.message}", err=True)
 
 
-def _ask_number(question: str, highest: int) -> int:
+def _ask_choice(question: str, options: list[str]) -> int:
+    """A numbered choice; returns the index of the option chosen."""
+    typer.echo(question, err=True)
+    for number, option in enumerate(options, start=1):
+        typer.echo(f"  {number}. {option}", err=True)
     while True:
-        answer = _ask(question)
-        if answer.isdigit() and 1 <= int(answer) <= highest:
-            return int(answer)
-        typer.echo(f"  Please enter a number from 1 to {highest}.", err=True)
+        answer = _ask("Number")
+        if answer.isdigit() and 1 <= int(answer) <= len(options):
+            return int(answer) - 1
+        typer.echo(f"  Please enter a number from 1 to {len(options)}.", err=True)
 
 
 def _ask_yes(question: str) -> bool:
@@ -221,31 +263,46 @@ def _ask_yes(question: str) -> bool:
         typer.echo("  Please answer y or n.", err=True)
 
 
-def _ask_profile(guide: Guide, procedure: str) -> frozenset[Facet]:
+YES_NO_QUESTIONS: dict[Facet, str] = {
+    "replacement": "Is this a replacement for a lost or damaged card?",
+    "by_proxy": "Are you collecting the card for someone else?",
+}
+
+
+def _ask_profile(guide: Guide, procedure: str, circumstances: tuple[Facet, ...]) -> set[Facet]:
     """Ask only about the situations this region's data distinguishes for this procedure."""
     relevant = relevant_facets(guide, procedure)
     answers: set[Facet] = set()
     situations = [facet for facet in SITUATIONS if facet in relevant]
     if situations:
-        typer.echo("Who is applying?", err=True)
-        typer.echo("  1. an adult applying for themselves (none of the below)", err=True)
-        for number, facet in enumerate(situations, start=2):
-            typer.echo(f"  {number}. {FACET_LABELS[facet]}", err=True)
-        choice = _ask_number("Number", len(situations) + 1)
-        if choice > 1:
-            answers.add(situations[choice - 2])
-    employer_question = "Is the employer applying for you (unit bulk application)?"
-    if "foreign_employee" in answers and "employer" in relevant and _ask_yes(employer_question):
+        labels = ["an adult applying for themselves (none of the below)"]
+        choice = _ask_choice("Who is applying?", labels + [FACET_LABELS[f] for f in situations])
+        if choice:
+            answers.add(situations[choice - 1])
+    if (
+        "foreign_employee" in answers
+        and "employer" in relevant
+        and _ask_yes("Is the employer applying for you (unit bulk application)?")
+    ):
         answers.add("employer")
-    replacement_question = "Is this a replacement for a lost or damaged card?"
-    if "replacement" in relevant and _ask_yes(replacement_question):
-        answers.add("replacement")
-    return frozenset(answers)
+    for facet, question in YES_NO_QUESTIONS.items():
+        asked_here = facet in circumstances or (facet == "replacement" and procedure == "apply")
+        if asked_here and facet in relevant and _ask_yes(question):
+            answers.add(facet)
+    return answers
 
 
-def _prepare(request: Request, procedure: str) -> tuple[Guide, Profile]:
-    """Region and profile from the options, asking in a terminal for what is missing."""
-    profile = make_profile(request.facets)  # contradictions are usage errors before any lookup
+def _prepare(
+    request: Request,
+    procedure: str,
+    circumstances: tuple[Facet, ...] = (),
+    one_of: tuple[Facet, ...] = (),
+) -> tuple[Guide, Profile]:
+    """Region and profile from the options, asking in a terminal for what is missing.
+
+    `one_of` lists facets of which the command needs exactly one (`--lost` or `--damaged`).
+    """
+    make_profile(request.facets)  # contradictions are usage errors before any lookup
     interactive = not request.no_input and _stdin_is_tty()
     catalog = Catalog()
     if request.region is not None:
@@ -257,9 +314,16 @@ def _prepare(request: Request, procedure: str) -> tuple[Guide, Profile]:
             "missing --region (give a region id or name; cardguide asks only in a terminal "
             "and never with --no-input)"
         )
-    if not request.facets and interactive:
-        profile = make_profile(_ask_profile(guide, procedure))
-    return guide, profile
+    facets = set(request.facets)
+    if interactive and not facets & set(APPLICANT_FLAGS):
+        facets |= _ask_profile(guide, procedure, circumstances)
+    if one_of and not facets & set(one_of):
+        if not interactive:
+            flags = " or ".join(flag_for(f) for f in one_of)
+            raise UsageProblem(f"{procedure} needs {flags}")
+        labels = [FACET_LABELS[f] for f in one_of]
+        facets.add(one_of[_ask_choice("Which is it?", labels)])
+    return guide, make_profile(facets)
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -284,37 +348,154 @@ def _root(
 @app.command()
 def regions(fmt: FormatOption = "text") -> None:
     """List every region: id, names, level, parent and review date."""
-    _emit(build_listing(Catalog()), fmt)
+    _emit(build_listing(Catalog()), Request(None, frozenset(), fmt, True, False))
 
 
 @app.command()
 def show(
     region: Annotated[
         str,
-        typer.Argument(
-            help="Region id or name.", autocompletion=_complete_region, show_default=False
-        ),
+        typer.Argument(help="Region id or name.", autocompletion=_complete_region),
     ],
     fmt: FormatOption = "text",
 ) -> None:
     """Show a region's resolved guide: every procedure, who each item is for, its origin."""
-    _emit(build_guide_view(_guide(Catalog(), region)), fmt)
+    view = build_guide_view(_guide(Catalog(), region))
+    _emit(view, Request(region, frozenset(), fmt, True, False))
 
 
 @app.command()
-@checklist_command
+@guide_command()
 def apply(request: Request) -> None:
     """Your checklist for applying for a card: steps, where to go, materials, fees, time limits."""
     guide, profile = _prepare(request, "apply")
-    _emit(build_checklist(guide, "apply", profile), request.fmt)
+    _emit(build_checklist(guide, "apply", profile), request)
 
 
 @app.command()
-@checklist_command
+@guide_command()
 def activate(request: Request, channel: ChannelOption = None) -> None:
     """How to activate a card: each channel, what it switches on, what to bring, caveats."""
     guide, profile = _prepare(request, "activate")
-    _emit(build_checklist(guide, "activate", profile, channel), request.fmt)
+    _emit(build_checklist(guide, "activate", profile, channel), request)
+
+
+@app.command()
+@guide_command(circumstances=("lost", "damaged"))
+def replace(request: Request) -> None:
+    """Replacing a lost or damaged card: reporting the loss, the time limit, care meanwhile."""
+    lost_or_damaged: tuple[Facet, ...] = ("lost", "damaged")
+    guide, profile = _prepare(request, "replace", lost_or_damaged, one_of=lost_or_damaged)
+    _emit(build_checklist(guide, "replace", profile), request)
+
+
+@app.command()
+@guide_command(circumstances=("by_proxy",))
+def collect(request: Request) -> None:
+    """Collecting a finished card: what to bring, collecting for someone else, no notice."""
+    guide, profile = _prepare(request, "collect", ("by_proxy",))
+    _emit(build_checklist(guide, "collect", profile), request)
+
+
+@app.command()
+@guide_command()
+def update(request: Request) -> None:
+    """Correcting personal details: what can be changed, and where."""
+    guide, profile = _prepare(request, "update")
+    _emit(build_checklist(guide, "update", profile), request)
+
+
+@app.command()
+@guide_command()
+def reimburse(
+    request: Request,
+    bill_date: BillOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Care paid out of pocket before the card arrives: what to submit, where, and by when."""
+    guide, profile = _prepare(request, "reimburse")
+    now = _today(today)
+    events: dict[Event, datetime.date] = {}
+    if bill_date is not None:
+        events["bill_date"] = _past_date(bill_date, "--bill-date", now)
+    checklist = build_checklist(guide, "reimburse", profile, events=events, today=now)
+    _emit(checklist, request)
+
+
+@app.command()
+def faq(
+    query: Annotated[
+        str | None, typer.Argument(help="Words to search for, in English or Chinese.")
+    ] = None,
+    region: RegionOption = None,
+    fmt: FormatOption = "text",
+    no_input: NoInputOption = False,
+) -> None:
+    """Questions and answers from the sources, searchable in English or Chinese."""
+    request = Request(region, frozenset(), fmt, no_input, False)
+    guide, profile = _prepare(request, "faq")
+    _emit(build_faq(guide, profile, query), request)
+
+
+# Dates that cannot lie in the future: a birth, a bill, a loss, a last payment.
+_PAST_ONLY: tuple[Event, ...] = ("born", "bill_date", "lost_on", "last_paid")
+# What each date says about the applicant.
+_EVENT_FACETS: dict[Event, Facet] = {"born": "newborn", "hired_on": "employer", "lost_on": "lost"}
+
+
+def _past_date(text: str, option: str, today: datetime.date) -> datetime.date:
+    day = parse_date(text, option)
+    if day > today:
+        raise UsageProblem(
+            f"{option} {day.isoformat()} is after today ({today.isoformat()}); "
+            "give a date that has happened, or set --today"
+        )
+    return day
+
+
+@app.command()
+@guide_command()
+def check(
+    request: Request,
+    born: BornOption = None,
+    paid: PaidOption = None,
+    bill_date: BillOption = None,
+    lost_on: LostOption = None,
+    last_paid: LastPaidOption = None,
+    hired_on: HiredOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Deadlines and eligibility from your dates: yes, no or need more information, with rules."""
+    now = _today(today)
+    given: dict[Event, str | None] = {
+        "born": born,
+        "paid": paid,
+        "bill_date": bill_date,
+        "lost_on": lost_on,
+        "last_paid": last_paid,
+        "hired_on": hired_on,
+    }
+    events: dict[Event, datetime.date] = {}
+    for event, text in given.items():
+        if text is not None:
+            option = flag_for(event)
+            events[event] = (
+                _past_date(text, option, now) if event in _PAST_ONLY else parse_date(text, option)
+            )
+    if not events:
+        options = ", ".join(flag_for(event) for event in given)
+        raise UsageProblem(f"check needs at least one date: {options}")
+    if "paid" in events and "self_employed" not in request.facets:
+        raise UsageProblem("--paid is a self-employed person's payment date; add --self-employed")
+    implied = {e: _EVENT_FACETS[e] for e in events if e in _EVENT_FACETS}
+    try:
+        profile = make_profile(request.facets | set(implied.values()))
+    except ProfileConflict as conflict:
+        said = ", ".join(f"{flag_for(e)} means {flag_for(f)}" for e, f in implied.items())
+        raise ProfileConflict(f"{said}; {conflict}") from None
+    catalog = Catalog()
+    guide = _guide(catalog, request.region or "national")
+    _emit(build_check(guide, profile, events, now), request)
 
 
 def main() -> None:

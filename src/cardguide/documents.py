@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog
-from .loader import Layer
+from .checks import Verdict, verdicts
+from .faq import Match, search
+from .loader import FAQ, Layer
 from .match import Placed, select
-from .model import KINDS, ChannelKind, Level, Source, Text
+from .model import KINDS, ChannelKind, Event, Level, Source, Text
 from .profile import Profile
 from .resolve import Candidate, Entry, Guide
 
@@ -25,6 +27,10 @@ EXPECTED: dict[str, tuple[str, ...]] = {
 
 # The words a reader sees for "the data does not say".
 UNKNOWN = "Not known; ask the local office."
+
+# Kinds a procedure takes from another: a replacement's fees are the card fees under `apply`,
+# kept there once for both `apply --replacement` and `replace`.
+BORROWED: dict[tuple[str, str], str] = {("replace", "fees"): "apply"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,32 @@ class Checklist:
     sections: dict[str, list[Placed]]  # kind → items, in KINDS order
     unknown: list[str]  # expected kinds for which no source says anything
     sources: list[Source]  # in order of first citation
+    verdicts: list[Verdict] = field(default_factory=list)  # answers for dates the user gave
+    today: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Answers computed from the dates a person gave, with the rules behind them."""
+
+    region: RegionInfo
+    chain: list[RegionInfo]
+    profile: Profile
+    today: datetime.date
+    events: dict[Event, datetime.date]
+    verdicts: list[Verdict]
+    sources: list[Source]
+
+
+@dataclass(frozen=True)
+class FaqResults:
+    """Questions and answers from the sources that match a search, best first."""
+
+    region: RegionInfo
+    chain: list[RegionInfo]
+    query: str | None
+    matches: list[Match]
+    sources: list[Source]
 
 
 @dataclass(frozen=True)
@@ -72,10 +104,11 @@ class GuideView:
     region: RegionInfo
     chain: list[RegionInfo]
     procedures: dict[str, dict[str, list[Entry]]]  # procedure → kind → entries
+    faq: list[Entry]
     sources: list[Source]
 
 
-Document = RegionListing | Checklist | GuideView
+Document = RegionListing | Checklist | GuideView | CheckReport | FaqResults
 
 
 def build_listing(catalog: Catalog) -> RegionListing:
@@ -103,24 +136,66 @@ def _cited(candidates: list[Candidate], guide: Guide) -> list[Source]:
 
 
 def build_checklist(
-    guide: Guide, procedure: str, profile: Profile, channel: ChannelKind | None = None
+    guide: Guide,
+    procedure: str,
+    profile: Profile,
+    channel: ChannelKind | None = None,
+    events: dict[Event, datetime.date] | None = None,
+    today: datetime.date | None = None,
 ) -> Checklist:
-    sections = {kind: select(guide, procedure, kind, profile, channel) for kind in KINDS}
+    """The checklist for one procedure; with `events`, also the answers for those dates."""
+    sections = {
+        kind: select(guide, BORROWED.get((procedure, kind), procedure), kind, profile, channel)
+        for kind in KINDS
+    }
     sections = {
         kind: items for kind, items in sections.items() if items or kind in EXPECTED[procedure]
     }
-    unknown = [kind for kind in EXPECTED[procedure] if not sections.get(kind)]
-    placed = [p.candidate for items in sections.values() for p in items]
+    found = verdicts(guide, profile, events, today, (procedure,)) if events and today else []
+    cited = [p.candidate for items in sections.values() for p in items]
     return Checklist(
         procedure=procedure,
         region=RegionInfo.of(guide.layer),
-        chain=[RegionInfo.of(layer) for layer in guide.chain],
+        chain=_chain(guide),
         profile=profile,
         channel=channel,
         sections=sections,
-        unknown=unknown,
-        sources=_cited(placed, guide),
+        unknown=[kind for kind in EXPECTED[procedure] if not sections.get(kind)],
+        sources=_cited(cited, guide),
+        verdicts=found,
+        today=today,
     )
+
+
+def build_check(
+    guide: Guide, profile: Profile, events: dict[Event, datetime.date], today: datetime.date
+) -> CheckReport:
+    found = verdicts(guide, profile, events, today)
+    return CheckReport(
+        region=RegionInfo.of(guide.layer),
+        chain=_chain(guide),
+        profile=profile,
+        today=today,
+        events=events,
+        verdicts=found,
+        sources=_cited([v.placed.candidate for v in found], guide),
+    )
+
+
+def build_faq(guide: Guide, profile: Profile, query: str | None) -> FaqResults:
+    chain = [layer.region.id for layer in guide.chain]
+    matches = search(select(guide, *FAQ, profile), query, chain)
+    return FaqResults(
+        region=RegionInfo.of(guide.layer),
+        chain=_chain(guide),
+        query=query,
+        matches=matches,
+        sources=_cited([m.placed.candidate for m in matches], guide),
+    )
+
+
+def _chain(guide: Guide) -> list[RegionInfo]:
+    return [RegionInfo.of(layer) for layer in guide.chain]
 
 
 def reachable(entry: Entry) -> list[Candidate]:
@@ -134,21 +209,22 @@ def reachable(entry: Entry) -> list[Candidate]:
 
 
 def build_guide_view(guide: Guide) -> GuideView:
-    procedures: dict[str, dict[str, list[Entry]]] = {}
-    shown: list[Candidate] = []
-    for (procedure, kind), entries in guide.entries.items():
-        trimmed = [Entry(entry.id, reachable(entry)) for entry in entries]
-        procedures.setdefault(procedure, {})[kind] = trimmed
-        shown.extend(c for entry in trimmed for c in entry.candidates)
-    ordered = {
-        procedure: {
-            kind: procedures[procedure][kind] for kind in KINDS if kind in procedures[procedure]
-        }
-        for procedure in sorted(procedures, key=list(EXPECTED).index)
+    trimmed = {
+        key: [Entry(entry.id, reachable(entry)) for entry in entries]
+        for key, entries in guide.entries.items()
     }
+    procedures = {
+        procedure: {
+            kind: trimmed[(procedure, kind)] for kind in KINDS if (procedure, kind) in trimmed
+        }
+        for procedure in EXPECTED
+        if any(key[0] == procedure for key in trimmed)
+    }
+    shown = [c for entries in trimmed.values() for entry in entries for c in entry.candidates]
     return GuideView(
         region=RegionInfo.of(guide.layer),
-        chain=[RegionInfo.of(layer) for layer in guide.chain],
-        procedures=ordered,
+        chain=_chain(guide),
+        procedures=procedures,
+        faq=trimmed.get(FAQ, []),
         sources=_cited(shown, guide),
     )

@@ -38,6 +38,7 @@ RULES: dict[str, str] = {
     "CG021": "region level does not fit its parent",
     "CG022": "item claims a stronger status than any of its sources",
     "CG023": "text contains control characters",
+    "CG024": "a rule names a region that does not exist",
 }
 
 Severity = Literal["error", "warning"]

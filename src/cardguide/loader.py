@@ -155,20 +155,24 @@ def iter_texts(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Text]]
             yield from iter_texts(element, (*path, index))
 
 
-def iter_items(region: RegionFile) -> Iterator[tuple[str, str, int, Item]]:
-    """(procedure, kind, index, item) for every item in the file, in file order."""
+# The FAQ is not a procedure, but it inherits and is checked like one under this name.
+FAQ = ("faq", "questions")
+
+
+def iter_items(region: RegionFile) -> Iterator[tuple[str, str, KeyPath, Item]]:
+    """(procedure, kind, key path, item) for every item in the file, in file order."""
     procedures = region.procedures
     for name in procedures.__struct_fields__:
         section = getattr(procedures, name)
         if section is None:
             continue
         for kind in section.__struct_fields__:
+            if kind == "complete":
+                continue
             for index, item in enumerate(getattr(section, kind)):
-                yield name, kind, index, item
-
-
-def item_path(procedure: str, kind: str, index: int) -> KeyPath:
-    return ("procedures", procedure, kind, index)
+                yield name, kind, ("procedures", name, kind, index), item
+    for index, faq in enumerate(region.faq):
+        yield *FAQ, ("faq", index), faq
 
 
 def check_layer(layer: Layer) -> Iterator[Diagnostic]:
@@ -196,8 +200,7 @@ def check_layer(layer: Layer) -> Iterator[Diagnostic]:
     # An id may have several versions in a section, each for different people; two versions
     # that could both apply to one applicant are a duplicate.
     versions: dict[tuple[str, str, str], list[Item]] = {}
-    for procedure, kind, index, item in iter_items(region):
-        path = item_path(procedure, kind, index)
+    for procedure, kind, path, item in iter_items(region):
         earlier = versions.setdefault((procedure, kind, item.id), [])
         for other in earlier:
             if (shared := overlap(other.when, item.when)) is not None:
@@ -209,6 +212,15 @@ def check_layer(layer: Layer) -> Iterator[Diagnostic]:
                 )
                 break
         earlier.append(item)
+        rule = getattr(item, "rule", None)
+        for number, period in enumerate(rule.periods if rule is not None else []):
+            units = [period.days, period.months, period.working_days]
+            if sum(unit is not None for unit in units) != 1:
+                yield layer.diagnostic(
+                    "CG004",
+                    "a period needs exactly one of days, months or working_days",
+                    (*path, "rule", "periods", number),
+                )
         if item.before is not None and item.after is not None:
             yield layer.diagnostic("CG004", "give `before` or `after`, not both", (*path, "after"))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Channel, ChannelKind, Facet, Item
-from .profile import Profile, facets_named, matches
+from .model import Channel, ChannelKind, Condition, Facet, Item
+from .profile import IMPLIES, Profile, describe_condition, facets_named, flag_for, matches
 from .resolve import Candidate, Entry, Guide
 
 
@@ -13,6 +13,7 @@ from .resolve import Candidate, Entry, Guide
 class Placed:
     """An item chosen for a checklist, with the layer that supplied it."""
 
+    procedure: str
     kind: str
     candidate: Candidate
     region_id: str  # the region the checklist is for
@@ -33,10 +34,11 @@ class Placed:
 
 
 def choose(entry: Entry, profile: Profile) -> tuple[Candidate | None, tuple[Candidate, ...]]:
-    """The nearest candidate whose condition holds, and the nearer ones passed over."""
+    """The nearest candidate whose condition holds, and nearer regions' versions passed over."""
     for index, candidate in enumerate(entry.candidates):
         if matches(candidate.item.when, profile):
-            return candidate, tuple(entry.candidates[:index])
+            nearer = [c for c in entry.candidates[:index] if c.layer is not candidate.layer]
+            return candidate, tuple(nearer)
     return None, tuple(entry.candidates)
 
 
@@ -62,7 +64,7 @@ def select(
     for entry in guide.section(procedure, kind):
         chosen, passed_over = choose(entry, profile)
         if chosen is not None and _for_channel(chosen.item, channel):
-            placed.append(Placed(kind, chosen, region_id, passed_over))
+            placed.append(Placed(procedure, kind, chosen, region_id, passed_over))
     return placed
 
 
@@ -75,3 +77,49 @@ def relevant_facets(guide: Guide, procedure: str) -> set[Facet]:
         for entry in entries
         for candidate in entry.candidates
     )
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an item is on a checklist: the answers its condition needed and the layer it is from."""
+
+    condition: Condition | None
+    answers: tuple[str, ...]  # e.g. ("--newborn", "not --employer")
+    origin: str
+    passed_over: tuple[tuple[str, str], ...]  # (region, who its version is for)
+
+    def sentence(self) -> str:
+        gave = [a for a in self.answers if not a.startswith("not ")]
+        withheld = [a.removeprefix("not ") for a in self.answers if a.startswith("not ")]
+        said = []
+        if gave:
+            said.append(f"you gave {', '.join(gave)}")
+        if withheld:
+            said.append(f"you did not give {' or '.join(withheld)}")
+        who = " and ".join(said) or "it is for everyone"
+        line = f"{who}; from {self.origin}"
+        if self.passed_over:
+            nearer = "; ".join(
+                f"{region}'s version is for: {when}" for region, when in self.passed_over
+            )
+            line += f" ({nearer})"
+        return line
+
+
+def _answer(facet: Facet, profile: Profile) -> str:
+    if facet in profile.given:
+        return flag_for(facet)
+    giver = next(g for g in profile.given if facet in IMPLIES.get(g, ()))
+    return f"{flag_for(giver)} (so {facet.replace('_', '-')})"
+
+
+def explain(placed: Placed, profile: Profile) -> Reason:
+    condition = placed.item.when
+    answers: list[str] = []
+    if condition is not None:
+        have = profile.facets
+        answers += [_answer(f, profile) for f in condition.all]
+        answers += [_answer(f, profile) for f in condition.any if f in have]
+        answers += [f"not {flag_for(f)}" for f in condition.none]
+    passed = tuple((c.origin, describe_condition(c.item.when)) for c in placed.passed_over)
+    return Reason(condition, tuple(answers), placed.origin, passed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import typing
 from typing import Annotated, Literal
 
 import msgspec
@@ -28,7 +29,8 @@ LEVEL_RANK: dict[str, int] = {
     "county": 3,
 }
 
-# Profile facets that conditions may name. `minor` is implied by `newborn`.
+# Profile facets that conditions may name. `minor` is implied by `newborn`; the last three
+# describe the circumstance of one procedure (replace, collect) rather than the applicant.
 Facet = Literal[
     "newborn",
     "minor",
@@ -38,6 +40,9 @@ Facet = Literal[
     "foreign_employee",
     "employer",
     "replacement",
+    "lost",
+    "damaged",
+    "by_proxy",
 ]
 
 ProcedureName = Literal["apply", "activate", "replace", "collect", "update", "reimburse"]
@@ -120,8 +125,36 @@ class Fee(Item, kw_only=True):
     amount_yuan: Annotated[float, Meta(ge=0)] | None = None
 
 
+# The dates a person can give `check`; a rule counts from one of them.
+Event = Literal["born", "paid", "bill_date", "lost_on", "last_paid", "hired_on"]
+
+
+class Period(_Strict):
+    """A length of time: calendar days, months, or working days of the official calendar."""
+
+    days: Annotated[int, Meta(ge=1)] | None = None
+    months: Annotated[int, Meta(ge=1)] | None = None
+    working_days: Annotated[int, Meta(ge=1)] | None = None
+    # Move the result to the first day of its month ("from the month after payment").
+    month_start: bool = False
+
+
+class Rule(_Strict):
+    """How a deadline is computed from a date, declaratively."""
+
+    event: Event
+    # deadline: "is there still time?"; starts: "does it apply yet?"; lapse: "has it run out?"
+    kind: Literal["deadline", "starts", "lapse"]
+    # More than one period means the sources disagree; every one is computed and shown.
+    periods: Annotated[list[Period], Meta(min_length=1)]
+    # Set when the only source for the rule is another region's: answers stay "need more
+    # information" outside that region, with that region's date for reference.
+    only_in: RegionId | None = None
+
+
 class Deadline(Item, kw_only=True):
     text: Text
+    rule: Rule | None = None
 
 
 class Note(Item, kw_only=True):
@@ -142,9 +175,24 @@ class Channel(Item, kw_only=True):
     caveats: list[Text] = []
 
 
+class Faq(Item, kw_only=True):
+    """A question and answer from a source; `keywords` help search in either language."""
+
+    question: Text
+    answer: Text
+    keywords: list[str] = []
+
+
+# Kinds of item in the order a checklist presents them; `channels` only exists in `activate`.
+KindName = Literal["steps", "channels", "materials", "fees", "deadlines", "notes", "legal"]
+KINDS: tuple[str, ...] = typing.get_args(KindName)
+
+
 class Section(_Strict):
     """What a region says about one procedure, by kind of item."""
 
+    # Kinds this region lists completely: its parents' items of these kinds are not inherited.
+    complete: list[KindName] = []
     steps: list[Step] = []
     materials: list[Material] = []
     fees: list[Fee] = []
@@ -191,14 +239,4 @@ class RegionFile(_Strict):
     aliases: list[str] = []
     sources: list[Source] = []
     procedures: Procedures = msgspec.field(default_factory=Procedures)
-
-
-# Kinds of item in the order a checklist presents them; `channels` only exists in `activate`.
-KINDS: tuple[str, ...] = ("steps", "channels", "materials", "fees", "deadlines", "notes", "legal")
-
-
-def section_items(section: Section) -> list[tuple[str, list[Item]]]:
-    """The section's item lists by kind, in presentation order."""
-    return [
-        (kind, list(getattr(section, kind))) for kind in KINDS if kind in section.__struct_fields__
-    ]
+    faq: list[Faq] = []

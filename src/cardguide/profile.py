@@ -23,12 +23,23 @@ FACET_LABELS: dict[Facet, str] = {
     "foreign_employee": "a foreign employee",
     "employer": "an employee applying through the employer (unit bulk application)",
     "replacement": "a replacement card, not a first application",
+    "lost": "a lost card",
+    "damaged": "a damaged card",
+    "by_proxy": "someone collecting the card for another person",
 }
 
-# The situations the interview offers as "who is applying"; `replacement` is asked separately.
-SITUATIONS: tuple[Facet, ...] = tuple(f for f in FACETS if f != "replacement")
+# Facets about the circumstance of a procedure rather than about who applies.
+CIRCUMSTANCES: tuple[Facet, ...] = ("replacement", "lost", "damaged", "by_proxy")
+# The situations the interview offers as "who is applying".
+SITUATIONS: tuple[Facet, ...] = tuple(f for f in FACETS if f not in CIRCUMSTANCES)
+# Flags every checklist command takes; lost/damaged and by_proxy belong to replace and collect.
+APPLICANT_FLAGS: tuple[Facet, ...] = (*SITUATIONS, "replacement")
 
-IMPLIES: dict[Facet, tuple[Facet, ...]] = {"newborn": ("minor",)}
+IMPLIES: dict[Facet, tuple[Facet, ...]] = {
+    "newborn": ("minor",),
+    "lost": ("replacement",),
+    "damaged": ("replacement",),
+}
 
 _NEWBORN_CANNOT: tuple[Facet, ...] = (
     "student",
@@ -49,12 +60,13 @@ CONFLICTS: dict[frozenset[Facet], str] = {
     frozenset({"employer", "left_job"}): (
         "after leaving a job you apply as an individual, not through the employer"
     ),
+    frozenset({"lost", "damaged"}): "a card is replaced either as lost or as damaged",
 }
 
 
-def flag_for(facet: Facet) -> str:
-    """The command-line flag that sets a facet (`self_employed` → `--self-employed`)."""
-    return "--" + facet.replace("_", "-")
+def flag_for(name: str) -> str:
+    """The command-line flag for a facet or date (`self_employed` → `--self-employed`)."""
+    return "--" + name.replace("_", "-")
 
 
 @dataclass(frozen=True)
@@ -72,10 +84,11 @@ class Profile:
         return "replacement" if "replacement" in self.facets else "first"
 
     def describe(self) -> str:
-        """One line for people: who applies and whether it is a first application."""
-        shown = [f for f in FACETS if f in self.given and f != "replacement"]
-        who = "; ".join(FACET_LABELS[f] for f in shown) or "an adult applying for themselves"
-        return f"{who}; {self.application} application"
+        """One line for people: who applies, the circumstance, first application or not."""
+        who = [FACET_LABELS[f] for f in SITUATIONS if f in self.given]
+        circumstance = [FACET_LABELS[f] for f in CIRCUMSTANCES[1:] if f in self.facets]
+        parts = [*(who or ["an adult applying for themselves"]), *circumstance]
+        return "; ".join([*parts, f"{self.application} application"])
 
 
 def make_profile(given: Iterable[Facet]) -> Profile:

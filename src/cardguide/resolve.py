@@ -3,9 +3,10 @@
 The rule (also in README): items are keyed by (procedure, kind, id). A child's item with the id
 of an inherited one becomes a nearer *candidate* for that id; an item with a new id is added at
 the end, or next to the item its `before`/`after` names. One file may hold several versions of
-an id for different people (never two for the same person). When a checklist is built, each id
-takes the nearest candidate whose condition holds for the profile, so a region that has no
-entry of its own for someone falls back up the chain.
+an id for different people (never two for the same person). A section's `complete` list names
+kinds the region lists in full, so nothing of those kinds is inherited. When a checklist is
+built, each id takes the nearest candidate whose condition holds for the profile, so a region
+that has no entry of its own for someone falls back up the chain.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .errors import DataError
-from .loader import Layer, item_path, iter_items
+from .loader import Layer, iter_items
 from .model import LEVEL_RANK, STATUS_RANK, Item, Source
 from .yamlread import KeyPath
 
@@ -72,6 +73,17 @@ def load_chain(catalog: Catalog, region_id: str) -> list[Layer]:
                 child.diagnostic("CG007", f"parent region {parent!r} not found", ("parent",))
             )
         chain.append(catalog.layer(parent))
+    for layer in chain:
+        for _procedure, _kind, path, item in iter_items(layer.region):
+            rule = getattr(item, "rule", None)
+            if rule is not None and rule.only_in and catalog.file_for(rule.only_in) is None:
+                raise DataError(
+                    layer.diagnostic(
+                        "CG024",
+                        f"only_in: region {rule.only_in!r} does not exist",
+                        (*path, "rule", "only_in"),
+                    )
+                )
     # Levels are checked once the chain is known to end, so a cycle is reported as a cycle.
     for child, above in itertools.pairwise(chain):
         if LEVEL_RANK[above.region.level] >= LEVEL_RANK[child.region.level]:
@@ -101,11 +113,22 @@ def resolve(chain: list[Layer]) -> Guide:
                     )
                 )
             sources[source.id] = source
-        for procedure, kind, index, item in iter_items(layer.region):
-            path = item_path(procedure, kind, index)
+        for procedure, kind in _completed(layer):
+            entries[(procedure, kind)] = []  # this region's own list replaces the inherited one
+        for procedure, kind, path, item in iter_items(layer.region):
             _check_sources(layer, item, path, sources)
             _place(entries.setdefault((procedure, kind), []), Candidate(item, layer, path))
     return Guide(chain=chain, entries=entries, sources=sources)
+
+
+def _completed(layer: Layer) -> list[tuple[str, str]]:
+    procedures = layer.region.procedures
+    return [
+        (name, kind)
+        for name in procedures.__struct_fields__
+        if (section := getattr(procedures, name)) is not None
+        for kind in section.complete
+    ]
 
 
 def _check_sources(layer: Layer, item: Item, path: KeyPath, sources: dict[str, Source]) -> None:

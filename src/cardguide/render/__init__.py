@@ -17,6 +17,7 @@ class RenderOptions:
     lang: Lang = "en"
     width: int | None = None  # None: the terminal's width, at most MAX_WIDTH
     plain: bool = False  # no escape codes at all, even on a terminal (NO_COLOR)
+    why: bool = False  # show the condition, profile answers and layer behind each item
 
 
 class Renderer(Protocol):

@@ -7,10 +7,22 @@ from typing import Any, TextIO
 
 import msgspec
 
-from ..documents import UNKNOWN, Checklist, Document, GuideView, RegionInfo, RegionListing
-from ..match import Placed
-from ..model import KINDS, Item, Source
-from ..resolve import Candidate
+from ..checks import QUESTIONS, Verdict
+from ..dates import describe_period
+from ..documents import (
+    UNKNOWN,
+    Checklist,
+    CheckReport,
+    Document,
+    FaqResults,
+    GuideView,
+    RegionInfo,
+    RegionListing,
+)
+from ..match import Placed, explain
+from ..model import KINDS, Item, Source, Text
+from ..profile import Profile, flag_for
+from ..resolve import Candidate, Entry
 from . import RenderOptions
 
 # Bump on any change that could break a consumer (renamed or removed field, changed meaning);
@@ -22,21 +34,23 @@ _NOT_OWN = ("id", "sources", "status", "when", "before", "after", "dated")
 
 
 def render(document: Document, out: TextIO, options: RenderOptions) -> None:
-    payload = {"schema_version": SCHEMA_VERSION, **to_json(document)}
+    payload = {"schema_version": SCHEMA_VERSION, **_Encoder(options.why).document(document)}
     out.write(json.dumps(payload, ensure_ascii=False, indent=2))
     out.write("\n")
 
 
-def to_json(document: Document) -> dict[str, Any]:
-    if isinstance(document, RegionListing):
-        return {"kind": "regions", "regions": [_region(info) for info in document.regions]}
-    if isinstance(document, Checklist):
-        return _checklist(document)
-    return _guide(document)
-
-
 def _builtins(value: object) -> Any:
-    return msgspec.to_builtins(value)
+    """Plain JSON values with every field present, so consumers see a stable shape.
+
+    Text objects are the exception: they list only the languages that are written.
+    """
+    if isinstance(value, Text):
+        return msgspec.to_builtins(value)
+    if isinstance(value, msgspec.Struct):
+        return {name: _builtins(getattr(value, name)) for name in value.__struct_fields__}
+    if isinstance(value, list):
+        return [_builtins(element) for element in value]
+    return value
 
 
 def _region(info: RegionInfo) -> dict[str, Any]:
@@ -70,13 +84,6 @@ def _origin(candidate: Candidate) -> dict[str, Any]:
     return {"origin": candidate.origin, "file": str(candidate.layer.file)}
 
 
-def _placed(placed: Placed, number: int | None) -> dict[str, Any]:
-    data = _item(placed.item)
-    if number is not None:
-        data = {"number": number, **data}
-    return {**data, **_origin(placed.candidate), "inherited": placed.inherited}
-
-
 def _source(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
@@ -88,54 +95,140 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
-def _checklist(checklist: Checklist) -> dict[str, Any]:
-    profile = checklist.profile
-    sections = {
-        kind: [
-            _placed(placed, index + 1 if kind == "steps" else None)
-            for index, placed in enumerate(checklist.sections.get(kind, []))
-        ]
-        for kind in KINDS
-    }
+def _profile(profile: Profile) -> dict[str, Any]:
     return {
-        "kind": "checklist",
-        "procedure": checklist.procedure,
-        "region": _region(checklist.region),
-        "chain": [info.id for info in checklist.chain],
-        "profile": {
-            "facets": sorted(profile.facets),
-            "given": sorted(profile.given),
-            "application": profile.application,
-            "description": profile.describe(),
-        },
-        "channel": checklist.channel,
-        **sections,
-        "unknown": dict.fromkeys(checklist.unknown, UNKNOWN),
-        "sources": [_source(source) for source in checklist.sources],
+        "facets": sorted(profile.facets),
+        "given": sorted(profile.given),
+        "application": profile.application,
+        "description": profile.describe(),
     }
 
 
-def _guide(view: GuideView) -> dict[str, Any]:
-    procedures = {
-        procedure: {
-            kind: [
+def _header(kind: str, region: RegionInfo, chain: list[RegionInfo]) -> dict[str, Any]:
+    return {"kind": kind, "region": _region(region), "chain": [info.id for info in chain]}
+
+
+class _Encoder:
+    """Turns documents into JSON-ready dicts; `why` adds the reasons behind each item."""
+
+    def __init__(self, why: bool) -> None:
+        self.why = why
+
+    def document(self, document: Document) -> dict[str, Any]:
+        if isinstance(document, RegionListing):
+            return {"kind": "regions", "regions": [_region(info) for info in document.regions]}
+        if isinstance(document, Checklist):
+            return self.checklist(document)
+        if isinstance(document, CheckReport):
+            return self.check(document)
+        if isinstance(document, FaqResults):
+            return self.faq(document)
+        return self.guide(document)
+
+    def placed(self, placed: Placed, profile: Profile, number: int | None = None) -> dict[str, Any]:
+        data = _item(placed.item)
+        if number is not None:
+            data = {"number": number, **data}
+        data = {**data, **_origin(placed.candidate), "inherited": placed.inherited}
+        if self.why:
+            reason = explain(placed, profile)
+            data["why"] = {
+                "condition": _builtins(reason.condition),
+                "answers": list(reason.answers),
+                "origin": reason.origin,
+                "passed_over": [{"origin": o, "for": w} for o, w in reason.passed_over],
+                "sentence": reason.sentence(),
+            }
+        return data
+
+    def verdict(self, verdict: Verdict, profile: Profile) -> dict[str, Any]:
+        rule = verdict.rule
+        data = {
+            **self.placed(verdict.placed, profile),
+            "answer": verdict.answer,
+            "question": QUESTIONS[rule.kind],
+            "reason": verdict.reason,
+            "procedure": verdict.placed.procedure,
+            "event": rule.event,
+            "event_date": verdict.event_date.isoformat(),
+            "today": verdict.today.isoformat(),
+            "dates": [
                 {
-                    "id": entry.id,
-                    "versions": [
-                        {**_item(candidate.item), **_origin(candidate)}
-                        for candidate in entry.candidates
-                    ],
+                    "period": _builtins(outcome.period),
+                    "date": outcome.date.isoformat() if outcome.date else None,
+                    "holiday": outcome.holiday,
+                    "problem": outcome.problem,
                 }
-                for entry in entries
-            ]
-            for kind, entries in kinds.items()
+                for outcome in verdict.outcomes
+            ],
         }
-        for procedure, kinds in view.procedures.items()
-    }
-    return {
-        "kind": "guide",
-        "region": _region(view.region),
-        "chain": [info.id for info in view.chain],
-        "procedures": procedures,
-        "sources": [_source(source) for source in view.sources],
-    }
+        if self.why:
+            data["why"]["computation"] = [
+                f"{flag_for(rule.event)} {verdict.event_date.isoformat()} + "
+                f"{describe_period(o.period)} = {o.date.isoformat() if o.date else 'unknown'}"
+                for o in verdict.outcomes
+            ]
+        return data
+
+    def checklist(self, checklist: Checklist) -> dict[str, Any]:
+        profile = checklist.profile
+        sections = {
+            kind: [
+                self.placed(placed, profile, index + 1 if kind == "steps" else None)
+                for index, placed in enumerate(checklist.sections.get(kind, []))
+            ]
+            for kind in KINDS
+        }
+        return {
+            **_header("checklist", checklist.region, checklist.chain),
+            "procedure": checklist.procedure,
+            "profile": _profile(profile),
+            "channel": checklist.channel,
+            **sections,
+            "unknown": dict.fromkeys(checklist.unknown, UNKNOWN),
+            "today": checklist.today.isoformat() if checklist.today else None,
+            "answers": [self.verdict(v, profile) for v in checklist.verdicts],
+            "sources": [_source(source) for source in checklist.sources],
+        }
+
+    def check(self, report: CheckReport) -> dict[str, Any]:
+        return {
+            **_header("check", report.region, report.chain),
+            "profile": _profile(report.profile),
+            "today": report.today.isoformat(),
+            "events": {event: day.isoformat() for event, day in report.events.items()},
+            "answers": [self.verdict(v, report.profile) for v in report.verdicts],
+            "sources": [_source(source) for source in report.sources],
+        }
+
+    def faq(self, results: FaqResults) -> dict[str, Any]:
+        return {
+            **_header("faq", results.region, results.chain),
+            "query": results.query,
+            "results": [
+                {"score": m.score, **_item(m.placed.item), **_origin(m.placed.candidate)}
+                for m in results.matches
+            ],
+            "sources": [_source(source) for source in results.sources],
+        }
+
+    def guide(self, view: GuideView) -> dict[str, Any]:
+        return {
+            **_header("guide", view.region, view.chain),
+            "procedures": {
+                procedure: {kind: _versions(entries) for kind, entries in kinds.items()}
+                for procedure, kinds in view.procedures.items()
+            },
+            "faq": _versions(view.faq),
+            "sources": [_source(source) for source in view.sources],
+        }
+
+
+def _versions(entries: list[Entry]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": entry.id,
+            "versions": [{**_item(c.item), **_origin(c)} for c in entry.candidates],
+        }
+        for entry in entries
+    ]

@@ -10,12 +10,23 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..documents import UNKNOWN, Checklist, Document, GuideView, RegionInfo, RegionListing
-from ..match import Placed
-from ..model import CONTROL_CHARS, Channel, Item, Legal, Note, Source, Step
+from ..checks import QUESTIONS, Verdict
+from ..dates import describe_period
+from ..documents import (
+    UNKNOWN,
+    Checklist,
+    CheckReport,
+    Document,
+    FaqResults,
+    GuideView,
+    RegionInfo,
+    RegionListing,
+)
+from ..match import Placed, explain
+from ..model import CONTROL_CHARS, Channel, Faq, Item, Legal, Note, Source, Step
 from ..model import Text as DataText
-from ..profile import describe_condition
-from ..resolve import Candidate
+from ..profile import Profile, describe_condition, flag_for
+from ..resolve import Candidate, Entry
 from . import RenderOptions
 
 MAX_WIDTH = 100  # wider lines are hard to read and to print
@@ -35,9 +46,11 @@ HEADINGS = {
     "materials": "Materials to bring",
     "fees": "Fees",
     "deadlines": "Time limits",
+    "answers": "Your dates",
     "warnings": "Warnings",
     "notes": "Notes",
     "legal": "Legal basis",
+    "questions": "Questions and answers",
 }
 
 FUNCTIONS = {"medical": "medical (social-security)", "financial": "financial (bank-account)"}
@@ -56,6 +69,14 @@ CHANNEL_NAMES = {
     "online": "Online or app",
 }
 
+ANSWERS = {
+    "yes": Text("YES", style="bold green"),
+    "no": Text("NO", style="bold red"),
+    "need_more_information": Text("ASK", style="bold yellow"),
+}
+
+Rows = list[tuple[str | Text, RenderableType]]
+
 
 def clean(value: str) -> str:
     """Data text as safe terminal text: control characters removed (rich markup is never parsed)."""
@@ -63,24 +84,21 @@ def clean(value: str) -> str:
 
 
 class _Writer:
-    """Builds the renderables of one document for one console."""
+    """Formats the items of one document: text, source numbers, status, origin and reasons."""
 
-    def __init__(self, options: RenderOptions, sources: Sequence[Source] = ()) -> None:
+    def __init__(self, options: RenderOptions, sources: Sequence[Source], profile: Profile | None):
         self.lang = options.lang
+        self.why = options.why
+        self.profile = profile
         self.numbers = {source.id: index + 1 for index, source in enumerate(sources)}
 
     def text(self, value: DataText | None) -> str:
         return clean(value.get(self.lang)) if value is not None else ""
 
-    def status(self, item: Item) -> Text:
-        if item.status == "uncertain":
-            return Text("UNCERTAIN", style="bold yellow")
-        return Text(item.status)
-
     def meta(self, item: Item, origin: str | None = None, condition: bool = False) -> Text:
         refs = ", ".join(str(n) for n in sorted(self.numbers[ref] for ref in item.sources))
         line = Text(f"[{refs}] " if refs else "", style="dim")
-        line.append_text(self.status(item))
+        line.append_text(_status(item.status))
         if condition and item.when is not None:
             line.append(f" · only for: {describe_condition(item.when)}", style="dim")
         if origin is not None:
@@ -91,21 +109,62 @@ class _Writer:
         if isinstance(item, Legal):
             body = Text(self.text(item.title), style="bold")
             body.append(f" — {self.text(item.text)}")
+        elif isinstance(item, Faq):
+            body = Text(self.text(item.question), style="bold")
+            body.append(f"\n{self.text(item.answer)}")
         else:
             body = Text(self.text(getattr(item, "text", None)))
         if isinstance(item, Step) and item.where is not None:
-            body.append("\nWhere: ", style="bold")
-            body.append(self.text(item.where))
+            _labelled(body, "Where", self.text(item.where))
         if isinstance(item, Channel):
             for caveat in item.caveats:
-                body.append("\nCaveat: ", style="bold")
-                body.append(self.text(caveat))
+                _labelled(body, "Caveat", self.text(caveat))
         if item.dated is not None:
-            body.append("\nDated: ", style="italic")
-            body.append(self.text(item.dated))
+            _labelled(body, "Dated", self.text(item.dated), style="italic")
         body.append("\n")
         body.append_text(self.meta(item, origin, condition))
         return body
+
+    def placed(self, placed: Placed) -> Text:
+        body = self.body(placed.item, placed.origin if placed.inherited else None)
+        self.add_reason(body, placed)
+        return body
+
+    def add_reason(self, body: Text, placed: Placed) -> None:
+        if self.why and self.profile is not None:
+            _labelled(body, "Why", explain(placed, self.profile).sentence(), style="dim")
+
+    def verdict(self, verdict: Verdict) -> Text:
+        body = Text(self.text(getattr(verdict.placed.item, "text", None)), style="bold")
+        body.append(f"\n{QUESTIONS[verdict.rule.kind]} ")
+        body.append(verdict.reason)
+        for outcome in verdict.outcomes:
+            if outcome.holiday and outcome.date:
+                note = f"{outcome.date.isoformat()} falls in a public holiday ({outcome.holiday})."
+                _labelled(body, "Note", note)
+        body.append("\n")
+        body.append_text(self.meta(verdict.placed.item, _inherited(verdict.placed)))
+        if self.why:
+            event = f"{flag_for(verdict.rule.event)} {verdict.event_date.isoformat()}"
+            for outcome in verdict.outcomes:
+                result = outcome.date.isoformat() if outcome.date else "cannot be computed"
+                sum_ = f"{event} + {describe_period(outcome.period)} = {result}"
+                _labelled(body, "Why", f"{sum_}; today is {verdict.today.isoformat()}", "dim")
+            self.add_reason(body, verdict.placed)
+        return body
+
+
+def _labelled(body: Text, label: str, value: str, style: str = "bold") -> None:
+    body.append(f"\n{label}: ", style=style)
+    body.append(value, style="dim" if style == "dim" else "")
+
+
+def _status(status: str) -> Text:
+    return Text("UNCERTAIN", style="bold yellow") if status == "uncertain" else Text(status)
+
+
+def _inherited(placed: Placed) -> str | None:
+    return placed.origin if placed.inherited else None
 
 
 def _grid(rows: Iterable[tuple[str | Text, RenderableType]]) -> Table:
@@ -121,49 +180,67 @@ def _heading(title: str) -> Text:
     return Text(f"\n{title.upper()}", style="bold")
 
 
-def _origin(placed: Placed) -> str | None:
-    return placed.origin if placed.inherited else None
-
-
-def _region_line(info: RegionInfo, chain: Sequence[RegionInfo]) -> Text:
-    line = Text(clean(info.names.get("en")), style="bold")
-    if info.names.zh:
-        line.append(f" {clean(info.names.zh)}", style="bold")
-    line.append(f" ({info.level})")
+def _header(title: str, region: RegionInfo, chain: Sequence[RegionInfo]) -> list[RenderableType]:
+    line = Text(clean(region.names.get("en")), style="bold")
+    if region.names.zh:
+        line.append(f" {clean(region.names.zh)}", style="bold")
+    line.append(f" ({region.level})")
     if len(chain) > 1:
-        line.append(f"; inherits from {', '.join(region.id for region in chain[1:])}", style="dim")
-    return line
+        line.append(f"; inherits from {', '.join(info.id for info in chain[1:])}", style="dim")
+    reviewed = f"Region data last reviewed {region.last_reviewed.isoformat()}"
+    return [Text(title, style="bold underline"), line, Text(reviewed, style="dim")]
+
+
+def _sources(sources: Sequence[Source], writer: _Writer) -> list[RenderableType]:
+    if not sources:
+        return []
+    rows: Rows = []
+    for source in sources:
+        body = Text(f"{source.id} — {writer.text(source.title)} ")
+        body.append_text(
+            _status(source.status) if source.status == "uncertain" else Text(f"({source.status})")
+        )
+        if source.url:
+            body.append(f"\n{clean(source.url)}", style="dim")
+        if source.dated is not None:
+            _labelled(body, "Dated", writer.text(source.dated), style="italic")
+        if source.note is not None:
+            _labelled(body, "Note", writer.text(source.note), style="italic")
+        rows.append((f"[{writer.numbers[source.id]}]", body))
+    return [_heading("Sources"), _grid(rows)]
+
+
+# --- checklists -----------------------------------------------------------------------------
 
 
 def _checklist(doc: Checklist, writer: _Writer) -> list[RenderableType]:
-    parts: list[RenderableType] = [
-        Text(TITLES[doc.procedure], style="bold underline"),
-        _region_line(doc.region, doc.chain),
-        Text(f"For: {doc.profile.describe()}"),
-        Text(f"Region data last reviewed {doc.region.last_reviewed.isoformat()}", style="dim"),
-    ]
+    parts = _header(TITLES[doc.procedure], doc.region, doc.chain)
+    parts.insert(2, Text(f"For: {doc.profile.describe()}"))
     if doc.channel is not None:
         parts.append(Text(f"Channel: {doc.channel}"))
-
-    channel_extras = _channel_extras(doc)
+    tied = _channel_extras(doc)
     for kind in (
         "steps",
         "channels",
         "materials",
         "fees",
         "deadlines",
+        "answers",
         "warnings",
         "notes",
         "legal",
     ):
-        items = _items_of(doc, kind, channel_extras)
+        rows: Rows
+        if kind == "answers":
+            rows = [(ANSWERS[v.answer], writer.verdict(v)) for v in doc.verdicts]
+        else:
+            items = _items_of(doc, kind, tied)
+            rows = _rows(kind, items, writer, tied)
         if kind in doc.unknown:
             parts += [_heading(HEADINGS[kind]), Text(UNKNOWN, style="italic")]
-        elif items:
-            parts += [_heading(HEADINGS[kind]), _grid(_rows(kind, items, writer, channel_extras))]
-    if doc.sources:
-        parts += [_heading("Sources"), _sources(doc.sources, writer)]
-    return parts
+        elif rows:
+            parts += [_heading(HEADINGS[kind]), _grid(rows)]
+    return parts + _sources(doc.sources, writer)
 
 
 def _channel_extras(doc: Checklist) -> dict[str, list[Placed]]:
@@ -176,26 +253,29 @@ def _channel_extras(doc: Checklist) -> dict[str, list[Placed]]:
     return extras
 
 
-def _items_of(doc: Checklist, kind: str, channel_extras: dict[str, list[Placed]]) -> list[Placed]:
-    tied = {id(p) for group in channel_extras.values() for p in group}
+def _items_of(doc: Checklist, kind: str, tied: dict[str, list[Placed]]) -> list[Placed]:
+    shown_with_channel = (
+        {id(p) for group in tied.values() for p in group} if doc.sections.get("channels") else set()
+    )
     if kind in ("warnings", "notes"):
         level = "warning" if kind == "warnings" else "info"
         return [
             p
             for p in doc.sections.get("notes", [])
-            if isinstance(p.item, Note) and p.item.level == level and id(p) not in tied
+            if isinstance(p.item, Note)
+            and p.item.level == level
+            and id(p) not in shown_with_channel
         ]
-    return [p for p in doc.sections.get(kind, []) if id(p) not in tied]
+    return [p for p in doc.sections.get(kind, []) if id(p) not in shown_with_channel]
 
 
-def _rows(
-    kind: str, items: list[Placed], writer: _Writer, channel_extras: dict[str, list[Placed]]
-) -> list[tuple[str | Text, RenderableType]]:
-    rows: list[tuple[str | Text, RenderableType]] = []
+def _rows(kind: str, items: list[Placed], writer: _Writer, tied: dict[str, list[Placed]]) -> Rows:
+    rows: Rows = []
     for number, placed in enumerate(items, start=1):
-        body = writer.body(placed.item, _origin(placed))
         if isinstance(placed.item, Channel):
-            body = _channel_body(placed, writer, channel_extras.get(placed.item.channel, []))
+            body = _channel_body(placed, writer, tied.get(placed.item.channel, []))
+        else:
+            body = writer.placed(placed)
         marker = f"{number}." if kind == "steps" else MARKERS.get(kind, "•")
         rows.append((marker, body))
     return rows
@@ -208,55 +288,70 @@ def _channel_body(placed: Placed, writer: _Writer, extras: list[Placed]) -> Text
     body.append(" — switches on the ")
     body.append(" and ".join(FUNCTIONS[f] for f in item.enables), style="bold")
     body.append(" function" + ("s" if len(item.enables) > 1 else "") + "\n")
-    body.append_text(writer.body(item, _origin(placed)))
+    body.append_text(writer.placed(placed))
     for extra in extras:
         label = "Bring: " if extra.kind == "materials" else "Note: "
         body.append(f"\n{label}", style="bold")
         body.append(writer.text(getattr(extra.item, "text", None)) + " ")
-        body.append_text(writer.meta(extra.item, _origin(extra)))
+        body.append_text(writer.meta(extra.item, _inherited(extra)))
     return body
 
 
-def _sources(sources: Sequence[Source], writer: _Writer) -> Table:
-    rows: list[tuple[str | Text, RenderableType]] = []
-    for source in sources:
-        body = Text(f"{source.id} — {writer.text(source.title)} ")
-        body.append_text(
-            Text("UNCERTAIN", style="bold yellow")
-            if source.status == "uncertain"
-            else Text(f"({source.status})")
-        )
-        if source.url:
-            body.append(f"\n{clean(source.url)}", style="dim")
-        for label, value in (("Dated", source.dated), ("Note", source.note)):
-            if value is not None:
-                body.append(f"\n{label}: ", style="italic")
-                body.append(writer.text(value))
-        rows.append((f"[{writer.numbers[source.id]}]", body))
-    return _grid(rows)
+# --- other documents ------------------------------------------------------------------------
+
+
+def _check(report: CheckReport, writer: _Writer) -> list[RenderableType]:
+    parts = _header("Checking your dates", report.region, report.chain)
+    given = ", ".join(f"{flag_for(e)} {d.isoformat()}" for e, d in report.events.items())
+    parts[2:2] = [
+        Text(f"For: {report.profile.describe()}"),
+        Text(f"Dates: {given}; today {report.today.isoformat()}"),
+    ]
+    if not report.verdicts:
+        return [
+            *parts,
+            Text("\nNo rule for these dates was found; ask the local office.", style="italic"),
+        ]
+    rows: Rows = [(ANSWERS[v.answer], writer.verdict(v)) for v in report.verdicts]
+    return [*parts, Text(""), _grid(rows), *_sources(report.sources, writer)]
+
+
+def _faq(results: FaqResults, writer: _Writer) -> list[RenderableType]:
+    parts = _header("Questions and answers", results.region, results.chain)
+    if results.query:
+        parts.append(Text(f"Search: {clean(results.query)}"))
+    if not results.matches:
+        return [*parts, Text("\nNo question matched; try other words or no words.", style="italic")]
+    rows: Rows = [("•", writer.body(m.placed.item, _inherited(m.placed))) for m in results.matches]
+    return [*parts, Text(""), _grid(rows), *_sources(results.sources, writer)]
 
 
 def _guide(view: GuideView, writer: _Writer) -> list[RenderableType]:
-    parts: list[RenderableType] = [
-        Text("Resolved guide", style="bold underline"),
-        _region_line(view.region, view.chain),
-        Text(f"Region data last reviewed {view.region.last_reviewed.isoformat()}", style="dim"),
+    parts = _header("Resolved guide", view.region, view.chain)
+    parts.append(
         Text(
             "Each item shows who it is for and, when inherited, the region it comes from.",
             style="dim",
-        ),
-    ]
+        )
+    )
     for procedure, kinds in view.procedures.items():
         parts.append(Text(f"\n== {TITLES[procedure]} ({procedure}) ==", style="bold"))
         for kind, entries in kinds.items():
-            rows: list[tuple[str | Text, RenderableType]] = []
-            for entry in entries:
-                for index, candidate in enumerate(entry.candidates):
-                    rows.append(("•" if index == 0 else "or", _version(candidate, view, writer)))
-            parts += [_heading(HEADINGS[kind]), _grid(rows)]
-    if view.sources:
-        parts += [_heading("Sources"), _sources(view.sources, writer)]
-    return parts
+            parts += [_heading(HEADINGS[kind]), _grid(_version_rows(entries, view, writer))]
+    if view.faq:
+        parts += [
+            Text("\n== Questions and answers (faq) ==", style="bold"),
+            _grid(_version_rows(view.faq, view, writer)),
+        ]
+    return parts + _sources(view.sources, writer)
+
+
+def _version_rows(entries: list[Entry], view: GuideView, writer: _Writer) -> Rows:
+    return [
+        ("•" if index == 0 else "or", _version(candidate, view, writer))
+        for entry in entries
+        for index, candidate in enumerate(entry.candidates)
+    ]
 
 
 def _version(candidate: Candidate, view: GuideView, writer: _Writer) -> Text:
@@ -294,10 +389,17 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
         console.width = MAX_WIDTH
     if isinstance(document, RegionListing):
         parts = _listing(document)
-    elif isinstance(document, Checklist):
-        parts = _checklist(document, _Writer(options, document.sources))
     else:
-        parts = _guide(document, _Writer(options, document.sources))
+        profile = getattr(document, "profile", None)
+        writer = _Writer(options, document.sources, profile)
+        if isinstance(document, Checklist):
+            parts = _checklist(document, writer)
+        elif isinstance(document, CheckReport):
+            parts = _check(document, writer)
+        elif isinstance(document, FaqResults):
+            parts = _faq(document, writer)
+        else:
+            parts = _guide(document, writer)
     # Tables pad every line to the full width; trailing blanks are noise in pipes and files.
     with console.capture() as captured:
         console.print(Group(*parts))
