@@ -137,6 +137,7 @@ class Request:
     fmt: Format
     no_input: bool
     why: bool
+    circumstances: tuple[Facet, ...] = ()  # the command's own facet flags (--lost, --by-proxy)
 
 
 def _keyword(name: str, annotation: Any, default: Any) -> inspect.Parameter:
@@ -178,6 +179,7 @@ def guide_command(
                 fmt=kwargs.pop("fmt"),
                 no_input=kwargs.pop("no_input"),
                 why=kwargs.pop("why"),
+                circumstances=circumstances,
             )
             func(request, **kwargs)
 
@@ -292,16 +294,13 @@ def _ask_profile(guide: Guide, procedure: str, circumstances: tuple[Facet, ...])
     return answers
 
 
-def _prepare(
-    request: Request,
-    procedure: str,
-    circumstances: tuple[Facet, ...] = (),
-    one_of: tuple[Facet, ...] = (),
-) -> tuple[Guide, Profile]:
+def _prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Guide, Profile]:
     """Region and profile from the options, asking in a terminal for what is missing.
 
-    `one_of` lists facets of which the command needs exactly one (`--lost` or `--damaged`).
+    With `one_of`, the command needs exactly one of its circumstance flags (`--lost` or
+    `--damaged`).
     """
+    circumstances = request.circumstances
     make_profile(request.facets)  # contradictions are usage errors before any lookup
     interactive = not request.no_input and _stdin_is_tty()
     catalog = Catalog()
@@ -317,12 +316,12 @@ def _prepare(
     facets = set(request.facets)
     if interactive and not facets & set(APPLICANT_FLAGS):
         facets |= _ask_profile(guide, procedure, circumstances)
-    if one_of and not facets & set(one_of):
+    if one_of and not facets & set(circumstances):
         if not interactive:
-            flags = " or ".join(flag_for(f) for f in one_of)
+            flags = " or ".join(flag_for(f) for f in circumstances)
             raise UsageProblem(f"{procedure} needs {flags}")
-        labels = [FACET_LABELS[f] for f in one_of]
-        facets.add(one_of[_ask_choice("Which is it?", labels)])
+        labels = [FACET_LABELS[f] for f in circumstances]
+        facets.add(circumstances[_ask_choice("Which is it?", labels)])
     return guide, make_profile(facets)
 
 
@@ -384,8 +383,7 @@ def activate(request: Request, channel: ChannelOption = None) -> None:
 @guide_command(circumstances=("lost", "damaged"))
 def replace(request: Request) -> None:
     """Replacing a lost or damaged card: reporting the loss, the time limit, care meanwhile."""
-    lost_or_damaged: tuple[Facet, ...] = ("lost", "damaged")
-    guide, profile = _prepare(request, "replace", lost_or_damaged, one_of=lost_or_damaged)
+    guide, profile = _prepare(request, "replace", one_of=True)
     _emit(build_checklist(guide, "replace", profile), request)
 
 
@@ -393,7 +391,7 @@ def replace(request: Request) -> None:
 @guide_command(circumstances=("by_proxy",))
 def collect(request: Request) -> None:
     """Collecting a finished card: what to bring, collecting for someone else, no notice."""
-    guide, profile = _prepare(request, "collect", ("by_proxy",))
+    guide, profile = _prepare(request, "collect")
     _emit(build_checklist(guide, "collect", profile), request)
 
 
