@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import DataError, RegionNotFound
-from .loader import Layer, load_layer
+from .loader import Layer, decode_layer, load_layer
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -23,21 +23,36 @@ def shipped_dir() -> Path:
 
 
 class Catalog:
-    """The region files of one or more directories, loaded lazily and at most once each."""
+    """Region files from overlay directories and the shipped data, each loaded at most once.
 
-    def __init__(self, dirs: Sequence[Path] | None = None) -> None:
-        self.dirs = list(dirs) if dirs is not None else [shipped_dir()]
-        self._layers: dict[str, Layer] = {}
+    A region is the stack of its files, nearest first: overlay directories in the order given,
+    then the shipped data. `checked=False` skips the per-file content checks, so `validate` can
+    still follow the parents of a file that has content problems.
+    """
 
-    def file_for(self, region_id: str) -> Path | None:
+    def __init__(
+        self,
+        dirs: Sequence[Path] | None = None,
+        *,
+        overlays: Sequence[Path] = (),
+        checked: bool = True,
+    ) -> None:
+        base = [d.resolve() for d in (dirs if dirs is not None else [shipped_dir()])]
+        # A directory named twice (an overlay that is the shipped data itself) counts once.
+        self.overlays = [d for d in dict.fromkeys(o.resolve() for o in overlays) if d not in base]
+        self.dirs = [*self.overlays, *dict.fromkeys(base)]
+        self.checked = checked
+        self._loaded: dict[Path, Layer] = {}
+
+    def files_for(self, region_id: str) -> list[Path]:
         # The id pattern keeps user input such as `../../etc/passwd` out of file paths.
         if not _ID.fullmatch(region_id):
-            return None
-        for directory in self.dirs:
-            candidate = directory / f"{region_id}.yaml"
-            if candidate.is_file():
-                return candidate
-        return None
+            return []
+        return [d / f"{region_id}.yaml" for d in self.dirs if (d / f"{region_id}.yaml").is_file()]
+
+    def file_for(self, region_id: str) -> Path | None:
+        files = self.files_for(region_id)
+        return files[0] if files else None
 
     def ids(self) -> list[str]:
         found = {
@@ -48,13 +63,24 @@ class Catalog:
         }
         return sorted(found)
 
+    def load(self, file: Path) -> Layer:
+        file = file.resolve()
+        if file not in self._loaded:
+            overlay = file.parent in self.overlays
+            read = load_layer if self.checked else decode_layer
+            self._loaded[file] = read(file, overlay)
+        return self._loaded[file]
+
+    def region_layers(self, region_id: str) -> list[Layer]:
+        """Every file of a region, nearest first."""
+        files = self.files_for(region_id)
+        if not files:
+            raise RegionNotFound(region_id, self._suggest(region_id))
+        return [self.load(file) for file in files]
+
     def layer(self, region_id: str) -> Layer:
-        if region_id not in self._layers:
-            file = self.file_for(region_id)
-            if file is None:
-                raise RegionNotFound(region_id, self._suggest(region_id))
-            self._layers[region_id] = load_layer(file)
-        return self._layers[region_id]
+        """The region's nearest file, whose header (names, review date) the region shows."""
+        return self.region_layers(region_id)[0]
 
     def layers(self) -> list[Layer]:
         return [self.layer(region_id) for region_id in self.ids()]

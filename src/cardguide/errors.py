@@ -39,6 +39,7 @@ RULES: dict[str, str] = {
     "CG022": "item claims a stronger status than any of its sources",
     "CG023": "text contains control characters",
     "CG024": "a rule names a region that does not exist",
+    "CG025": "an overlay changes a region's parent or level",
 }
 
 Severity = Literal["error", "warning"]

@@ -27,6 +27,7 @@ class Layer:
 
     region: RegionFile
     doc: Document
+    overlay: bool = False  # from a local data directory rather than the shipped data
 
     @property
     def file(self) -> Path:
@@ -38,15 +39,15 @@ class Layer:
         return self.doc.diagnostic(code, message, path, key=key)
 
 
-def load_layer(file: Path) -> Layer:
+def load_layer(file: Path, overlay: bool = False) -> Layer:
     """Read, parse, decode and check one region file; the first error is raised as DataError."""
-    layer = decode_layer(file)
+    layer = decode_layer(file, overlay)
     for problem in check_layer(layer):
         raise DataError(problem)
     return layer
 
 
-def decode_layer(file: Path) -> Layer:
+def decode_layer(file: Path, overlay: bool = False) -> Layer:
     """Read, parse and decode one region file without the per-file content checks."""
     try:
         raw = file.read_bytes()
@@ -61,7 +62,7 @@ def decode_layer(file: Path) -> Layer:
         region = msgspec.convert(doc.data, RegionFile, strict=True)
     except msgspec.ValidationError as exc:
         raise DataError(_diagnose(doc, str(exc))) from None
-    return Layer(region, doc)
+    return Layer(region, doc, overlay)
 
 
 def _parse_path(text: str) -> KeyPath:
@@ -118,8 +119,15 @@ def _diagnose(doc: Document, error: str) -> Diagnostic:
         field = unknown.group(1)
         owner = type_at(path)
         allowed = ", ".join(getattr(owner, "__struct_fields__", ()))
+        hint = ""
+        if owner is Text and " " in field:
+            # `{en: one, two}` is a two-key mapping: the classic unquoted-comma mistake.
+            hint = "; a comma in unquoted text starts a new key, so put the text in quotes"
         return doc.diagnostic(
-            "CG003", f"unknown key {field!r}; allowed here: {allowed}", (*path, field), key=True
+            "CG003",
+            f"unknown key {field!r}; allowed here: {allowed}{hint}",
+            (*path, field),
+            key=True,
         )
     if missing := re.match(r"Object missing required field `(.+)`", message):
         field = missing.group(1)

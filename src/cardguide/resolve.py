@@ -12,10 +12,11 @@ that has no entry of its own for someone falls back up the chain.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
-from .errors import DataError
+from .errors import DataError, Diagnostic
 from .loader import Layer, iter_items
 from .model import LEVEL_RANK, STATUS_RANK, Item, Source
 from .yamlread import KeyPath
@@ -58,21 +59,44 @@ class Guide:
         return self.entries.get((procedure, kind), [])
 
 
+Report = Callable[[Diagnostic], None]
+
+
+def _raise(problem: Diagnostic) -> None:
+    raise DataError(problem)
+
+
 def load_chain(catalog: Catalog, region_id: str) -> list[Layer]:
-    """The region and its ancestors, nearest first; missing parents and cycles are errors."""
-    chain = [catalog.layer(region_id)]
-    while (parent := chain[-1].region.parent) is not None:
-        child = chain[-1]
-        if parent in [layer.region.id for layer in chain]:
-            loop = " → ".join([*(layer.region.id for layer in chain), parent])
+    """The region's files and its ancestors', nearest first; broken links are errors."""
+    chain: list[Layer] = []
+    regions: list[Layer] = []  # each region's nearest file, the one whose header counts
+    current: str | None = region_id
+    while current is not None:
+        if regions and current in [layer.region.id for layer in regions]:
+            loop = " → ".join([*(layer.region.id for layer in regions), current])
             raise DataError(
-                child.diagnostic("CG008", f"parent regions form a cycle: {loop}", ("parent",))
+                regions[-1].diagnostic("CG008", f"parent regions form a cycle: {loop}", ("parent",))
             )
-        if catalog.file_for(parent) is None:
+        if regions and catalog.file_for(current) is None:
             raise DataError(
-                child.diagnostic("CG007", f"parent region {parent!r} not found", ("parent",))
+                regions[-1].diagnostic("CG007", f"parent region {current!r} not found", ("parent",))
             )
-        chain.append(catalog.layer(parent))
+        layers = catalog.region_layers(current)
+        _check_overlays(layers)
+        chain.extend(layers)
+        regions.append(layers[0])
+        current = layers[0].region.parent
+    # Levels are checked once the chain is known to end, so a cycle is reported as a cycle.
+    for child, above in itertools.pairwise(regions):
+        if LEVEL_RANK[above.region.level] >= LEVEL_RANK[child.region.level]:
+            raise DataError(
+                child.diagnostic(
+                    "CG021",
+                    f"a {child.region.level} cannot sit under {above.region.id!r}, "
+                    f"a {above.region.level}",
+                    ("level",),
+                )
+            )
     for layer in chain:
         for _procedure, _kind, path, item in iter_items(layer.region):
             rule = getattr(item, "rule", None)
@@ -84,28 +108,37 @@ def load_chain(catalog: Catalog, region_id: str) -> list[Layer]:
                         (*path, "rule", "only_in"),
                     )
                 )
-    # Levels are checked once the chain is known to end, so a cycle is reported as a cycle.
-    for child, above in itertools.pairwise(chain):
-        if LEVEL_RANK[above.region.level] >= LEVEL_RANK[child.region.level]:
-            raise DataError(
-                child.diagnostic(
-                    "CG021",
-                    f"a {child.region.level} cannot sit under {above.region.id!r}, "
-                    f"a {above.region.level}",
-                    ("level",),
-                )
-            )
     return chain
 
 
-def resolve(chain: list[Layer]) -> Guide:
-    """Merge the chain, root first, checking every reference along the way."""
+def _check_overlays(layers: list[Layer]) -> None:
+    """An overlay may change a region's items, never where it sits in the hierarchy."""
+    base = layers[-1].region
+    for layer in layers[:-1]:
+        for key in ("parent", "level"):
+            if getattr(layer.region, key) != getattr(base, key):
+                raise DataError(
+                    layer.diagnostic(
+                        "CG025",
+                        f"{key} {getattr(layer.region, key)!r} differs from "
+                        f"{getattr(base, key)!r} in {layers[-1].file}",
+                        (key,),
+                    )
+                )
+
+
+def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
+    """Merge the chain, root first, checking every reference along the way.
+
+    Problems go to `report`, which raises by default; `validate` collects them instead and
+    the faulty reference is then left out or placed at the end.
+    """
     sources: dict[str, Source] = {}
     entries: dict[tuple[str, str], list[Entry]] = {}
     for layer in reversed(chain):
         for index, source in enumerate(layer.region.sources):
             if source.id in sources:
-                raise DataError(
+                report(
                     layer.diagnostic(
                         "CG009",
                         f"source {source.id!r} is already defined by a parent region",
@@ -116,8 +149,8 @@ def resolve(chain: list[Layer]) -> Guide:
         for procedure, kind in _completed(layer):
             entries[(procedure, kind)] = []  # this region's own list replaces the inherited one
         for procedure, kind, path, item in iter_items(layer.region):
-            _check_sources(layer, item, path, sources)
-            _place(entries.setdefault((procedure, kind), []), Candidate(item, layer, path))
+            _check_sources(layer, item, path, sources, report)
+            _place(entries.setdefault((procedure, kind), []), Candidate(item, layer, path), report)
     return Guide(chain=chain, entries=entries, sources=sources)
 
 
@@ -131,19 +164,21 @@ def _completed(layer: Layer) -> list[tuple[str, str]]:
     ]
 
 
-def _check_sources(layer: Layer, item: Item, path: KeyPath, sources: dict[str, Source]) -> None:
+def _check_sources(
+    layer: Layer, item: Item, path: KeyPath, sources: dict[str, Source], report: Report
+) -> None:
     for index, ref in enumerate(item.sources):
         if ref not in sources:
-            raise DataError(
+            report(
                 layer.diagnostic(
                     "CG012",
                     f"source {ref!r} is not defined in this file or a parent region",
                     (*path, "sources", index),
                 )
             )
-    strongest = max(STATUS_RANK[sources[ref].status] for ref in item.sources)
-    if STATUS_RANK[item.status] > strongest:
-        raise DataError(
+    known = [STATUS_RANK[sources[ref].status] for ref in item.sources if ref in sources]
+    if known and STATUS_RANK[item.status] > max(known):
+        report(
             layer.diagnostic(
                 "CG022",
                 f"status {item.status!r} is stronger than any of the item's sources",
@@ -152,7 +187,7 @@ def _check_sources(layer: Layer, item: Item, path: KeyPath, sources: dict[str, S
         )
 
 
-def _place(order: list[Entry], candidate: Candidate) -> None:
+def _place(order: list[Entry], candidate: Candidate, report: Report) -> None:
     """Add a candidate to its entry, creating or moving the entry as before/after asks."""
     item = candidate.item
     current = next((entry for entry in order if entry.id == item.id), None)
@@ -172,11 +207,13 @@ def _place(order: list[Entry], candidate: Candidate) -> None:
     position = next((i for i, entry in enumerate(order) if entry.id == anchor), None)
     if position is None:
         key = "before" if item.before else "after"
-        raise DataError(
+        report(
             candidate.layer.diagnostic(
                 "CG020",
                 f"{key}: {anchor!r} names no item of this kind here or in a parent region",
                 (*candidate.path, key),
             )
         )
+        order.append(current)
+        return
     order.insert(position if item.before else position + 1, current)

@@ -234,3 +234,31 @@ def read_yaml(file: Path, raw: bytes) -> Document:
     finally:
         loader.dispose()
     return doc
+
+
+def portability_problem(file: Path, raw: bytes, data: Any) -> Diagnostic | None:
+    """A problem if PyYAML's pure-Python parser reads the file differently from libyaml.
+
+    libyaml accepts some plain scalars the YAML reference parser refuses (a `?` inside a flow
+    mapping, for one); such a file breaks on machines without the C extension and in editors.
+    """
+    if _Loader is yaml.SafeLoader:
+        return None  # the pure-Python parser is the one in use
+    text = raw.decode("utf-8").removeprefix("\ufeff")
+    try:
+        reference = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return Diagnostic(
+            "CG001",
+            f"only libyaml accepts this; the YAML reference parser says: {exc.problem} "
+            "(quote the text)",
+            file,
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+        )
+    if reference != data:
+        return Diagnostic(
+            "CG001", "libyaml and the YAML reference parser read this file differently", file
+        )
+    return None

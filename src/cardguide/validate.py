@@ -1,0 +1,95 @@
+"""Checking region files against every data rule at once, as `cardguide validate` reports them."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog
+from .errors import DataError, Diagnostic, UsageProblem
+from .loader import Layer, check_layer
+from .resolve import load_chain, resolve
+from .yamlread import portability_problem
+
+DEFAULT_MAX_AGE = 365  # days after which a review date is a warning
+
+
+@dataclass(frozen=True)
+class Validation:
+    files: list[Path]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity == "warning" for d in self.diagnostics)
+
+
+def region_files(paths: Sequence[Path]) -> list[Path]:
+    """The YAML files named, with directories standing for the files in them."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yaml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UsageProblem(f"no such file or directory: {path}")
+    return list(dict.fromkeys(files))
+
+
+def review_dates(layer: Layer, today: datetime.date, max_age: int) -> Iterator[Diagnostic]:
+    reviewed = layer.region.last_reviewed
+    if reviewed > today:
+        yield layer.diagnostic(
+            "CG015",
+            f"last_reviewed {reviewed.isoformat()} is after today ({today.isoformat()})",
+            ("last_reviewed",),
+        )
+    elif (today - reviewed).days > max_age:
+        warning = layer.diagnostic(
+            "CG016",
+            f"last reviewed {reviewed.isoformat()}, {(today - reviewed).days} days ago "
+            f"(more than {max_age}); check the facts against their sources",
+            ("last_reviewed",),
+        )
+        yield Diagnostic(**{**warning.__dict__, "severity": "warning"})
+
+
+def validate(
+    files: Sequence[Path], catalog: Catalog, today: datetime.date, max_age: int
+) -> Validation:
+    """Every problem in `files`: per-file rules, review dates, and their chains of parents.
+
+    `catalog` must be built with `checked=False`, so a parent with content problems is still
+    followed; those problems are reported for the parent's own file.
+    """
+    found: list[Diagnostic] = []
+    layers: list[Layer] = []
+    for file in files:
+        try:
+            layer = catalog.load(file)
+        except DataError as error:
+            found.append(error.diagnostic)
+            continue
+        found.extend(check_layer(layer))
+        found.extend(review_dates(layer, today, max_age))
+        if (problem := portability_problem(file, file.read_bytes(), layer.doc.data)) is not None:
+            found.append(problem)
+        layers.append(layer)
+    for layer in layers:
+        region_id = layer.region.id
+        if layer.file not in catalog.files_for(region_id):
+            continue  # id and file name disagree (CG006): the chain cannot be followed
+        try:
+            resolve(load_chain(catalog, region_id), report=found.append)
+        except DataError as error:
+            found.append(error.diagnostic)
+    unique = dict.fromkeys(found)  # chains share ancestors: report each problem once
+    ordered = sorted(unique, key=lambda d: (str(d.file), d.line or 0, d.column or 0, d.code))
+    return Validation(list(files), ordered)

@@ -1,0 +1,78 @@
+"""`cardguide validate`: every rule has a fixture that triggers it, and only it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cardguide.errors import RULES
+
+from .conftest import FIXTURES, Invoke
+
+RULE_FIXTURES = FIXTURES / "rules"
+DOCS = Path(__file__).parents[1] / "docs" / "data-format.md"
+LINE = re.compile(
+    r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<code>CG\d{3}) (?P<rest>.+)$"
+)
+
+
+def fixture_paths(code: str) -> list[str]:
+    directory = RULE_FIXTURES / code
+    assert directory.is_dir(), f"rule {code} has no failing fixture"
+    if (directory / "overlay").is_dir():  # an overlay over its base data
+        return [str(directory / "overlay"), str(directory / "base")]
+    return [str(directory)]
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_each_rule_has_a_fixture_that_triggers_only_it(code: str, invoke: Invoke) -> None:
+    args = ["validate", *fixture_paths(code), "--today", "2026-11-22"]
+    run = invoke([*args, "--format", "json"])
+    data = run.json()
+    assert {d["code"] for d in data["diagnostics"]} == {code}, data["diagnostics"]
+    warning = code == "CG016"
+    assert run.exit_code == (0 if warning else 1)
+    assert all(d["severity"] == ("warning" if warning else "error") for d in data["diagnostics"])
+    assert all(d["line"] for d in data["diagnostics"] if code != "CG006") or code == "CG006"
+    text = invoke(args)
+    assert "Traceback" not in text.stdout + text.stderr
+    for line in text.stdout.splitlines():
+        match = LINE.match(line)
+        assert match, line
+        assert match.group("code") == code
+
+
+def test_warnings_fail_only_with_strict(invoke: Invoke) -> None:
+    args = ["validate", *fixture_paths("CG016"), "--today", "2026-11-22"]
+    assert invoke(args).exit_code == 0
+    assert invoke([*args, "--strict"]).exit_code == 1
+    assert invoke([*args, "--max-age", "10000"]).stdout == ""  # the age limit is an option
+
+
+def test_the_shipped_data_is_clean(invoke: Invoke) -> None:
+    run = invoke(["validate", "--strict"])
+    assert (run.exit_code, run.stdout) == (0, "")
+    assert re.fullmatch(r"cardguide: 0 errors, 0 warnings in \d+ files\n", run.stderr)
+
+
+def test_the_issue_broken_set_each_reported_with_file_line_and_code(invoke: Invoke) -> None:
+    broken = ["CG001", "CG002", "CG003", "CG007", "CG008", "CG011", "CG017", "CG018"]
+    paths = [path for code in broken for path in fixture_paths(code)]
+    run = invoke(["validate", *paths, "--today", "2026-11-22"])
+    assert run.exit_code == 1
+    reported = {LINE.match(line).group("code") for line in run.stdout.splitlines()}  # type: ignore[union-attr]
+    assert reported == set(broken)
+    assert "Traceback" not in run.stderr
+
+
+def test_a_missing_path_is_a_usage_error(invoke: Invoke) -> None:
+    run = invoke(["validate", "no/such/dir"])
+    assert run.exit_code == 2
+    assert "no such file or directory: no/such/dir" in run.stderr
+
+
+def test_the_docs_list_every_rule_with_its_description() -> None:
+    rows = re.findall(r"^\| (CG\d{3}) \| ([^|]+?) \|", DOCS.read_text(encoding="utf-8"), re.M)
+    assert dict(rows) == RULES
