@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import textwrap
 from collections.abc import Callable, Sequence
@@ -12,10 +13,19 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from cardguide import catalog
+from cardguide import catalog, cli
 from cardguide.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+# The shipped data's review date: tests must not start failing when the real date moves on.
+TEST_TODAY = datetime.date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "_system_today", lambda: TEST_TODAY)
 
 
 @dataclass(frozen=True)

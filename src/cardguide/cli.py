@@ -5,22 +5,25 @@ from __future__ import annotations
 import datetime
 import functools
 import inspect
+import json
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .catalog import Catalog
+from .catalog import Catalog, shipped_dir
 from .dates import parse_date
 from .documents import (
     Document,
     build_check,
     build_checklist,
+    build_diff,
     build_faq,
     build_guide_view,
     build_listing,
@@ -46,6 +49,9 @@ from .profile import (
 )
 from .render import Format, RenderOptions, renderer_for
 from .resolve import Guide, load_chain, resolve
+from .schema import region_schema
+from .validate import DEFAULT_MAX_AGE, region_files
+from .validate import validate as validate_files
 
 EPILOG = (
     f"Exit codes: 0 success; {EXIT_DATA} data or lookup error (broken region file, unknown "
@@ -128,15 +134,28 @@ LastPaidOption = Annotated[str | None, _date("--last-paid", "Last insurance paym
 HiredOption = Annotated[str | None, _date("--hired-on", "Start of employment: employer's duty.")]
 
 
+DataDirOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data-dir",
+        help="A directory of local region files that add regions or override shipped items; "
+        "repeatable, searched before CARDGUIDE_PATH and the shipped data.",
+        show_default=False,
+    ),
+]
+
+
 @dataclass(frozen=True)
 class Request:
-    """The options every guide command shares."""
+    """The options a command was given, beyond its own."""
 
-    region: str | None
-    facets: frozenset[Facet]
     fmt: Format
-    no_input: bool
-    why: bool
+    data_dirs: tuple[Path, ...]
+    today: datetime.date
+    region: str | None = None
+    facets: frozenset[Facet] = frozenset()
+    no_input: bool = True
+    why: bool = False
     circumstances: tuple[Facet, ...] = ()  # the command's own facet flags (--lost, --by-proxy)
 
 
@@ -146,22 +165,25 @@ def _keyword(name: str, annotation: Any, default: Any) -> inspect.Parameter:
     )
 
 
-def guide_command(
-    *, circumstances: tuple[Facet, ...] = ()
+def cardguide_command(
+    *, region: bool = False, profile: bool = False, circumstances: tuple[Facet, ...] = ()
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give a command the shared region, profile and output options, handed over as a Request.
+    """Give a command the shared options, handed over as one Request.
 
     Typer reads a command's options from its signature, so the shared ones are added to the
-    signature here once instead of being repeated in every command. `circumstances` are the
-    extra facet flags the command takes (`--lost`, `--by-proxy`).
+    signature here once instead of being repeated in every command. Every command takes
+    --format, --data-dir and --today; `region` adds --region and --no-input; `profile` adds
+    the applicant flags, the command's `circumstances` (--lost, --by-proxy) and --why.
     """
-    facets = (*APPLICANT_FLAGS, *circumstances)
+    facets = (*APPLICANT_FLAGS, *circumstances) if profile else ()
     shared = [
-        _keyword("region", RegionOption, None),
+        *([_keyword("region", RegionOption, None)] if region else []),
         *(_keyword(f, Annotated[bool, _flag(f)], False) for f in facets),
         _keyword("fmt", FormatOption, "text"),
-        _keyword("why", WhyOption, False),
-        _keyword("no_input", NoInputOption, False),
+        *([_keyword("why", WhyOption, False)] if profile else []),
+        *([_keyword("no_input", NoInputOption, False)] if region else []),
+        _keyword("data_dirs", DataDirOption, None),
+        _keyword("today", TodayOption, None),
     ]
 
     def decorate(func: Callable[..., None]) -> Callable[..., None]:
@@ -173,12 +195,15 @@ def guide_command(
 
         @functools.wraps(func)
         def command(**kwargs: Any) -> None:
+            today = kwargs.pop("today")
             request = Request(
-                region=kwargs.pop("region"),
-                facets=frozenset(f for f in facets if kwargs.pop(f)),
                 fmt=kwargs.pop("fmt"),
-                no_input=kwargs.pop("no_input"),
-                why=kwargs.pop("why"),
+                data_dirs=tuple(kwargs.pop("data_dirs") or ()),
+                today=parse_date(today, "--today") if today else _system_today(),
+                region=kwargs.pop("region", None),
+                facets=frozenset(f for f in facets if kwargs.pop(f)),
+                no_input=kwargs.pop("no_input", True),
+                why=kwargs.pop("why", False),
                 circumstances=circumstances,
             )
             func(request, **kwargs)
@@ -191,8 +216,26 @@ def guide_command(
     return decorate
 
 
+def _overlays(request: Request) -> list[Path]:
+    """--data-dir directories, then CARDGUIDE_PATH's, in the order given."""
+    listed = [str(d) for d in request.data_dirs]
+    listed += [entry for entry in os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep) if entry]
+    for entry in listed:
+        if not Path(entry).is_dir():
+            raise UsageProblem(f"data directory {entry!r} does not exist or is not a directory")
+    return list(dict.fromkeys(Path(entry) for entry in listed))
+
+
+def _catalog(request: Request) -> Catalog:
+    return Catalog(overlays=_overlays(request))
+
+
 def _stdin_is_tty() -> bool:
     return sys.stdin.isatty()
+
+
+def _system_today() -> datetime.date:
+    return datetime.date.today()
 
 
 def _emit(document: Document, request: Request) -> None:
@@ -203,14 +246,19 @@ def _emit(document: Document, request: Request) -> None:
     renderer_for(request.fmt)(document, sys.stdout, options)
     # Flushing here lets a closed pipe surface inside the command, where it is handled.
     sys.stdout.flush()
+    if request.fmt == "text":  # JSON carries `stale` in the document itself
+        for review in getattr(document, "reviews", []):
+            if review.stale:
+                typer.echo(
+                    f"cardguide: warning: {review.region} data ({review.file}) was last reviewed "
+                    f"{review.last_reviewed.isoformat()}, over a year ago; confirm with the "
+                    "local office",
+                    err=True,
+                )
 
 
 def _guide(catalog: Catalog, query: str) -> Guide:
     return resolve(load_chain(catalog, catalog.find(query)))
-
-
-def _today(text: str | None) -> datetime.date:
-    return parse_date(text, "--today") if text else datetime.date.today()
 
 
 # --- the interview -------------------------------------------------------------------------
@@ -303,7 +351,7 @@ def _prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Gu
     circumstances = request.circumstances
     make_profile(request.facets)  # contradictions are usage errors before any lookup
     interactive = not request.no_input and _stdin_is_tty()
-    catalog = Catalog()
+    catalog = _catalog(request)
     if request.region is not None:
         guide = _guide(catalog, request.region)
     elif interactive:
@@ -345,94 +393,90 @@ def _root(
 
 
 @app.command()
-def regions(fmt: FormatOption = "text") -> None:
+@cardguide_command()
+def regions(request: Request) -> None:
     """List every region: id, names, level, parent and review date."""
-    _emit(build_listing(Catalog()), Request(None, frozenset(), fmt, True, False))
+    _emit(build_listing(_catalog(request), request.today), request)
 
 
 @app.command()
+@cardguide_command()
 def show(
-    region: Annotated[
+    request: Request,
+    name: Annotated[
         str,
-        typer.Argument(help="Region id or name.", autocompletion=_complete_region),
+        typer.Argument(
+            help="Region id or name.", metavar="REGION", autocompletion=_complete_region
+        ),
     ],
-    fmt: FormatOption = "text",
 ) -> None:
     """Show a region's resolved guide: every procedure, who each item is for, its origin."""
-    view = build_guide_view(_guide(Catalog(), region))
-    _emit(view, Request(region, frozenset(), fmt, True, False))
+    _emit(build_guide_view(_guide(_catalog(request), name), request.today), request)
 
 
 @app.command()
-@guide_command()
+@cardguide_command(region=True, profile=True)
 def apply(request: Request) -> None:
     """Your checklist for applying for a card: steps, where to go, materials, fees, time limits."""
     guide, profile = _prepare(request, "apply")
-    _emit(build_checklist(guide, "apply", profile), request)
+    _emit(build_checklist(guide, "apply", profile, request.today), request)
 
 
 @app.command()
-@guide_command()
+@cardguide_command(region=True, profile=True)
 def activate(request: Request, channel: ChannelOption = None) -> None:
     """How to activate a card: each channel, what it switches on, what to bring, caveats."""
     guide, profile = _prepare(request, "activate")
-    _emit(build_checklist(guide, "activate", profile, channel), request)
+    _emit(build_checklist(guide, "activate", profile, request.today, channel), request)
 
 
 @app.command()
-@guide_command(circumstances=("lost", "damaged"))
+@cardguide_command(region=True, profile=True, circumstances=("lost", "damaged"))
 def replace(request: Request) -> None:
     """Replacing a lost or damaged card: reporting the loss, the time limit, care meanwhile."""
     guide, profile = _prepare(request, "replace", one_of=True)
-    _emit(build_checklist(guide, "replace", profile), request)
+    _emit(build_checklist(guide, "replace", profile, request.today), request)
 
 
 @app.command()
-@guide_command(circumstances=("by_proxy",))
+@cardguide_command(region=True, profile=True, circumstances=("by_proxy",))
 def collect(request: Request) -> None:
     """Collecting a finished card: what to bring, collecting for someone else, no notice."""
     guide, profile = _prepare(request, "collect")
-    _emit(build_checklist(guide, "collect", profile), request)
+    _emit(build_checklist(guide, "collect", profile, request.today), request)
 
 
 @app.command()
-@guide_command()
+@cardguide_command(region=True, profile=True)
 def update(request: Request) -> None:
     """Correcting personal details: what can be changed, and where."""
     guide, profile = _prepare(request, "update")
-    _emit(build_checklist(guide, "update", profile), request)
+    _emit(build_checklist(guide, "update", profile, request.today), request)
 
 
 @app.command()
-@guide_command()
-def reimburse(
-    request: Request,
-    bill_date: BillOption = None,
-    today: TodayOption = None,
-) -> None:
+@cardguide_command(region=True, profile=True)
+def reimburse(request: Request, bill_date: BillOption = None) -> None:
     """Care paid out of pocket before the card arrives: what to submit, where, and by when."""
     guide, profile = _prepare(request, "reimburse")
-    now = _today(today)
     events: dict[Event, datetime.date] = {}
     if bill_date is not None:
-        events["bill_date"] = _past_date(bill_date, "--bill-date", now)
-    checklist = build_checklist(guide, "reimburse", profile, events=events, today=now)
+        events["bill_date"] = _past_date(bill_date, "--bill-date", request.today)
+    checklist = build_checklist(guide, "reimburse", profile, request.today, events=events)
     _emit(checklist, request)
 
 
 @app.command()
+@cardguide_command(region=True)
 def faq(
+    request: Request,
     query: Annotated[
         str | None, typer.Argument(help="Words to search for, in English or Chinese.")
     ] = None,
-    region: RegionOption = None,
-    fmt: FormatOption = "text",
-    no_input: NoInputOption = False,
 ) -> None:
     """Questions and answers from the sources, searchable in English or Chinese."""
-    request = Request(region, frozenset(), fmt, no_input, False)
     guide, profile = _prepare(request, "faq")
-    _emit(build_faq(guide, profile, query), request)
+    _emit(build_faq(guide, profile, query, request.today), request)
 
 
 # Dates that cannot lie in the future: a birth, a bill, a loss, a last payment.
@@ -452,7 +496,7 @@ def _past_date(text: str, option: str, today: datetime.date) -> datetime.date:
 
 
 @app.command()
-@guide_command()
+@cardguide_command(region=True, profile=True)
 def check(
     request: Request,
     born: BornOption = None,
@@ -461,10 +505,9 @@ def check(
     lost_on: LostOption = None,
     last_paid: LastPaidOption = None,
     hired_on: HiredOption = None,
-    today: TodayOption = None,
 ) -> None:
     """Deadlines and eligibility from your dates: yes, no or need more information, with rules."""
-    now = _today(today)
+    now = request.today
     given: dict[Event, str | None] = {
         "born": born,
         "paid": paid,
@@ -477,9 +520,8 @@ def check(
     for event, text in given.items():
         if text is not None:
             option = flag_for(event)
-            events[event] = (
-                _past_date(text, option, now) if event in _PAST_ONLY else parse_date(text, option)
-            )
+            past = event in _PAST_ONLY
+            events[event] = _past_date(text, option, now) if past else parse_date(text, option)
     if not events:
         options = ", ".join(flag_for(event) for event in given)
         raise UsageProblem(f"check needs at least one date: {options}")
@@ -491,9 +533,56 @@ def check(
     except ProfileConflict as conflict:
         said = ", ".join(f"{flag_for(e)} means {flag_for(f)}" for e, f in implied.items())
         raise ProfileConflict(f"{said}; {conflict}") from None
-    catalog = Catalog()
-    guide = _guide(catalog, request.region or "national")
+    guide = _guide(_catalog(request), request.region or "national")
     _emit(build_check(guide, profile, events, now), request)
+
+
+@app.command()
+@cardguide_command()
+def diff(
+    request: Request,
+    first: Annotated[str, typer.Argument(help="A region id or name.", metavar="A")],
+    second: Annotated[str, typer.Argument(help="Another region id or name.", metavar="B")],
+) -> None:
+    """What differs between two regions' resolved guides, item by item."""
+    catalog = _catalog(request)
+    a, b = _guide(catalog, first), _guide(catalog, second)
+    _emit(build_diff(a, b, request.today), request)
+
+
+@app.command()
+@cardguide_command()
+def validate(
+    request: Request,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Region files or directories; default: all data cardguide loads."),
+    ] = None,
+    max_age: Annotated[
+        int, typer.Option("--max-age", min=1, help="Warn when a review is older (days).")
+    ] = DEFAULT_MAX_AGE,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+) -> None:
+    """Check region files against every data rule; errors exit 1, warnings only with --strict."""
+    overlays = _overlays(request)
+    named = list(paths or [*overlays, shipped_dir()])
+    files = region_files(named)
+    # The named files' directories come first, so their own parents and overrides are found.
+    dirs = [p if p.is_dir() else p.parent for p in named]
+    catalog = Catalog(overlays=[*dirs, *overlays], checked=False)
+    report = validate_files(files, catalog, request.today, max_age)
+    _emit(report, request)
+    counts = [(report.errors, "error"), (report.warnings, "warning"), (len(files), "file")]
+    errors, warnings, checked = (f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    typer.echo(f"cardguide: {errors}, {warnings} in {checked}", err=True)
+    if report.errors or (strict and report.warnings):
+        raise typer.Exit(EXIT_DATA)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of region files (for editors and other validators)."""
+    typer.echo(json.dumps(region_schema(), ensure_ascii=False, indent=2))
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,10 +11,11 @@ from .catalog import Catalog
 from .checks import Verdict, verdicts
 from .faq import Match, search
 from .loader import FAQ, Layer
-from .match import Placed, select
+from .match import Placed, choose, select
 from .model import KINDS, ChannelKind, Event, Level, Source, Text
-from .profile import Profile
+from .profile import Profile, all_profiles
 from .resolve import Candidate, Entry, Guide
+from .validate import Validation
 
 # Kinds a checklist must account for: when nothing applies, output says "not known".
 EXPECTED: dict[str, tuple[str, ...]] = {
@@ -52,9 +54,38 @@ class RegionInfo:
         )
 
 
+# Review dates older than this are shown as stale, and text output warns about them.
+STALE_AFTER_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Review:
+    """When one file a document rests on was last checked against its sources."""
+
+    region: str
+    file: Path
+    overlay: bool
+    last_reviewed: datetime.date
+    stale: bool
+
+
+def reviews(layers: Sequence[Layer], today: datetime.date) -> list[Review]:
+    return [
+        Review(
+            layer.region.id,
+            layer.file,
+            layer.overlay,
+            layer.region.last_reviewed,
+            (today - layer.region.last_reviewed).days > STALE_AFTER_DAYS,
+        )
+        for layer in layers
+    ]
+
+
 @dataclass(frozen=True)
 class RegionListing:
     regions: list[RegionInfo]
+    reviews: list[Review]
 
 
 @dataclass(frozen=True)
@@ -69,6 +100,7 @@ class Checklist:
     sections: dict[str, list[Placed]]  # kind → items, in KINDS order
     unknown: list[str]  # expected kinds for which no source says anything
     sources: list[Source]  # in order of first citation
+    reviews: list[Review]
     verdicts: list[Verdict] = field(default_factory=list)  # answers for dates the user gave
     today: datetime.date | None = None
 
@@ -84,6 +116,7 @@ class CheckReport:
     events: dict[Event, datetime.date]
     verdicts: list[Verdict]
     sources: list[Source]
+    reviews: list[Review]
 
 
 @dataclass(frozen=True)
@@ -95,6 +128,7 @@ class FaqResults:
     query: str | None
     matches: list[Match]
     sources: list[Source]
+    reviews: list[Review]
 
 
 @dataclass(frozen=True)
@@ -106,12 +140,40 @@ class GuideView:
     procedures: dict[str, dict[str, list[Entry]]]  # procedure → kind → entries
     faq: list[Entry]
     sources: list[Source]
+    reviews: list[Review]
 
 
-Document = RegionListing | Checklist | GuideView | CheckReport | FaqResults
+@dataclass(frozen=True)
+class Difference:
+    """One item that two regions' resolved guides hold differently."""
+
+    procedure: str  # or "faq"
+    kind: str
+    id: str
+    a: list[Candidate]  # every version some profile can get in region A, nearest first
+    b: list[Candidate]
+
+    @property
+    def change(self) -> str:
+        return "only_a" if not self.b else "only_b" if not self.a else "changed"
 
 
-def build_listing(catalog: Catalog) -> RegionListing:
+@dataclass(frozen=True)
+class DiffReport:
+    a: RegionInfo
+    b: RegionInfo
+    differences: list[Difference]
+    same: int  # items both regions hold identically
+    sources: list[Source]
+    reviews: list[Review]
+
+
+Document = (
+    RegionListing | Checklist | GuideView | CheckReport | FaqResults | DiffReport | Validation
+)
+
+
+def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
     """Every region, parents before children, siblings by id."""
     layers = {layer.region.id: layer for layer in catalog.layers()}
     children: dict[str | None, list[str]] = {}
@@ -124,7 +186,7 @@ def build_listing(catalog: Catalog) -> RegionListing:
         region_id = pending.pop()
         ordered.append(RegionInfo.of(layers[region_id]))
         pending.extend(reversed(children.get(region_id, [])))
-    return RegionListing(ordered)
+    return RegionListing(ordered, reviews([layers[info.id] for info in ordered], today))
 
 
 def _cited(candidates: list[Candidate], guide: Guide) -> list[Source]:
@@ -139,9 +201,9 @@ def build_checklist(
     guide: Guide,
     procedure: str,
     profile: Profile,
+    today: datetime.date,
     channel: ChannelKind | None = None,
     events: dict[Event, datetime.date] | None = None,
-    today: datetime.date | None = None,
 ) -> Checklist:
     """The checklist for one procedure; with `events`, also the answers for those dates."""
     sections = {
@@ -151,7 +213,7 @@ def build_checklist(
     sections = {
         kind: items for kind, items in sections.items() if items or kind in EXPECTED[procedure]
     }
-    found = verdicts(guide, profile, events, today, (procedure,)) if events and today else []
+    found = verdicts(guide, profile, events, today, (procedure,)) if events else []
     cited = [p.candidate for items in sections.values() for p in items]
     return Checklist(
         procedure=procedure,
@@ -162,8 +224,9 @@ def build_checklist(
         sections=sections,
         unknown=[kind for kind in EXPECTED[procedure] if not sections.get(kind)],
         sources=_cited(cited, guide),
+        reviews=reviews(guide.chain, today),
         verdicts=found,
-        today=today,
+        today=today if events else None,
     )
 
 
@@ -179,10 +242,13 @@ def build_check(
         events=events,
         verdicts=found,
         sources=_cited([v.placed.candidate for v in found], guide),
+        reviews=reviews(guide.chain, today),
     )
 
 
-def build_faq(guide: Guide, profile: Profile, query: str | None) -> FaqResults:
+def build_faq(
+    guide: Guide, profile: Profile, query: str | None, today: datetime.date
+) -> FaqResults:
     chain = [layer.region.id for layer in guide.chain]
     matches = search(select(guide, *FAQ, profile), query, chain)
     return FaqResults(
@@ -191,24 +257,23 @@ def build_faq(guide: Guide, profile: Profile, query: str | None) -> FaqResults:
         query=query,
         matches=matches,
         sources=_cited([m.placed.candidate for m in matches], guide),
+        reviews=reviews(guide.chain, today),
     )
 
 
 def _chain(guide: Guide) -> list[RegionInfo]:
-    return [RegionInfo.of(layer) for layer in guide.chain]
+    """Each region once, from its nearest file (a region with an overlay has two files)."""
+    nearest = {layer.region.id: layer for layer in reversed(guide.chain)}
+    return [RegionInfo.of(layer) for layer in reversed(nearest.values())]
 
 
 def reachable(entry: Entry) -> list[Candidate]:
-    """Candidates that some profile can select: none beyond the first unconditional one."""
-    out: list[Candidate] = []
-    for candidate in entry.candidates:
-        out.append(candidate)
-        if candidate.item.when is None:
-            break
-    return out
+    """The versions some applicant gets: the first whose condition holds for some profile."""
+    chosen = {id(choose(entry, profile)[0]) for profile in all_profiles()}
+    return [candidate for candidate in entry.candidates if id(candidate) in chosen]
 
 
-def build_guide_view(guide: Guide) -> GuideView:
+def build_guide_view(guide: Guide, today: datetime.date) -> GuideView:
     trimmed = {
         key: [Entry(entry.id, reachable(entry)) for entry in entries]
         for key, entries in guide.entries.items()
@@ -227,4 +292,32 @@ def build_guide_view(guide: Guide) -> GuideView:
         procedures=procedures,
         faq=trimmed.get(FAQ, []),
         sources=_cited(shown, guide),
+        reviews=reviews(guide.chain, today),
+    )
+
+
+def build_diff(a: Guide, b: Guide, today: datetime.date) -> DiffReport:
+    """Every item id whose reachable versions differ between two regions' guides."""
+    keys = [*((p, k) for p in EXPECTED for k in KINDS), FAQ]
+    differences: list[Difference] = []
+    same = 0
+    shown: list[Candidate] = []
+    for procedure, kind in keys:
+        versions_a = {e.id: reachable(e) for e in a.section(procedure, kind)}
+        versions_b = {e.id: reachable(e) for e in b.section(procedure, kind)}
+        for item_id in dict.fromkeys([*versions_a, *versions_b]):
+            in_a, in_b = versions_a.get(item_id, []), versions_b.get(item_id, [])
+            if [c.item for c in in_a] == [c.item for c in in_b]:
+                same += 1
+                continue
+            differences.append(Difference(procedure, kind, item_id, in_a, in_b))
+            shown += in_a + in_b
+    merged = Guide(chain=a.chain, entries={}, sources={**b.sources, **a.sources})
+    return DiffReport(
+        a=RegionInfo.of(a.layer),
+        b=RegionInfo.of(b.layer),
+        differences=differences,
+        same=same,
+        sources=_cited(shown, merged),
+        reviews=reviews([*a.chain, *(layer for layer in b.chain if layer not in a.chain)], today),
     )

@@ -13,16 +13,20 @@ from ..documents import (
     UNKNOWN,
     Checklist,
     CheckReport,
+    DiffReport,
     Document,
     FaqResults,
     GuideView,
     RegionInfo,
     RegionListing,
+    Review,
 )
+from ..errors import Diagnostic
 from ..match import Placed, explain
 from ..model import KINDS, Item, Source, Text
 from ..profile import Profile, flag_for
 from ..resolve import Candidate, Entry
+from ..validate import Validation
 from . import RenderOptions
 
 # Bump on any change that could break a consumer (renamed or removed field, changed meaning);
@@ -81,7 +85,30 @@ def _item(item: Item) -> dict[str, Any]:
 
 
 def _origin(candidate: Candidate) -> dict[str, Any]:
-    return {"origin": candidate.origin, "file": str(candidate.layer.file)}
+    layer = candidate.layer
+    return {"origin": candidate.origin, "file": str(layer.file), "overlay": layer.overlay}
+
+
+def _review(review: Review) -> dict[str, Any]:
+    return {
+        "region": review.region,
+        "file": str(review.file),
+        "overlay": review.overlay,
+        "last_reviewed": review.last_reviewed.isoformat(),
+        "stale": review.stale,
+    }
+
+
+def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
+    return {
+        "file": str(diagnostic.file),
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "code": diagnostic.code,
+        "severity": diagnostic.severity,
+        "message": diagnostic.message,
+        "keypath": diagnostic.keypath,
+    }
 
 
 def _source(source: Source) -> dict[str, Any]:
@@ -115,6 +142,18 @@ class _Encoder:
         self.why = why
 
     def document(self, document: Document) -> dict[str, Any]:
+        if isinstance(document, Validation):
+            return {
+                "kind": "validation",
+                "files": [str(file) for file in document.files],
+                "errors": document.errors,
+                "warnings": document.warnings,
+                "diagnostics": [_diagnostic(d) for d in document.diagnostics],
+            }
+        body = self.body(document)
+        return {**body, "reviews": [_review(r) for r in document.reviews]}
+
+    def body(self, document: Document) -> dict[str, Any]:
         if isinstance(document, RegionListing):
             return {"kind": "regions", "regions": [_region(info) for info in document.regions]}
         if isinstance(document, Checklist):
@@ -123,7 +162,30 @@ class _Encoder:
             return self.check(document)
         if isinstance(document, FaqResults):
             return self.faq(document)
+        if isinstance(document, DiffReport):
+            return self.diff(document)
+        assert isinstance(document, GuideView)
         return self.guide(document)
+
+    def diff(self, report: DiffReport) -> dict[str, Any]:
+        return {
+            "kind": "diff",
+            "a": _region(report.a),
+            "b": _region(report.b),
+            "same": report.same,
+            "differences": [
+                {
+                    "procedure": d.procedure,
+                    "kind": d.kind,
+                    "id": d.id,
+                    "change": d.change,
+                    "a": [{**_item(c.item), **_origin(c)} for c in d.a],
+                    "b": [{**_item(c.item), **_origin(c)} for c in d.b],
+                }
+                for d in report.differences
+            ],
+            "sources": [_source(source) for source in report.sources],
+        }
 
     def placed(self, placed: Placed, profile: Profile, number: int | None = None) -> dict[str, Any]:
         data = _item(placed.item)

@@ -16,17 +16,20 @@ from ..documents import (
     UNKNOWN,
     Checklist,
     CheckReport,
+    DiffReport,
     Document,
     FaqResults,
     GuideView,
     RegionInfo,
     RegionListing,
+    Review,
 )
 from ..match import Placed, explain
 from ..model import CONTROL_CHARS, Channel, Faq, Item, Legal, Note, Source, Step
 from ..model import Text as DataText
 from ..profile import Profile, describe_condition, flag_for
 from ..resolve import Candidate, Entry
+from ..validate import Validation
 from . import RenderOptions
 
 MAX_WIDTH = 100  # wider lines are hard to read and to print
@@ -95,7 +98,9 @@ class _Writer:
     def text(self, value: DataText | None) -> str:
         return clean(value.get(self.lang)) if value is not None else ""
 
-    def meta(self, item: Item, origin: str | None = None, condition: bool = False) -> Text:
+    def meta(
+        self, item: Item, origin: str | None = None, condition: bool = False, overlay: str = ""
+    ) -> Text:
         refs = ", ".join(str(n) for n in sorted(self.numbers[ref] for ref in item.sources))
         line = Text(f"[{refs}] " if refs else "", style="dim")
         line.append_text(_status(item.status))
@@ -103,9 +108,13 @@ class _Writer:
             line.append(f" · only for: {describe_condition(item.when)}", style="dim")
         if origin is not None:
             line.append(f" · from {origin}", style="dim")
+        if overlay:
+            line.append(f" · overlay {clean(overlay)}", style="bold")
         return line
 
-    def body(self, item: Item, origin: str | None = None, condition: bool = False) -> Text:
+    def body(
+        self, item: Item, origin: str | None = None, condition: bool = False, overlay: str = ""
+    ) -> Text:
         if isinstance(item, Legal):
             body = Text(self.text(item.title), style="bold")
             body.append(f" — {self.text(item.text)}")
@@ -122,11 +131,11 @@ class _Writer:
         if item.dated is not None:
             _labelled(body, "Dated", self.text(item.dated), style="italic")
         body.append("\n")
-        body.append_text(self.meta(item, origin, condition))
+        body.append_text(self.meta(item, origin, condition, overlay))
         return body
 
     def placed(self, placed: Placed) -> Text:
-        body = self.body(placed.item, placed.origin if placed.inherited else None)
+        body = self.body(placed.item, _inherited(placed), overlay=_overlay(placed.candidate))
         self.add_reason(body, placed)
         return body
 
@@ -143,7 +152,10 @@ class _Writer:
                 note = f"{outcome.date.isoformat()} falls in a public holiday ({outcome.holiday})."
                 _labelled(body, "Note", note)
         body.append("\n")
-        body.append_text(self.meta(verdict.placed.item, _inherited(verdict.placed)))
+        placed = verdict.placed
+        body.append_text(
+            self.meta(placed.item, _inherited(placed), overlay=_overlay(placed.candidate))
+        )
         if self.why:
             event = f"{flag_for(verdict.rule.event)} {verdict.event_date.isoformat()}"
             for outcome in verdict.outcomes:
@@ -167,6 +179,11 @@ def _inherited(placed: Placed) -> str | None:
     return placed.origin if placed.inherited else None
 
 
+def _overlay(candidate: Candidate) -> str:
+    """The file of an item from a local data directory, which output always names."""
+    return str(candidate.layer.file) if candidate.layer.overlay else ""
+
+
 def _grid(rows: Iterable[tuple[str | Text, RenderableType]]) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
@@ -180,15 +197,32 @@ def _heading(title: str) -> Text:
     return Text(f"\n{title.upper()}", style="bold")
 
 
-def _header(title: str, region: RegionInfo, chain: Sequence[RegionInfo]) -> list[RenderableType]:
+def _header(
+    title: str, region: RegionInfo, chain: Sequence[RegionInfo], reviews: Sequence[Review]
+) -> list[RenderableType]:
     line = Text(clean(region.names.get("en")), style="bold")
     if region.names.zh:
         line.append(f" {clean(region.names.zh)}", style="bold")
     line.append(f" ({region.level})")
     if len(chain) > 1:
         line.append(f"; inherits from {', '.join(info.id for info in chain[1:])}", style="dim")
-    reviewed = f"Region data last reviewed {region.last_reviewed.isoformat()}"
-    return [Text(title, style="bold underline"), line, Text(reviewed, style="dim")]
+    return [Text(title, style="bold underline"), line, _reviewed(reviews)]
+
+
+def _reviewed(reviews: Sequence[Review]) -> Text:
+    """One line: the review date, or each file's when they differ; stale ones stand out."""
+    dates = {r.last_reviewed for r in reviews}
+    if len(dates) == 1 and not any(r.stale or r.overlay for r in reviews):
+        return Text(f"Region data last reviewed {dates.pop().isoformat()}", style="dim")
+    line = Text("Region data last reviewed: ", style="dim")
+    for index, review in enumerate(reviews):
+        if index:
+            line.append(", ", style="dim")
+        name = f"{review.region} (overlay)" if review.overlay else review.region
+        line.append(f"{name} {review.last_reviewed.isoformat()}", style="dim")
+        if review.stale:
+            line.append(" OVER A YEAR AGO", style="bold yellow")
+    return line
 
 
 def _sources(sources: Sequence[Source], writer: _Writer) -> list[RenderableType]:
@@ -214,7 +248,7 @@ def _sources(sources: Sequence[Source], writer: _Writer) -> list[RenderableType]
 
 
 def _checklist(doc: Checklist, writer: _Writer) -> list[RenderableType]:
-    parts = _header(TITLES[doc.procedure], doc.region, doc.chain)
+    parts = _header(TITLES[doc.procedure], doc.region, doc.chain, doc.reviews)
     parts.insert(2, Text(f"For: {doc.profile.describe()}"))
     if doc.channel is not None:
         parts.append(Text(f"Channel: {doc.channel}"))
@@ -293,7 +327,9 @@ def _channel_body(placed: Placed, writer: _Writer, extras: list[Placed]) -> Text
         label = "Bring: " if extra.kind == "materials" else "Note: "
         body.append(f"\n{label}", style="bold")
         body.append(writer.text(getattr(extra.item, "text", None)) + " ")
-        body.append_text(writer.meta(extra.item, _inherited(extra)))
+        body.append_text(
+            writer.meta(extra.item, _inherited(extra), overlay=_overlay(extra.candidate))
+        )
     return body
 
 
@@ -301,7 +337,7 @@ def _channel_body(placed: Placed, writer: _Writer, extras: list[Placed]) -> Text
 
 
 def _check(report: CheckReport, writer: _Writer) -> list[RenderableType]:
-    parts = _header("Checking your dates", report.region, report.chain)
+    parts = _header("Checking your dates", report.region, report.chain, report.reviews)
     given = ", ".join(f"{flag_for(e)} {d.isoformat()}" for e, d in report.events.items())
     parts[2:2] = [
         Text(f"For: {report.profile.describe()}"),
@@ -317,17 +353,23 @@ def _check(report: CheckReport, writer: _Writer) -> list[RenderableType]:
 
 
 def _faq(results: FaqResults, writer: _Writer) -> list[RenderableType]:
-    parts = _header("Questions and answers", results.region, results.chain)
+    parts = _header("Questions and answers", results.region, results.chain, results.reviews)
     if results.query:
         parts.append(Text(f"Search: {clean(results.query)}"))
     if not results.matches:
         return [*parts, Text("\nNo question matched; try other words or no words.", style="italic")]
-    rows: Rows = [("•", writer.body(m.placed.item, _inherited(m.placed))) for m in results.matches]
+    rows: Rows = [
+        (
+            "•",
+            writer.body(m.placed.item, _inherited(m.placed), overlay=_overlay(m.placed.candidate)),
+        )
+        for m in results.matches
+    ]
     return [*parts, Text(""), _grid(rows), *_sources(results.sources, writer)]
 
 
 def _guide(view: GuideView, writer: _Writer) -> list[RenderableType]:
-    parts = _header("Resolved guide", view.region, view.chain)
+    parts = _header("Resolved guide", view.region, view.chain, view.reviews)
     parts.append(
         Text(
             "Each item shows who it is for and, when inherited, the region it comes from.",
@@ -359,7 +401,7 @@ def _version(candidate: Candidate, view: GuideView, writer: _Writer) -> Text:
     body = Text(f"{candidate.item.id}: ", style="bold")
     if isinstance(candidate.item, Channel):
         body.append(f"[{candidate.item.channel}: {', '.join(candidate.item.enables)}] ")
-    body.append_text(writer.body(candidate.item, origin, condition=True))
+    body.append_text(writer.body(candidate.item, origin, True, _overlay(candidate)))
     return body
 
 
@@ -367,12 +409,73 @@ def _listing(listing: RegionListing) -> list[RenderableType]:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in ("ID", "NAME", "LEVEL", "PARENT", "REVIEWED"):
         table.add_column(column, overflow="fold")
+    stale = {review.region for review in listing.reviews if review.stale}
     for info in listing.regions:
         name = " ".join(clean(n) for n in (info.names.en, info.names.zh) if n)
-        table.add_row(
-            info.id, Text(name), info.level, info.parent or "-", info.last_reviewed.isoformat()
-        )
+        reviewed = info.last_reviewed.isoformat() + (" (stale)" if info.id in stale else "")
+        table.add_row(info.id, Text(name), info.level, info.parent or "-", reviewed)
     return [table]
+
+
+def _diff(report: DiffReport, writer: _Writer) -> list[RenderableType]:
+    a, b = report.a.id, report.b.id
+    parts: list[RenderableType] = [
+        Text(f"Differences between {a} and {b}", style="bold underline"),
+        _reviewed(report.reviews),
+        Text(f"{len(report.differences)} items differ; {report.same} are the same.", style="dim"),
+    ]
+    section = None
+    for difference in report.differences:
+        if (difference.procedure, difference.kind) != section:
+            section = (difference.procedure, difference.kind)
+            parts.append(_heading(f"{difference.procedure} · {HEADINGS[difference.kind]}"))
+        marker = {"only_a": f"only {a}", "only_b": f"only {b}", "changed": "differs"}
+        rows: Rows = [
+            (region, _diff_version(candidate, writer))
+            for region, versions in ((a, difference.a), (b, difference.b))
+            for candidate in versions
+        ]
+        parts += [Text(f"{difference.id} ({marker[difference.change]})", style="bold"), _grid(rows)]
+    return parts + _sources(report.sources, writer)
+
+
+def _diff_version(candidate: Candidate, writer: _Writer) -> Text:
+    item = candidate.item
+    body = writer.body(item, candidate.origin, condition=True, overlay=_overlay(candidate))
+    if isinstance(item, Channel):
+        body = Text(f"[{item.channel}: {', '.join(item.enables)}] ").append_text(body)
+    return body
+
+
+def _validation(report: Validation) -> list[RenderableType]:
+    lines: list[RenderableType] = []
+    for d in report.diagnostics:
+        where = f"{d.file}:{d.line or 1}:{d.column or 1}" if d.line else str(d.file)
+        line = Text(f"{clean(where)}: ")
+        line.append(d.code, style="bold red" if d.severity == "error" else "bold yellow")
+        line.append(f" {d.severity}: " if d.severity == "warning" else " ")
+        line.append(clean(d.message))
+        if d.keypath:
+            line.append(f" (at {clean(d.keypath)})", style="dim")
+        lines.append(line)
+    return lines
+
+
+def _parts(document: Document, options: RenderOptions) -> list[RenderableType]:
+    if isinstance(document, Validation):
+        return _validation(document)
+    if isinstance(document, RegionListing):
+        return _listing(document)
+    writer = _Writer(options, document.sources, getattr(document, "profile", None))
+    if isinstance(document, Checklist):
+        return _checklist(document, writer)
+    if isinstance(document, CheckReport):
+        return _check(document, writer)
+    if isinstance(document, FaqResults):
+        return _faq(document, writer)
+    if isinstance(document, DiffReport):
+        return _diff(document, writer)
+    return _guide(document, writer)
 
 
 def render(document: Document, out: TextIO, options: RenderOptions) -> None:
@@ -387,20 +490,9 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
     )
     if options.width is None and console.width > MAX_WIDTH:
         console.width = MAX_WIDTH
-    if isinstance(document, RegionListing):
-        parts = _listing(document)
-    else:
-        profile = getattr(document, "profile", None)
-        writer = _Writer(options, document.sources, profile)
-        if isinstance(document, Checklist):
-            parts = _checklist(document, writer)
-        elif isinstance(document, CheckReport):
-            parts = _check(document, writer)
-        elif isinstance(document, FaqResults):
-            parts = _faq(document, writer)
-        else:
-            parts = _guide(document, writer)
+    parts = _parts(document, options)
     # Tables pad every line to the full width; trailing blanks are noise in pipes and files.
     with console.capture() as captured:
-        console.print(Group(*parts))
+        # Diagnostics stay one per line, unwrapped, for grep and editors.
+        console.print(Group(*parts), soft_wrap=isinstance(document, Validation))
     out.write("\n".join(line.rstrip(" ") for line in captured.get().split("\n")))

@@ -1,0 +1,161 @@
+"""Local data directories, staleness warnings, and comparing regions with `diff`."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from .conftest import Invoke
+
+NEW_DISTRICT = """\
+id: haishu
+level: county
+parent: ningbo
+names: {en: Haishu, zh: 海曙}
+last_reviewed: 2026-11-20
+sources:
+  - id: local:haishu-desk
+    title: {en: "Haishu service hall notice board, November 2026"}
+    status: uncertain
+procedures:
+  apply:
+    notes:
+      - id: hall-hours
+        text: {en: The district service hall takes card applications on weekdays.}
+        sources: [local:haishu-desk]
+        status: uncertain
+"""
+
+NINGBO_OVERRIDE = """\
+id: ningbo
+level: city
+parent: zhejiang
+names: {en: Ningbo, zh: 宁波}
+last_reviewed: 2026-11-21
+procedures:
+  apply:
+    materials:
+      - id: photo
+        text: {en: A one-inch colour photo; the desk also takes photos on site}
+        sources: [seed:003_fb17a0820ab5aaea]
+        status: secondary
+"""
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    directory = tmp_path / "desk"
+    directory.mkdir()
+    (directory / "haishu.yaml").write_text(NEW_DISTRICT, encoding="utf-8")
+    (directory / "ningbo.yaml").write_text(NINGBO_OVERRIDE, encoding="utf-8")
+    return directory
+
+
+def test_a_region_added_through_cardguide_path_is_listed_and_works(
+    invoke: Invoke, desk: Path
+) -> None:
+    env = {"CARDGUIDE_PATH": str(desk)}
+    listed = invoke(["regions", "--format", "json"], env=env).json()
+    assert {r["id"]: r["parent"] for r in listed["regions"]}["haishu"] == "ningbo"
+    run = invoke(["apply", "--region", "海曙", "--format", "json"], env=env)
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
+    assert data["chain"] == ["haishu", "ningbo", "zhejiang", "national"]
+    note = next(n for n in data["notes"] if n["id"] == "hall-hours")
+    assert (note["origin"], note["overlay"], note["status"]) == ("haishu", True, "uncertain")
+    assert any(s["id"] == "local:haishu-desk" for s in data["sources"])
+
+
+def test_an_override_of_a_ningbo_item_names_its_overlay_file(invoke: Invoke, desk: Path) -> None:
+    env = {"CARDGUIDE_PATH": str(desk)}
+    data = invoke(["apply", "--region", "ningbo", "--format", "json"], env=env).json()
+    photo = next(m for m in data["materials"] if m["id"] == "photo")
+    assert (photo["origin"], photo["overlay"]) == ("ningbo", True)
+    assert Path(photo["file"]) == (desk / "ningbo.yaml").resolve()
+    assert "the desk also takes photos" in photo["text"]["en"]
+    id_document = next(m for m in data["materials"] if m["id"] == "id-document")
+    assert id_document["overlay"] is False  # the rest of Ningbo still comes from the shipped file
+    text = " ".join(invoke(["apply", "--region", "ningbo"], env=env).stdout.split())
+    assert "· overlay /" in text  # the path itself may wrap
+    assert "ningbo (overlay) 2026-11-21" in text
+
+
+def test_data_dir_comes_before_cardguide_path(invoke: Invoke, desk: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "ningbo.yaml").write_text(
+        NINGBO_OVERRIDE.replace("the desk also takes photos on site", "bring two"), "utf-8"
+    )
+    args = ["apply", "--region", "ningbo", "--data-dir", str(other), "--format", "json"]
+    data = invoke(args, env={"CARDGUIDE_PATH": str(desk)}).json()
+    photo = next(m for m in data["materials"] if m["id"] == "photo")
+    assert "bring two" in photo["text"]["en"]
+
+
+def test_a_broken_overlay_is_named_and_never_silently_skipped(invoke: Invoke, desk: Path) -> None:
+    (desk / "ningbo.yaml").write_text(NINGBO_OVERRIDE + "colour: red\n", "utf-8")
+    run = invoke(["apply", "--region", "ningbo"], env={"CARDGUIDE_PATH": str(desk)})
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert f"{(desk / 'ningbo.yaml').resolve()}:13:1: CG003 unknown key 'colour'" in run.stderr
+    checked = invoke(["validate"], env={"CARDGUIDE_PATH": str(desk)})
+    assert checked.exit_code == 1
+    assert "CG003" in checked.stdout
+
+
+def test_an_overlay_may_not_move_a_region(invoke: Invoke, desk: Path) -> None:
+    moved = NINGBO_OVERRIDE.replace("parent: zhejiang", "parent: henan")
+    (desk / "ningbo.yaml").write_text(moved, "utf-8")
+    run = invoke(["apply", "--region", "ningbo"], env={"CARDGUIDE_PATH": str(desk)})
+    assert run.exit_code == 1
+    assert "CG025 parent 'henan' differs from 'zhejiang'" in run.stderr
+
+
+def test_a_missing_data_directory_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
+    run = invoke(["regions"], env={"CARDGUIDE_PATH": str(tmp_path / "nowhere")})
+    assert run.exit_code == 2
+    assert "does not exist or is not a directory" in run.stderr
+
+
+def test_stale_data_warns_on_stderr_in_text_and_is_flagged_in_json(invoke: Invoke) -> None:
+    args = ["apply", "--region", "ningbo", "--today", "2027-12-01"]
+    text = invoke(args)
+    assert text.exit_code == 0
+    warnings = text.stderr.splitlines()
+    assert len(warnings) == 3  # ningbo, zhejiang, national
+    assert all("was last reviewed 2026-11-22, over a year ago" in w for w in warnings)
+    assert "OVER A YEAR AGO" in text.stdout
+    data = invoke([*args, "--format", "json"])
+    assert data.stderr == ""
+    assert all(review["stale"] for review in data.json()["reviews"])
+    fresh = invoke(["apply", "--region", "ningbo", "--format", "json"]).json()
+    assert not any(review["stale"] for review in fresh["reviews"])
+
+
+def test_diff_lists_what_differs_between_two_regions(invoke: Invoke) -> None:
+    run = invoke(["diff", "ningbo", "shanghai", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
+    assert (data["kind"], data["a"]["id"], data["b"]["id"]) == ("diff", "ningbo", "shanghai")
+    found = {(d["procedure"], d["kind"], d["id"]): d for d in data["differences"]}
+    assert found[("apply", "fees", "fee-standard")]["change"] == "only_b"
+    assert found[("apply", "steps", "enrol-child")]["change"] == "only_a"
+    changed = found[("apply", "steps", "submit-application")]
+    assert changed["change"] == "changed"
+    assert {v["origin"] for v in changed["a"]} == {"ningbo"}
+    assert ("apply", "notes", "late-enrolment-wait") not in found  # both inherit it unchanged
+    assert data["same"] > 0
+
+
+def test_diff_of_a_region_with_itself_is_empty(invoke: Invoke) -> None:
+    data = invoke(["diff", "henan", "河南", "--format", "json"]).json()
+    assert data["differences"] == []
+    text = invoke(["diff", "henan", "henan"]).stdout
+    assert "0 items differ" in text
+
+
+def test_an_overlay_readme_example_is_valid(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "haishu.yaml").write_text(textwrap.dedent(NEW_DISTRICT), "utf-8")
+    run = invoke(["validate", str(tmp_path)])
+    assert run.exit_code == 0, run.stdout
