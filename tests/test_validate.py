@@ -35,7 +35,7 @@ def test_each_rule_has_a_fixture_that_triggers_only_it(code: str, invoke: Invoke
     warning = code == "CG016"
     assert run.exit_code == (0 if warning else 1)
     assert all(d["severity"] == ("warning" if warning else "error") for d in data["diagnostics"])
-    assert all(d["line"] for d in data["diagnostics"] if code != "CG006") or code == "CG006"
+    assert all(d["line"] and d["column"] for d in data["diagnostics"]), "every problem has a place"
     text = invoke(args)
     assert "Traceback" not in text.stdout + text.stderr
     for line in text.stdout.splitlines():

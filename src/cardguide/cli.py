@@ -30,6 +30,7 @@ from .documents import (
 )
 from .errors import (
     EXIT_DATA,
+    EXIT_OK,
     EXIT_USAGE,
     Cancelled,
     CardguideError,
@@ -54,7 +55,7 @@ from .validate import DEFAULT_MAX_AGE, region_files
 from .validate import validate as validate_files
 
 EPILOG = (
-    f"Exit codes: 0 success; {EXIT_DATA} data or lookup error (broken region file, unknown "
+    f"Exit codes: {EXIT_OK} success; {EXIT_DATA} data or lookup error (broken region file, unknown "
     f"region); {EXIT_USAGE} usage error (bad or contradictory options, a missing answer "
     "without a terminal); 130 interrupted."
 )

@@ -14,7 +14,7 @@ from msgspec import Meta, Struct
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 Lang = Literal["en", "zh"]
-LANGS: tuple[Lang, ...] = ("en", "zh")
+LANGS: tuple[Lang, ...] = typing.get_args(Lang)
 
 Status = Literal["official", "secondary", "uncertain"]
 # Higher is surer; used to check that an item never claims more than its sources give.
@@ -45,19 +45,7 @@ Facet = Literal[
     "by_proxy",
 ]
 
-ProcedureName = Literal["apply", "activate", "replace", "collect", "update", "reimburse"]
-PROCEDURES: tuple[ProcedureName, ...] = (
-    "apply",
-    "activate",
-    "replace",
-    "collect",
-    "update",
-    "reimburse",
-)
-
 ChannelKind = Literal["bank", "hospital", "pharmacy", "phone", "center", "online"]
-CHANNELS: tuple[ChannelKind, ...] = ("bank", "hospital", "pharmacy", "phone", "center", "online")
-
 # The two halves of a card that activation switches on.
 Function = Literal["medical", "financial"]
 

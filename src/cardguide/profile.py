@@ -76,9 +76,6 @@ class Profile:
     facets: frozenset[Facet] = frozenset()
     given: frozenset[Facet] = frozenset()
 
-    def has(self, facet: Facet) -> bool:
-        return facet in self.facets
-
     @property
     def application(self) -> str:
         return "replacement" if "replacement" in self.facets else "first"
