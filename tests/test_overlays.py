@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -155,7 +154,12 @@ def test_diff_of_a_region_with_itself_is_empty(invoke: Invoke) -> None:
     assert "0 items differ" in text
 
 
-def test_an_overlay_readme_example_is_valid(invoke: Invoke, tmp_path: Path) -> None:
-    (tmp_path / "haishu.yaml").write_text(textwrap.dedent(NEW_DISTRICT), "utf-8")
-    run = invoke(["validate", str(tmp_path)])
+def test_the_example_in_the_contributor_guide_is_valid(invoke: Invoke, tmp_path: Path) -> None:
+    guide = (Path(__file__).parents[1] / "docs" / "data-format.md").read_text(encoding="utf-8")
+    section = guide.split("## A complete small example", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "haishu.yaml").write_text(example, "utf-8")
+    run = invoke(["validate", str(tmp_path), "--strict"])
     assert run.exit_code == 0, run.stdout
+    data = invoke(["apply", "-r", "haishu", "--data-dir", str(tmp_path), "-f", "json"]).json()
+    assert "hall-hours" in [note["id"] for note in data["notes"]]

@@ -189,11 +189,12 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
     return RegionListing(ordered, reviews([layers[info.id] for info in ordered], today))
 
 
-def _cited(candidates: list[Candidate], guide: Guide) -> list[Source]:
+def _cited(candidates: list[Candidate], sources: dict[str, Source]) -> list[Source]:
+    """The sources the candidates cite, in order of first citation."""
     seen: dict[str, Source] = {}
     for candidate in candidates:
         for ref in candidate.item.sources:
-            seen.setdefault(ref, guide.sources[ref])
+            seen.setdefault(ref, sources[ref])
     return list(seen.values())
 
 
@@ -223,7 +224,7 @@ def build_checklist(
         channel=channel,
         sections=sections,
         unknown=[kind for kind in EXPECTED[procedure] if not sections.get(kind)],
-        sources=_cited(cited, guide),
+        sources=_cited(cited, guide.sources),
         reviews=reviews(guide.chain, today),
         verdicts=found,
         today=today if events else None,
@@ -241,7 +242,7 @@ def build_check(
         today=today,
         events=events,
         verdicts=found,
-        sources=_cited([v.placed.candidate for v in found], guide),
+        sources=_cited([v.placed.candidate for v in found], guide.sources),
         reviews=reviews(guide.chain, today),
     )
 
@@ -256,7 +257,7 @@ def build_faq(
         chain=_chain(guide),
         query=query,
         matches=matches,
-        sources=_cited([m.placed.candidate for m in matches], guide),
+        sources=_cited([m.placed.candidate for m in matches], guide.sources),
         reviews=reviews(guide.chain, today),
     )
 
@@ -291,7 +292,7 @@ def build_guide_view(guide: Guide, today: datetime.date) -> GuideView:
         chain=_chain(guide),
         procedures=procedures,
         faq=trimmed.get(FAQ, []),
-        sources=_cited(shown, guide),
+        sources=_cited(shown, guide.sources),
         reviews=reviews(guide.chain, today),
     )
 
@@ -312,12 +313,11 @@ def build_diff(a: Guide, b: Guide, today: datetime.date) -> DiffReport:
                 continue
             differences.append(Difference(procedure, kind, item_id, in_a, in_b))
             shown += in_a + in_b
-    merged = Guide(chain=a.chain, entries={}, sources={**b.sources, **a.sources})
     return DiffReport(
         a=RegionInfo.of(a.layer),
         b=RegionInfo.of(b.layer),
         differences=differences,
         same=same,
-        sources=_cited(shown, merged),
+        sources=_cited(shown, {**b.sources, **a.sources}),
         reviews=reviews([*a.chain, *(layer for layer in b.chain if layer not in a.chain)], today),
     )

@@ -13,7 +13,7 @@ from typing import Any, Literal
 import msgspec
 
 from .errors import DataError, Diagnostic
-from .model import CONTROL_CHARS, Item, RegionFile, Text
+from .model import CONTROL_CHARS, KINDS, Item, RegionFile, Text
 from .profile import overlap
 from .yamlread import Document, KeyPath, read_yaml
 
@@ -174,10 +174,8 @@ def iter_items(region: RegionFile) -> Iterator[tuple[str, str, KeyPath, Item]]:
         section = getattr(procedures, name)
         if section is None:
             continue
-        for kind in section.__struct_fields__:
-            if kind == "complete":
-                continue
-            for index, item in enumerate(getattr(section, kind)):
+        for kind in KINDS:
+            for index, item in enumerate(getattr(section, kind, ())):
                 yield name, kind, ("procedures", name, kind, index), item
     for index, faq in enumerate(region.faq):
         yield *FAQ, ("faq", index), faq

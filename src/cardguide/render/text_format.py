@@ -253,6 +253,10 @@ def _checklist(doc: Checklist, writer: _Writer) -> list[RenderableType]:
     if doc.channel is not None:
         parts.append(Text(f"Channel: {doc.channel}"))
     tied = _channel_extras(doc)
+    # Items tied to a channel appear under it when the checklist lists channels, not twice.
+    with_channel = (
+        {id(p) for group in tied.values() for p in group} if doc.sections.get("channels") else set()
+    )
     for kind in (
         "steps",
         "channels",
@@ -268,7 +272,7 @@ def _checklist(doc: Checklist, writer: _Writer) -> list[RenderableType]:
         if kind == "answers":
             rows = [(ANSWERS[v.answer], writer.verdict(v)) for v in doc.verdicts]
         else:
-            items = _items_of(doc, kind, tied)
+            items = _items_of(doc, kind, with_channel)
             rows = _rows(kind, items, writer, tied)
         if kind in doc.unknown:
             parts += [_heading(HEADINGS[kind]), Text(UNKNOWN, style="italic")]
@@ -287,10 +291,7 @@ def _channel_extras(doc: Checklist) -> dict[str, list[Placed]]:
     return extras
 
 
-def _items_of(doc: Checklist, kind: str, tied: dict[str, list[Placed]]) -> list[Placed]:
-    shown_with_channel = (
-        {id(p) for group in tied.values() for p in group} if doc.sections.get("channels") else set()
-    )
+def _items_of(doc: Checklist, kind: str, shown_with_channel: set[int]) -> list[Placed]:
     if kind in ("warnings", "notes"):
         level = "warning" if kind == "warnings" else "info"
         return [
