@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from cardguide import catalog, cli
 from cardguide.cli import app
+from cardguide.wording import say
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -26,6 +27,11 @@ TEST_TODAY = datetime.date(2026, 11, 22)
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "_system_today", lambda: TEST_TODAY)
+
+
+def en(value: object) -> str:
+    """A message, a list of them or a data text, as the English a person would read."""
+    return say(value, "en")
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def test_apply_json_for_a_newborn_in_ningbo(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "ningbo", "--newborn", "--format", "json"])
     assert (run.exit_code, run.stderr) == (0, "")
     data = run.json()
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert (data["kind"], data["procedure"]) == ("checklist", "apply")
     assert data["chain"] == ["ningbo", "zhejiang", "national"]
     assert data["profile"]["facets"] == ["minor", "newborn"]
@@ -119,7 +119,7 @@ def test_a_contradiction_is_reported_before_the_region_is_looked_up(invoke: Invo
 def test_bad_option_value_is_a_usage_error(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "ningbo", "--format", "xml"])
     assert (run.exit_code, run.stdout) == (2, "")
-    assert "'xml' is not one of 'text', 'json'" in run.stderr
+    assert run.stderr == "cardguide: error: invalid value for --format; choose one of: text, json\n"
 
 
 def test_without_a_terminal_a_missing_region_is_a_usage_error(invoke: Invoke) -> None:
@@ -230,7 +230,7 @@ def test_show_lists_every_version_of_an_item(invoke: Invoke) -> None:
 def test_text_output_is_plain_when_piped(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "cixi"], env={"FORCE_COLOR": ""})
     assert "\x1b[" not in run.stdout
-    assert "from ningbo" in run.stdout  # inherited items say where they come from
+    assert "from Ningbo" in run.stdout  # inherited items say where they come from
 
 
 def test_no_color_means_no_escape_codes_even_on_a_terminal(invoke: Invoke) -> None:
@@ -327,9 +327,9 @@ def test_why_in_text_names_the_answer_and_the_layer(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "cixi", "--newborn", "--why"])
     assert run.exit_code == 0
     flat = " ".join(run.stdout.split())
-    assert "Why: you gave --newborn (so minor); from ningbo" in flat
-    assert "Why: you gave --newborn; from national" in flat
-    assert "Why: it is for everyone; from ningbo" in flat
+    assert "Why: you gave --newborn (so minor); from Ningbo" in flat
+    assert "Why: you gave --newborn; from China" in flat
+    assert "Why: it is for everyone; from Ningbo" in flat
 
 
 def test_why_in_json_lists_passed_over_versions(invoke: Invoke) -> None:
@@ -337,7 +337,10 @@ def test_why_in_json_lists_passed_over_versions(invoke: Invoke) -> None:
     step = next(s for s in data["steps"] if s["id"] == "submit-application")
     assert step["why"]["origin"] == "national"
     assert step["why"]["answers"] == ["--employer"]
-    assert step["why"]["passed_over"] == [{"origin": "henan", "for": "newborn"}]
+    passed = step["why"]["passed_over"]
+    assert [(p["origin"], p["for"]["en"], p["for"]["zh"]) for p in passed] == [
+        ("henan", "newborn", "新生儿")
+    ]
 
 
 @pytest.mark.parametrize("command", ["activate", "replace --lost"])
@@ -353,7 +356,11 @@ def test_why_for_check_shows_the_computation(invoke: Invoke) -> None:
     assert "Why: --lost-on 2026-09-29 + 5 working days = 2026-10-12; today is 2026-10-05" in text
     data = invoke([*args, "-f", "json"]).json()
     assert data["answers"][0]["why"]["computation"] == [
-        "--lost-on 2026-09-29 + 5 working days = 2026-10-12"
+        {
+            "code": "why.sum",
+            "en": "--lost-on 2026-09-29 + 5 working days = 2026-10-12",
+            "zh": "--lost-on 2026年9月29日 + 5个工作日 = 2026年10月12日",
+        }
     ]
 
 

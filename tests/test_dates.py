@@ -19,6 +19,9 @@ from cardguide.dates import (
 )
 from cardguide.errors import UsageProblem
 from cardguide.model import Period, Rule
+from cardguide.wording import say
+
+from .conftest import en
 
 D = datetime.date
 
@@ -41,7 +44,7 @@ def test_add_months(start: datetime.date, months: int, expected: datetime.date) 
 
 def test_working_days_skip_national_day_and_count_the_adjusted_saturday() -> None:
     # 2026: 1-7 October are holidays; Saturday 10 October is a working day (调休).
-    assert holiday_name(D(2026, 10, 3)) == "National Day"
+    assert holiday_name(D(2026, 10, 3)) == "national_day"
     assert add_working_days(D(2026, 9, 29), 1) == D(2026, 9, 30)
     assert add_working_days(D(2026, 9, 29), 2) == D(2026, 10, 8)
     assert add_working_days(D(2026, 9, 29), 4) == D(2026, 10, 10)  # the Saturday counts
@@ -63,7 +66,7 @@ def test_counting_into_an_uncovered_year_says_so() -> None:
     assert first <= 2026 <= last
     with pytest.raises(OutsideCalendar) as caught:
         add_working_days(D(last, 12, 28), 5)
-    assert f"covers {first}-{last}, not {last + 1}" in str(caught.value)
+    assert f"covers {first}-{last}, not {last + 1}" in en(caught.value.message)
     assert holiday_name(D(last + 1, 1, 1)) is None
 
 
@@ -71,9 +74,10 @@ def test_month_start_moves_to_the_first_of_the_month() -> None:
     period = Period(months=1, month_start=True)
     assert apply_period(D(2026, 10, 15), period) == D(2026, 11, 1)
     assert apply_period(D(2026, 1, 31), period) == D(2026, 2, 1)
-    assert describe_period(period) == "from the start of the following month"
-    assert describe_period(Period(working_days=1)) == "1 working day"
-    assert describe_period(Period(days=30)) == "30 days"
+    assert en(describe_period(period)) == "from the start of the following month"
+    assert en(describe_period(Period(working_days=1))) == "1 working day"
+    assert en(describe_period(Period(days=30))) == "30 days"
+    assert say(describe_period(Period(working_days=5)), "zh") == "5个工作日"
 
 
 @pytest.mark.parametrize(

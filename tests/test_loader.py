@@ -11,6 +11,8 @@ from cardguide.errors import DataError, Diagnostic
 from cardguide.loader import load_layer, type_at
 from cardguide.model import Step
 
+from .conftest import en
+
 HEADER = """\
 id: national
 level: national
@@ -53,14 +55,14 @@ def test_unknown_key_names_the_key_its_line_and_the_allowed_ones(tmp_path: Path)
     assert problem.code == "CG003"
     assert (problem.line, problem.column) == (12, 9)
     assert problem.keypath == "procedures.apply.steps[0].colour"
-    assert "unknown key 'colour'" in problem.message
-    assert "allowed here: id, sources, status, when" in problem.message
+    assert "unknown key 'colour'" in en(problem.message)
+    assert "allowed here: id, sources, status, when" in en(problem.message)
 
 
 def test_missing_required_field_points_at_the_mapping(tmp_path: Path) -> None:
     problem = load_error(tmp_path, HEADER.replace("names: {en: Testland}\n", ""))
     assert (problem.code, problem.line) == ("CG005", 1)
-    assert "missing required field 'names'" in problem.message
+    assert "missing required field 'names'" in en(problem.message)
 
 
 def test_wrong_type_is_reported_with_expected_type(tmp_path: Path) -> None:
@@ -70,13 +72,13 @@ def test_wrong_type_is_reported_with_expected_type(tmp_path: Path) -> None:
         "procedures.apply.steps[0].text.en",
         9,
     )
-    assert "Expected `str | null`, got `int`" in problem.message
+    assert "Expected `str | null`, got `int`" in en(problem.message)
 
 
 def test_status_outside_the_allowed_set(tmp_path: Path) -> None:
     problem = load_error(tmp_path, HEADER + STEP.replace("status: secondary", "status: probably"))
     assert problem.code == "CG013"
-    assert "official, secondary, uncertain" in problem.message
+    assert "official, secondary, uncertain" in en(problem.message)
 
 
 def test_condition_naming_an_unknown_profile_field(tmp_path: Path) -> None:
@@ -84,8 +86,8 @@ def test_condition_naming_an_unknown_profile_field(tmp_path: Path) -> None:
     problem = load_error(tmp_path, body)
     assert problem.code == "CG010"
     assert problem.keypath == "procedures.apply.steps[0].when.all[0]"
-    assert "'retired' is not a profile field" in problem.message
-    assert "newborn" in problem.message
+    assert "'retired' is not a profile field" in en(problem.message)
+    assert "newborn" in en(problem.message)
 
 
 @pytest.mark.parametrize(
@@ -102,14 +104,14 @@ def test_a_fact_without_a_source(tmp_path: Path, sources_line: str) -> None:
 def test_region_id_must_match_the_file_name(tmp_path: Path) -> None:
     problem = load_error(tmp_path, HEADER, name="elsewhere")
     assert (problem.code, problem.line) == ("CG006", 1)
-    assert "'national' does not match the file name 'elsewhere.yaml'" in problem.message
+    assert "'national' does not match the file name 'elsewhere.yaml'" in en(problem.message)
 
 
 def test_a_region_below_national_needs_a_parent(tmp_path: Path) -> None:
     body = HEADER.replace("id: national", "id: town").replace("level: national", "level: city")
     problem = load_error(tmp_path, body, name="town")
     assert problem.code == "CG005"
-    assert "parent" in problem.message
+    assert "parent" in en(problem.message)
 
 
 def test_the_national_region_has_no_parent(tmp_path: Path) -> None:
@@ -121,7 +123,7 @@ def test_duplicate_item_ids_in_one_section(tmp_path: Path) -> None:
     second = STEP.split("    steps:\n")[1]
     problem = load_error(tmp_path, HEADER + STEP + second)
     assert (problem.code, problem.line) == ("CG009", 12)
-    assert "'go' has two versions in apply.steps that both apply to an adult" in problem.message
+    assert "'go' has two versions in apply.steps that both apply to an adult" in en(problem.message)
 
 
 def test_versions_of_an_id_for_different_people_are_allowed(tmp_path: Path) -> None:
@@ -150,7 +152,7 @@ def test_overlapping_versions_name_a_profile_they_share(tmp_path: Path) -> None:
     body = HEADER + "procedures:\n  apply:\n    steps:\n" + newborns + minors
     problem = load_error(tmp_path, body)
     assert problem.code == "CG009"
-    assert "both apply to a newborn" in problem.message
+    assert "both apply to a newborn" in en(problem.message)
 
 
 def test_the_same_id_in_different_sections_is_allowed(tmp_path: Path) -> None:
@@ -171,7 +173,7 @@ def test_a_declared_language_must_be_present_in_every_text(tmp_path: Path) -> No
     problem = load_error(tmp_path, body)
     assert problem.code == "CG014"
     assert problem.keypath == "names"
-    assert "lacks zh" in problem.message
+    assert "lacks Chinese" in en(problem.message)
 
 
 def test_text_with_terminal_control_characters_is_refused(tmp_path: Path) -> None:
@@ -183,7 +185,7 @@ def test_text_with_terminal_control_characters_is_refused(tmp_path: Path) -> Non
 def test_a_top_level_list_is_not_a_region(tmp_path: Path) -> None:
     problem = load_error(tmp_path, "- a\n- b\n")
     assert problem.code == "CG004"
-    assert "mapping" in problem.message
+    assert "mapping" in en(problem.message)
 
 
 def test_type_at_walks_structs_and_lists() -> None:
@@ -208,7 +210,7 @@ def test_a_period_needs_exactly_one_unit(tmp_path: Path, period: str) -> None:
     problem = load_error(tmp_path, HEADER + DEADLINE.replace("PERIOD", period))
     assert problem.code == "CG004"
     assert problem.keypath == "procedures.apply.deadlines[0].rule.periods[0]"
-    assert "exactly one of days, months or working_days" in problem.message
+    assert "exactly one of days, months or working_days" in en(problem.message)
 
 
 def test_a_rule_counts_only_from_known_dates(tmp_path: Path) -> None:
@@ -217,7 +219,7 @@ def test_a_rule_counts_only_from_known_dates(tmp_path: Path) -> None:
     )
     problem = load_error(tmp_path, body)
     assert (problem.code, problem.keypath) == ("CG004", "procedures.apply.deadlines[0].rule.event")
-    assert "born, paid, bill_date, lost_on, last_paid, hired_on" in problem.message
+    assert "born, paid, bill_date, lost_on, last_paid, hired_on" in en(problem.message)
 
 
 def test_complete_names_only_kinds(tmp_path: Path) -> None:

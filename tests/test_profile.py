@@ -7,6 +7,9 @@ import pytest
 from cardguide.errors import ProfileConflict
 from cardguide.model import Condition
 from cardguide.profile import describe_condition, facets_named, make_profile, matches
+from cardguide.wording import say
+
+from .conftest import en
 
 
 def test_a_newborn_is_also_a_minor() -> None:
@@ -27,14 +30,15 @@ def test_a_newborn_is_also_a_minor() -> None:
 def test_contradictions_name_both_flags(facets: list[str], words: str) -> None:
     with pytest.raises(ProfileConflict) as caught:
         make_profile(facets)  # type: ignore[arg-type]
-    assert words in str(caught.value)
+    assert words in en(caught.value.message)
     assert caught.value.exit_code == 2
 
 
 def test_compatible_facets_combine() -> None:
     profile = make_profile(["foreign_employee", "employer", "replacement"])
     assert profile.application == "replacement"
-    assert "a foreign employee" in profile.describe()
+    assert "a foreign employee" in en(profile.describe())
+    assert "外籍员工" in say(profile.describe(), "zh")
 
 
 @pytest.mark.parametrize(
@@ -57,8 +61,10 @@ def test_conditions(condition: Condition | None, facets: list[str], expected: bo
 
 def test_conditions_read_as_words() -> None:
     condition = Condition(all=["newborn"], any=["student", "minor"], none=["employer", "left_job"])
-    assert describe_condition(condition) == "newborn; student or minor; not employer or left-job"
-    assert describe_condition(None) == ""
+    words = describe_condition(condition)
+    assert en(words) == "newborn; student or minor; not employer or left-job"
+    assert say(words, "zh") == "新生儿；学生或未成年人；非单位代办或已离职"
+    assert describe_condition(None) is None
 
 
 def test_a_condition_on_minor_makes_the_newborn_question_worth_asking() -> None:

@@ -13,6 +13,8 @@ from cardguide.match import select
 from cardguide.profile import make_profile
 from cardguide.resolve import Guide, load_chain, resolve
 
+from .conftest import en
+
 NATIONAL = """\
 id: national
 level: national
@@ -154,7 +156,7 @@ def test_a_parent_cycle_is_named(tmp_path: Path) -> None:
     files = {"a": region("a", "b", "city"), "b": region("b", "a", "city")}
     problem = resolve_error(tmp_path, files, "a")
     assert problem.code == "CG008"
-    assert "a → b → a" in problem.message
+    assert "a → b → a" in en(problem.message)
 
 
 def test_a_region_that_is_its_own_parent_is_a_cycle(tmp_path: Path) -> None:
@@ -198,7 +200,7 @@ def test_before_naming_a_missing_item_is_dangling(tmp_path: Path) -> None:
         tmp_path, '{id: x, before: ghost, text: {en: X}, sources: ["test:sure"], status: official}'
     )
     assert (problem.code, problem.keypath) == ("CG020", "procedures.apply.steps[0].before")
-    assert "'ghost'" in problem.message
+    assert "'ghost'" in en(problem.message)
 
 
 def test_unknown_region_suggests_close_names(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ SEED_PAGES = {"000", "001", "002", "003", "004"}
 KEYS = {
     "name", "seeds", "question", "command", "region", "profile", "channel", "dates", "query",
     "expect", "order", "absent", "origins", "statuses", "fields", "dated", "unknown",
-    "results", "answers", "text", "exit_code", "stderr", "stale",
+    "results", "answers", "text", "text_zh", "exit_code", "stderr", "stale",
 }  # fmt: skip
 
 
@@ -46,8 +46,8 @@ def test_every_seed_page_has_scenarios() -> None:
     assert covered >= SEED_PAGES
 
 
-def command_line(scenario: dict[str, Any], fmt: str) -> list[str]:
-    args = [scenario.get("command", "apply"), "--no-input"]
+def command_line(scenario: dict[str, Any], fmt: str, lang: str = "en") -> list[str]:
+    args = [scenario.get("command", "apply"), "--no-input", "--lang", lang]
     if "region" in scenario:
         args += ["--region", scenario["region"]]
     if "query" in scenario:
@@ -141,3 +141,11 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
         assert fragment in flat, fragment
     for seed in scenario["seeds"]:
         assert f"seed:{seed}_" in flat, seed
+
+    # What a Chinese reader is told: the same checklist in Chinese words.
+    if "text_zh" in scenario:
+        zh_run = invoke(command_line(scenario, "text", "zh"))
+        assert zh_run.exit_code == 0
+        joined = "".join(zh_run.stdout.split())  # Chinese wraps between any two characters
+        for fragment in scenario["text_zh"]:
+            assert "".join(fragment.split()) in joined, fragment

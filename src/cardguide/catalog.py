@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import DataError, RegionNotFound
 from .loader import Layer, decode_layer, load_layer
+from .names import Gazetteer, Place, fold
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -75,7 +75,7 @@ class Catalog:
         """Every file of a region, nearest first."""
         files = self.files_for(region_id)
         if not files:
-            raise RegionNotFound(region_id, self._suggest(region_id))
+            raise RegionNotFound(region_id, self.suggest(region_id))
         return [self.load(file) for file in files]
 
     def layer(self, region_id: str) -> Layer:
@@ -86,30 +86,33 @@ class Catalog:
         return [self.layer(region_id) for region_id in self.ids()]
 
     def find(self, query: str) -> str:
-        """The id of the region named by `query` (id, English or Chinese name, or alias)."""
-        wanted = query.strip().casefold()
-        if self.file_for(wanted) is not None:
-            return wanted
-        names = self._names()
-        if wanted in names:
-            return names[wanted]
-        raise RegionNotFound(query, self._suggest(wanted, names))
+        """The id of the region named by `query`: id, a name in either script, pinyin, alias."""
+        wanted = fold(query)
+        if _ID.fullmatch(wanted) and self.file_for(wanted) is not None:
+            return wanted  # the common case reads no other file
+        found = self._gazetteer().find(query)
+        if found is None:
+            raise RegionNotFound(query, self.suggest(query))
+        return found
 
-    def _names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
+    def suggest(self, query: str) -> list[str]:
+        """Names close to `query` for "did you mean", in the script it is written in."""
+        try:
+            gazetteer = self._gazetteer()
+        except DataError:
+            # A broken file elsewhere must not hide the real problem: suggest by id alone.
+            gazetteer = Gazetteer(Place(i, None, (i,), (i, i)) for i in self.ids())
+        return gazetteer.suggest(query)
+
+    def _gazetteer(self) -> Gazetteer:
+        places = []
         for layer in self.layers():
             region = layer.region
-            for name in (region.id, region.names.en, region.names.zh, *region.aliases):
-                if name:
-                    names.setdefault(name.casefold(), region.id)
-        return names
-
-    def _suggest(self, wanted: str, names: dict[str, str] | None = None) -> list[str]:
-        if names is None:
-            try:
-                names = self._names()
-            except DataError:
-                # A broken file elsewhere must not hide the real problem: fall back to ids.
-                names = {region_id: region_id for region_id in self.ids()}
-        close = difflib.get_close_matches(wanted.casefold(), list(names), n=3, cutoff=0.6)
-        return list(dict.fromkeys(names[name] for name in close))
+            full = region.full_names
+            spellings = (
+                region.names.en, region.names.zh, region.pinyin, *region.aliases,
+                *((full.en, full.zh) if full else ()),
+            )  # fmt: skip
+            shown = (region.id, region.names.zh or region.id)
+            places.append(Place(region.id, region.parent, tuple(s for s in spellings if s), shown))
+        return Gazetteer(places)

@@ -9,17 +9,11 @@ from typing import Literal
 from .dates import OutsideCalendar, apply_period, describe_period, holiday_name
 from .match import Placed, select
 from .model import Deadline, Event, Period, Rule
-from .profile import Profile
+from .profile import Profile, flag_for
 from .resolve import Guide
+from .wording import Msg, join, keyed, msg
 
 Answer = Literal["yes", "no", "need_more_information"]
-
-# The question each kind of rule answers, as people would ask it.
-QUESTIONS = {
-    "deadline": "Is there still time?",
-    "starts": "Does it apply yet?",
-    "lapse": "Has the limit run out?",
-}
 
 
 @dataclass(frozen=True)
@@ -28,8 +22,8 @@ class Outcome:
 
     period: Period
     date: datetime.date | None  # None when it cannot be computed
-    holiday: str | None = None  # the public holiday the date falls in, if any
-    problem: str | None = None  # why it cannot be computed
+    holiday: str | None = None  # the public holiday the date falls in (`national_day`), if any
+    problem: Msg | None = None  # why it cannot be computed
 
 
 @dataclass(frozen=True)
@@ -37,7 +31,7 @@ class Decision:
     """A yes / no / need-more-information answer and the dates it rests on."""
 
     answer: Answer
-    reason: str
+    reason: Msg
     outcomes: tuple[Outcome, ...]
 
 
@@ -56,19 +50,32 @@ class Verdict:
         return self.decision.answer
 
     @property
-    def reason(self) -> str:
+    def reason(self) -> Msg:
         return self.decision.reason
 
     @property
     def outcomes(self) -> tuple[Outcome, ...]:
         return self.decision.outcomes
 
+    def computation(self) -> list[Msg]:
+        """The sum behind each date: `--lost-on 2026-09-29 + 5 working days = 2026-10-12`."""
+        return [
+            msg(
+                "why.sum",
+                flag=flag_for(self.rule.event),
+                date=self.event_date,
+                period=describe_period(o.period),
+                result=o.date or msg("why.no_result"),
+            )
+            for o in self.outcomes
+        ]
+
 
 def _outcome(event_date: datetime.date, period: Period) -> Outcome:
     try:
         day = apply_period(event_date, period)
     except OutsideCalendar as gap:
-        return Outcome(period, None, problem=str(gap))
+        return Outcome(period, None, problem=gap.message)
     return Outcome(period, day, holiday=holiday_name(day))
 
 
@@ -80,24 +87,15 @@ def _answer(kind: str, day: datetime.date, today: datetime.date) -> Answer:
     return "yes" if today > day else "no"  # lapse: has the limit run out?
 
 
-def _distance(day: datetime.date, today: datetime.date) -> str:
+def _distance(day: datetime.date, today: datetime.date) -> Msg:
     days = (day - today).days
     if days == 0:
-        return "today"
-    unit = "day" if abs(days) == 1 else "days"
-    return f"{days} {unit} from today" if days > 0 else f"{-days} {unit} ago"
+        return msg("distance.today")
+    return msg("distance.ahead", n=days) if days > 0 else msg("distance.ago", n=-days)
 
 
-def _sentence(kind: str, answer: Answer, day: datetime.date, today: datetime.date) -> str:
-    when = f"{day.isoformat()} ({_distance(day, today)})"
-    return {
-        ("deadline", "yes"): f"Yes: the last day is {when}.",
-        ("deadline", "no"): f"No: the last day was {when}.",
-        ("starts", "yes"): f"Yes: it applies from {when}.",
-        ("starts", "no"): f"Not yet: it applies from {when}.",
-        ("lapse", "yes"): f"Yes: the limit ran out after {when}.",
-        ("lapse", "no"): f"No: the limit runs out after {when}.",
-    }[(kind, answer)]
+def _on(day: datetime.date, today: datetime.date) -> Msg:
+    return msg("distance.on", date=day, distance=_distance(day, today))
 
 
 def decide(
@@ -106,38 +104,32 @@ def decide(
     """Work out every period of the rule and turn them into one answer."""
     outcomes = tuple(_outcome(event_date, period) for period in rule.periods)
     problems = [o.problem for o in outcomes if o.problem]
-    dated = [o for o in outcomes if o.date is not None]
-    answers = {_answer(rule.kind, o.date, today) for o in dated if o.date is not None}
+    dated = [(o, o.date) for o in outcomes if o.date is not None]
+    answers = {_answer(rule.kind, day, today) for _o, day in dated}
 
     answer: Answer
+    reason: Msg
     if problems:
-        answer, reason = "need_more_information", f"Need more information: {problems[0]}."
+        answer, reason = "need_more_information", msg("verdict.cannot", problem=problems[0])
     elif rule.only_in is not None and rule.only_in not in chain:
-        first = dated[0]
-        assert first.date is not None
         answer = "need_more_information"
-        reason = (
-            f"Need more information: no rule was found for this region; under "
-            f"{rule.only_in}'s rule the date would be {first.date.isoformat()} "
-            f"({_distance(first.date, today)}). Ask the local office."
-        )
+        reason = msg("verdict.elsewhere", region=rule.only_in, on=_on(dated[0][1], today))
     elif len(answers) > 1:
         answer = "need_more_information"
-        listed = "; ".join(
-            f"{describe_period(o.period)}: {o.date.isoformat()}" for o in dated if o.date
-        )
-        reason = f"Need more information: the sources disagree ({listed}); ask the local office."
+        listed = join(
+            (msg("verdict.period_date", period=describe_period(o.period), date=day)
+             for o, day in dated),
+            "parts",
+        )  # fmt: skip
+        reason = msg("verdict.disagree", dates=listed)
     else:
         answer = answers.pop()
         # With several agreeing periods, the earliest date is the one to act on.
-        earliest = min((o.date for o in dated if o.date is not None), default=event_date)
-        reason = _sentence(rule.kind, answer, earliest, today)
+        earliest = min(day for _o, day in dated)
+        reason = keyed("verdict", f"{rule.kind}_{answer}", on=_on(earliest, today))
         if len(dated) > 1:
-            periods = ", ".join(describe_period(o.period) for o in dated)
-            reason += (
-                f" The sources give different periods ({periods}); this is the earliest date,"
-                " and every period gives the same answer."
-            )
+            periods = join(describe_period(o.period) for o, _day in dated)
+            reason = msg("verdict.earliest", reason=reason, periods=periods)
     return Decision(answer, reason, outcomes)
 
 

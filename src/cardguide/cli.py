@@ -8,7 +8,7 @@ import inspect
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -30,47 +30,68 @@ from .documents import (
 )
 from .errors import (
     EXIT_DATA,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
-    Cancelled,
-    CardguideError,
     ProfileConflict,
-    RegionNotFound,
     UsageProblem,
 )
-from .match import relevant_facets
+from .interview import Interview
 from .model import ChannelKind, Event, Facet
-from .profile import (
-    APPLICANT_FLAGS,
-    FACET_LABELS,
-    SITUATIONS,
-    Profile,
-    flag_for,
-    make_profile,
-)
+from .profile import APPLICANT_FLAGS, Profile, flag_for, make_profile
 from .render import Format, RenderOptions, renderer_for
 from .resolve import Guide, load_chain, resolve
 from .schema import region_schema
+from .terminal import Messages, flag_in, language, run
 from .validate import DEFAULT_MAX_AGE, region_files
 from .validate import validate as validate_files
+from .wording import LangChoice, join, keyed, msg, say
 
 EPILOG = (
     f"Exit codes: {EXIT_OK} success; {EXIT_DATA} data or lookup error (broken region file, unknown "
     f"region); {EXIT_USAGE} usage error (bad or contradictory options, a missing answer "
-    "without a terminal); 130 interrupted."
+    f"without a terminal); {EXIT_INTERNAL} internal error; {EXIT_INTERRUPTED} interrupted."
 )
 
 
 class _Group(TyperGroup):
-    """Catches every anticipated error in one place and maps it to its documented exit code."""
+    """Runs every command through `terminal.run`, the one place errors become exit codes."""
 
-    # Typed loosely: the base class takes the click Context that typer vendors privately.
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except CardguideError as error:
-            typer.echo(f"cardguide: error: {error}", err=True)
-            raise typer.Exit(error.exit_code) from None
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        choice = language(flag_in(argv), os.environ)
+
+        def invoke() -> Any:
+            return super(_Group, self).main(
+                argv, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+
+        named = next((arg for arg in argv if not arg.startswith("-")), "")
+        command = f"cardguide {named}" if named in self.commands else "cardguide"
+        code = run(invoke, choice, command)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # An unknown command is a usage error in the catalog's words, with close ones named.
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(self.commands))
+            key = "error.no_command_close" if close else "error.no_command"
+            raise UsageProblem(msg(key, name=name, close=join(close, "or")))
+        return super().resolve_command(ctx, args)
 
 
 app = typer.Typer(
@@ -93,7 +114,8 @@ def _complete_region(incomplete: str) -> list[str]:
 
 
 def _flag(facet: Facet) -> Any:
-    return typer.Option(flag_for(facet), help=f"For {FACET_LABELS[facet]}.", rich_help_panel="Who")
+    label = say(keyed("facet", facet), "en")  # --help stays English
+    return typer.Option(flag_for(facet), help=f"For {label}.", rich_help_panel="Who")
 
 
 def _date(flag: str, help: str) -> Any:
@@ -112,6 +134,15 @@ RegionOption = Annotated[
         help="Region id or name, e.g. ningbo or 宁波 (`cardguide regions` lists them).",
         show_default=False,
         autocompletion=_complete_region,
+    ),
+]
+LangOption = Annotated[
+    LangChoice | None,
+    typer.Option(
+        "--lang",
+        help="zh, en, or both (Chinese, then English). Default: CARDGUIDE_LANG, else the "
+        "locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE; zh* is Chinese), else English.",
+        show_default=False,
     ),
 ]
 NoInputOption = Annotated[
@@ -153,6 +184,7 @@ class Request:
     fmt: Format
     data_dirs: tuple[Path, ...]
     today: datetime.date
+    lang: LangChoice = "en"
     region: str | None = None
     facets: frozenset[Facet] = frozenset()
     no_input: bool = True
@@ -173,7 +205,7 @@ def cardguide_command(
 
     Typer reads a command's options from its signature, so the shared ones are added to the
     signature here once instead of being repeated in every command. Every command takes
-    --format, --data-dir and --today; `region` adds --region and --no-input; `profile` adds
+    --format, --lang, --data-dir and --today; `region` adds --region and --no-input; `profile` adds
     the applicant flags, the command's `circumstances` (--lost, --by-proxy) and --why.
     """
     facets = (*APPLICANT_FLAGS, *circumstances) if profile else ()
@@ -181,6 +213,7 @@ def cardguide_command(
         *([_keyword("region", RegionOption, None)] if region else []),
         *(_keyword(f, Annotated[bool, _flag(f)], False) for f in facets),
         _keyword("fmt", FormatOption, "text"),
+        _keyword("lang", LangOption, None),
         *([_keyword("why", WhyOption, False)] if profile else []),
         *([_keyword("no_input", NoInputOption, False)] if region else []),
         _keyword("data_dirs", DataDirOption, None),
@@ -201,6 +234,7 @@ def cardguide_command(
                 fmt=kwargs.pop("fmt"),
                 data_dirs=tuple(kwargs.pop("data_dirs") or ()),
                 today=parse_date(today, "--today") if today else _system_today(),
+                lang=language(kwargs.pop("lang"), os.environ),
                 region=kwargs.pop("region", None),
                 facets=frozenset(f for f in facets if kwargs.pop(f)),
                 no_input=kwargs.pop("no_input", True),
@@ -223,7 +257,7 @@ def _overlays(request: Request) -> list[Path]:
     listed += [entry for entry in os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep) if entry]
     for entry in listed:
         if not Path(entry).is_dir():
-            raise UsageProblem(f"data directory {entry!r} does not exist or is not a directory")
+            raise UsageProblem(msg("error.data_dir", path=entry))
     return list(dict.fromkeys(Path(entry) for entry in listed))
 
 
@@ -241,6 +275,7 @@ def _system_today() -> datetime.date:
 
 def _emit(document: Document, request: Request) -> None:
     options = RenderOptions(
+        lang=request.lang,
         plain=bool(os.environ.get("NO_COLOR")),  # https://no-color.org: set and not empty
         why=request.why,
     )
@@ -250,97 +285,14 @@ def _emit(document: Document, request: Request) -> None:
     if request.fmt == "text":  # JSON carries `stale` in the document itself
         for review in getattr(document, "reviews", []):
             if review.stale:
-                typer.echo(
-                    f"cardguide: warning: {review.region} data ({review.file}) was last reviewed "
-                    f"{review.last_reviewed.isoformat()}, over a year ago; confirm with the "
-                    "local office",
-                    err=True,
+                stale = msg(
+                    "warn.stale", region=review.region, file=review.file, date=review.last_reviewed
                 )
+                Messages(request.lang).warning(stale)
 
 
 def _guide(catalog: Catalog, query: str) -> Guide:
     return resolve(load_chain(catalog, catalog.find(query)))
-
-
-# --- the interview -------------------------------------------------------------------------
-
-
-def _ask(question: str) -> str:
-    """One question on stderr, one answer line from stdin; stdout stays for data.
-
-    click's prompt echoes part of the prompt through input(), which writes to stdout and would
-    corrupt `cardguide apply > checklist.txt`, so the interview reads lines itself.
-    """
-    sys.stderr.write(f"{question}: ")
-    sys.stderr.flush()
-    try:
-        line = sys.stdin.readline()
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")  # end the question's line; typer then exits with 130
-        raise
-    if not line:
-        raise Cancelled("cancelled: no answer (end of input)")
-    return line.strip()
-
-
-def _ask_region(catalog: Catalog) -> str:
-    while True:
-        answer = _ask("Region (id or name, e.g. ningbo or 宁波)")
-        try:
-            return catalog.find(answer)
-        except RegionNotFound as miss:
-            typer.echo(f"  {miss.message}", err=True)
-
-
-def _ask_choice(question: str, options: list[str]) -> int:
-    """A numbered choice; returns the index of the option chosen."""
-    typer.echo(question, err=True)
-    for number, option in enumerate(options, start=1):
-        typer.echo(f"  {number}. {option}", err=True)
-    while True:
-        answer = _ask("Number")
-        if answer.isdigit() and 1 <= int(answer) <= len(options):
-            return int(answer) - 1
-        typer.echo(f"  Please enter a number from 1 to {len(options)}.", err=True)
-
-
-def _ask_yes(question: str) -> bool:
-    while True:
-        answer = _ask(f"{question} [y/N]").casefold()
-        if answer in ("", "n", "no"):
-            return False
-        if answer in ("y", "yes"):
-            return True
-        typer.echo("  Please answer y or n.", err=True)
-
-
-YES_NO_QUESTIONS: dict[Facet, str] = {
-    "replacement": "Is this a replacement for a lost or damaged card?",
-    "by_proxy": "Are you collecting the card for someone else?",
-}
-
-
-def _ask_profile(guide: Guide, procedure: str, circumstances: tuple[Facet, ...]) -> set[Facet]:
-    """Ask only about the situations this region's data distinguishes for this procedure."""
-    relevant = relevant_facets(guide, procedure)
-    answers: set[Facet] = set()
-    situations = [facet for facet in SITUATIONS if facet in relevant]
-    if situations:
-        labels = ["an adult applying for themselves (none of the below)"]
-        choice = _ask_choice("Who is applying?", labels + [FACET_LABELS[f] for f in situations])
-        if choice:
-            answers.add(situations[choice - 1])
-    if (
-        "foreign_employee" in answers
-        and "employer" in relevant
-        and _ask_yes("Is the employer applying for you (unit bulk application)?")
-    ):
-        answers.add("employer")
-    for facet, question in YES_NO_QUESTIONS.items():
-        asked_here = facet in circumstances or (facet == "replacement" and procedure == "apply")
-        if asked_here and facet in relevant and _ask_yes(question):
-            answers.add(facet)
-    return answers
 
 
 def _prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Guide, Profile]:
@@ -351,26 +303,23 @@ def _prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Gu
     """
     circumstances = request.circumstances
     make_profile(request.facets)  # contradictions are usage errors before any lookup
+    interview = Interview(Messages(request.lang))
     interactive = not request.no_input and _stdin_is_tty()
     catalog = _catalog(request)
     if request.region is not None:
         guide = _guide(catalog, request.region)
     elif interactive:
-        guide = resolve(load_chain(catalog, _ask_region(catalog)))
+        guide = resolve(load_chain(catalog, interview.region(catalog)))
     else:
-        raise UsageProblem(
-            "missing --region (give a region id or name; cardguide asks only in a terminal "
-            "and never with --no-input)"
-        )
+        raise UsageProblem(msg("error.no_region"))
     facets = set(request.facets)
     if interactive and not facets & set(APPLICANT_FLAGS):
-        facets |= _ask_profile(guide, procedure, circumstances)
+        facets |= interview.profile(guide, procedure, circumstances)
     if one_of and not facets & set(circumstances):
         if not interactive:
-            flags = " or ".join(flag_for(f) for f in circumstances)
-            raise UsageProblem(f"{procedure} needs {flags}")
-        labels = [FACET_LABELS[f] for f in circumstances]
-        facets.add(circumstances[_ask_choice("Which is it?", labels)])
+            flags = join((flag_for(f) for f in circumstances), "or")
+            raise UsageProblem(msg("error.needs_one_of", command=procedure, flags=flags))
+        facets.add(interview.one_of(circumstances))
     return guide, make_profile(facets)
 
 
@@ -489,10 +438,7 @@ _EVENT_FACETS: dict[Event, Facet] = {"born": "newborn", "hired_on": "employer", 
 def _past_date(text: str, option: str, today: datetime.date) -> datetime.date:
     day = parse_date(text, option)
     if day > today:
-        raise UsageProblem(
-            f"{option} {day.isoformat()} is after today ({today.isoformat()}); "
-            "give a date that has happened, or set --today"
-        )
+        raise UsageProblem(msg("error.future", option=option, date=day, today=today))
     return day
 
 
@@ -524,16 +470,23 @@ def check(
             past = event in _PAST_ONLY
             events[event] = _past_date(text, option, now) if past else parse_date(text, option)
     if not events:
-        options = ", ".join(flag_for(event) for event in given)
-        raise UsageProblem(f"check needs at least one date: {options}")
+        options = join(flag_for(event) for event in given)
+        raise UsageProblem(msg("error.no_dates", options=options))
     if "paid" in events and "self_employed" not in request.facets:
-        raise UsageProblem("--paid is a self-employed person's payment date; add --self-employed")
+        raise UsageProblem(msg("error.paid_alone"))
     implied = {e: _EVENT_FACETS[e] for e in events if e in _EVENT_FACETS}
     try:
         profile = make_profile(request.facets | set(implied.values()))
     except ProfileConflict as conflict:
-        said = ", ".join(f"{flag_for(e)} means {flag_for(f)}" for e, f in implied.items())
-        raise ProfileConflict(f"{said}; {conflict}") from None
+        said = join(
+            (
+                msg("error.date_means", date=flag_for(e), flag=flag_for(f))
+                for e, f in implied.items()
+            )
+        )
+        raise ProfileConflict(
+            msg("error.date_conflict", dates=said, reason=conflict.message)
+        ) from None
     guide = _guide(_catalog(request), request.region or "national")
     _emit(build_check(guide, profile, events, now), request)
 
@@ -573,9 +526,13 @@ def validate(
     catalog = Catalog(overlays=[*dirs, *overlays], checked=False)
     report = validate_files(files, catalog, request.today, max_age)
     _emit(report, request)
-    counts = [(report.errors, "error"), (report.warnings, "warning"), (len(files), "file")]
-    errors, warnings, checked = (f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
-    typer.echo(f"cardguide: {errors}, {warnings} in {checked}", err=True)
+    counts = msg(
+        "validate.summary",
+        errors=msg("count.errors", n=report.errors),
+        warnings=msg("count.warnings", n=report.warnings),
+        files=msg("count.files", n=len(files)),
+    )
+    Messages(request.lang).note(counts)
     if report.errors or (strict and report.warnings):
         raise typer.Exit(EXIT_DATA)
 

@@ -9,6 +9,7 @@ from functools import cache
 
 from .errors import UsageProblem
 from .model import Period
+from .wording import Msg, msg
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -18,23 +19,20 @@ class OutsideCalendar(Exception):
 
     def __init__(self, year: int) -> None:
         first, last = calendar_years()
-        super().__init__(
-            f"the official holiday calendar in the installed data covers {first}-{last}, "
-            f"not {year}, so working days cannot be counted"
-        )
+        super().__init__(year)
         self.year = year
+        self.message = msg("dates.outside_calendar", first=first, last=last, year=year)
 
 
 def parse_date(text: str, option: str) -> datetime.date:
     """A date written YYYY-MM-DD; anything else is a usage error naming the option."""
     if not _ISO_DATE.match(text.strip()):
-        raise UsageProblem(
-            f"{option} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01"
-        )
+        raise UsageProblem(msg("error.not_a_date", option=option, text=text))
     try:
         return datetime.date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise UsageProblem(f"{option} {text!r} is not a real date: {exc}") from None
+        impossible = msg("error.impossible_date", option=option, text=text, detail=str(exc))
+        raise UsageProblem(impossible) from None
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -78,14 +76,18 @@ def add_working_days(day: datetime.date, count: int) -> datetime.date:
 
 
 def holiday_name(day: datetime.date) -> str | None:
-    """The public holiday a day falls in, if the official calendar knows it."""
+    """The public holiday a day falls in (`national_day`), if the official calendar knows it."""
     import chinese_calendar
+    from chinese_calendar.constants import Holiday
 
     try:
         on_holiday, name = chinese_calendar.get_holiday_detail(day)
     except NotImplementedError:
         return None
-    return str(name) if on_holiday and name else None
+    if not on_holiday or not name:
+        return None
+    # The calendar names holidays in English; its enum's member names are stable keys.
+    return next((h.name for h in Holiday if h.value == name), None)
 
 
 def apply_period(day: datetime.date, period: Period) -> datetime.date:
@@ -99,16 +101,16 @@ def apply_period(day: datetime.date, period: Period) -> datetime.date:
     return result.replace(day=1) if period.month_start else result
 
 
-def describe_period(period: Period) -> str:
-    """`1 month`, `30 days`, `5 working days`, or `the start of the month after`."""
+def describe_period(period: Period) -> Msg:
+    """`1 month`, `30 days`, `5 working days`, or `from the start of the following month`."""
     if period.month_start and period.months == 1:
-        return "from the start of the following month"
-    for amount, unit in (
-        (period.working_days, "working day"),
-        (period.months, "month"),
-        (period.days, "day"),
+        return msg("period.next_month")
+    for amount, key in (
+        (period.working_days, "period.working_days"),
+        (period.months, "period.months"),
+        (period.days, "period.days"),
     ):
         if amount is not None:
-            text = f"{amount} {unit}{'s' if amount != 1 else ''}"
-            return f"{text}, then the start of that month" if period.month_start else text
-    return "no period"
+            length = msg(key, n=amount)
+            return msg("period.then_month_start", period=length) if period.month_start else length
+    return msg("period.none")

@@ -27,9 +27,6 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "reimburse": ("steps", "materials", "deadlines"),
 }
 
-# The words a reader sees for "the data does not say".
-UNKNOWN = "Not known; ask the local office."
-
 # Kinds a procedure takes from another: a replacement's fees are the card fees under `apply`,
 # kept there once for both `apply --replacement` and `replace`.
 BORROWED: dict[tuple[str, str], str] = {("replace", "fees"): "apply"}
@@ -41,6 +38,8 @@ class RegionInfo:
 
     id: str
     names: Text
+    full_names: Text
+    pinyin: str | None
     level: Level
     parent: str | None
     last_reviewed: datetime.date
@@ -50,7 +49,14 @@ class RegionInfo:
     def of(cls, layer: Layer) -> RegionInfo:
         region = layer.region
         return cls(
-            region.id, region.names, region.level, region.parent, region.last_reviewed, layer.file
+            region.id,
+            region.names,
+            region.full_names or region.names,
+            region.pinyin,
+            region.level,
+            region.parent,
+            region.last_reviewed,
+            layer.file,
         )
 
 

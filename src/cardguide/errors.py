@@ -3,44 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
+
+from .wording import Msg, join, keyed, msg, say
 
 EXIT_OK = 0
 EXIT_DATA = 1  # a region file is broken, or a lookup (region, item) failed
 EXIT_USAGE = 2  # bad arguments, contradictory profile, missing answer without a terminal
+EXIT_INTERNAL = 3  # a defect in cardguide itself: one line, the traceback with CARDGUIDE_DEBUG=1
 EXIT_INTERRUPTED = 130  # Ctrl-C during the interview
 
-# Stable diagnostic codes. The README table is generated from this mapping's order and text;
-# codes are never renumbered, only added.
-RULES: dict[str, str] = {
-    "CG001": "YAML syntax error",
-    "CG002": "duplicate key in a mapping",
-    "CG003": "unknown key",
-    "CG004": "wrong type or value",
-    "CG005": "missing required field",
-    "CG006": "region id does not match the file name",
-    "CG007": "parent region not found",
-    "CG008": "parent regions form a cycle",
-    "CG009": "duplicate id",
-    "CG010": "condition names an unknown profile field",
-    "CG011": "fact without a source",
-    "CG012": "source id not defined in this file or its ancestors",
-    "CG013": "status outside official / secondary / uncertain",
-    "CG014": "missing translation for a language the file declares",
-    "CG015": "review date in the future",
-    "CG016": "review date older than the allowed age",
-    "CG017": "file is not valid UTF-8",
-    "CG018": "file is empty",
-    "CG019": "YAML feature not allowed (anchors, aliases, tags, merge keys, deep nesting)",
-    "CG020": "before/after names an item that does not exist",
-    "CG021": "region level does not fit its parent",
-    "CG022": "item claims a stronger status than any of its sources",
-    "CG023": "text contains control characters",
-    "CG024": "a rule names a region that does not exist",
-    "CG025": "an overlay changes a region's parent or level",
-}
+# Stable diagnostic codes; their titles are the catalog's `rule.CGxxx` words, and the table in
+# docs/data-format.md is checked against them. Codes are never renumbered, only added.
+RULES: tuple[str, ...] = tuple(f"CG{number:03}" for number in range(1, 28))
 
 Severity = Literal["error", "warning"]
 
@@ -50,19 +27,34 @@ class Diagnostic:
     """One finding about a data file, positioned as precisely as the file allows."""
 
     code: str
-    message: str
+    message: Msg
     file: Path
     line: int | None = None
     column: int | None = None
     keypath: str = ""
     severity: Severity = "error"
 
+    @property
+    def where(self) -> str:
+        """`file:line:column`, or the file alone when no position is known."""
+        if self.line is None:
+            return str(self.file)
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+    def as_warning(self) -> Diagnostic:
+        return replace(self, severity="warning")
+
+    def as_message(self) -> Msg:
+        """The whole diagnostic as one line: where, code, message and key path."""
+        if self.keypath:
+            return msg(
+                "diagnostic.at", where=self.where, code=self.code, message=self.message,
+                keypath=self.keypath,
+            )  # fmt: skip
+        return msg("diagnostic", where=self.where, code=self.code, message=self.message)
+
     def __str__(self) -> str:
-        where = str(self.file)
-        if self.line is not None:
-            where += f":{self.line}:{self.column or 1}"
-        at = f" (at {self.keypath})" if self.keypath else ""
-        return f"{where}: {self.code} {self.message}{at}"
+        return say(self.as_message(), "en")
 
 
 class CardguideError(Exception):
@@ -70,19 +62,19 @@ class CardguideError(Exception):
 
     exit_code = EXIT_DATA
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.key)
         self.message = message
 
     def __str__(self) -> str:
-        return self.message
+        return say(self.message, "en")
 
 
 class DataError(CardguideError):
     """A region file is broken; carries the diagnostic that names file, line and key path."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(str(diagnostic))
+        super().__init__(diagnostic.as_message())
         self.diagnostic = diagnostic
 
 
@@ -90,8 +82,13 @@ class RegionNotFound(CardguideError):
     """No region matches what the user typed; carries close matches for "did you mean"."""
 
     def __init__(self, query: str, suggestions: Sequence[str]) -> None:
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown region {query!r}{hint} (`cardguide regions` lists them all)")
+        if suggestions:
+            message = msg(
+                "error.region_unknown_suggest", query=query, names=join(suggestions, "or")
+            )
+        else:
+            message = msg("error.region_unknown", query=query)
+        super().__init__(message)
         self.query = query
         self.suggestions = list(suggestions)
 
@@ -110,3 +107,15 @@ class Cancelled(CardguideError):
     """The person at the terminal ended the interview (end of input)."""
 
     exit_code = EXIT_INTERRUPTED
+
+
+# Operating-system errors that reading data can meet, in words of the catalog (`os.*`); any other
+# keeps the system's own description.
+OS_REASONS: tuple[str, ...] = ("ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENAMETOOLONG", "ELOOP")
+
+
+def os_reason(error: OSError) -> object:
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    return keyed("os", name) if name in OS_REASONS else (error.strerror or name or str(error))

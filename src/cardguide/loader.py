@@ -12,9 +12,10 @@ from typing import Any, Literal
 
 import msgspec
 
-from .errors import DataError, Diagnostic
-from .model import CONTROL_CHARS, KINDS, Item, RegionFile, Text
+from .errors import DataError, Diagnostic, os_reason
+from .model import CONTROL_CHARS, KINDS, LANGS, Item, Lang, RegionFile, Text, revision
 from .profile import overlap
+from .wording import Msg, join, keyed, msg
 from .yamlread import Document, KeyPath, read_yaml
 
 _AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
@@ -34,7 +35,7 @@ class Layer:
         return self.doc.file
 
     def diagnostic(
-        self, code: str, message: str, path: KeyPath, *, key: bool = False
+        self, code: str, message: Msg, path: KeyPath, *, key: bool = False
     ) -> Diagnostic:
         return self.doc.diagnostic(code, message, path, key=key)
 
@@ -52,12 +53,13 @@ def decode_layer(file: Path, overlay: bool = False) -> Layer:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise DataError(Diagnostic("CG001", f"cannot read file: {exc.strerror}", file)) from None
+        unreadable = msg("load.unreadable", reason=os_reason(exc))
+        raise DataError(Diagnostic("CG001", unreadable, file)) from None
     doc = read_yaml(file, raw)
     if doc.data is None:
-        raise DataError(Diagnostic("CG018", "file is empty", file, 1, 1))
+        raise DataError(Diagnostic("CG018", msg("yaml.empty"), file, 1, 1))
     if not isinstance(doc.data, dict):
-        raise DataError(doc.diagnostic("CG004", "a region file must be a mapping of keys", ()))
+        raise DataError(doc.diagnostic("CG004", msg("load.not_mapping"), ()))
     try:
         region = msgspec.convert(doc.data, RegionFile, strict=True)
     except msgspec.ValidationError as exc:
@@ -118,37 +120,48 @@ def _diagnose(doc: Document, error: str) -> Diagnostic:
     if unknown := re.match(r"Object contains unknown field `(.+)`", message):
         field = unknown.group(1)
         owner = type_at(path)
-        allowed = ", ".join(getattr(owner, "__struct_fields__", ()))
-        hint = ""
-        if owner is Text and " " in field:
-            # `{en: one, two}` is a two-key mapping: the classic unquoted-comma mistake.
-            hint = "; a comma in unquoted text starts a new key, so put the text in quotes"
+        allowed = join(getattr(owner, "__struct_fields__", ()))
+        # `{en: one, two}` is a two-key mapping: the classic unquoted-comma mistake.
+        key = "load.unknown_key_comma" if owner is Text and " " in field else "load.unknown_key"
         return doc.diagnostic(
-            "CG003",
-            f"unknown key {field!r}; allowed here: {allowed}{hint}",
-            (*path, field),
-            key=True,
+            "CG003", msg(key, key_name=field, allowed=allowed), (*path, field), key=True
         )
     if missing := re.match(r"Object missing required field `(.+)`", message):
         field = missing.group(1)
         if field == "sources":
-            return doc.diagnostic("CG011", "fact without a source: add `sources`", path)
-        return doc.diagnostic("CG005", f"missing required field {field!r}", path)
+            return doc.diagnostic("CG011", msg("load.no_sources"), path)
+        return doc.diagnostic("CG005", msg("load.missing", field=field), path)
     if enum := re.match(r"Invalid enum value (.+)", message):
-        value = enum.group(1)
-        allowed = ", ".join(_allowed_values(path))
+        value = enum.group(1).strip("'")
+        allowed = join(_allowed_values(path))
         if path and path[-1] == "status":
-            return doc.diagnostic("CG013", f"status {value} is not one of {allowed}", path)
+            return doc.diagnostic("CG013", msg("load.status", value=value, allowed=allowed), path)
         if "when" in path:
-            return doc.diagnostic(
-                "CG010", f"{value} is not a profile field; conditions may name: {allowed}", path
-            )
-        return doc.diagnostic(
-            "CG004", f"{value} is not allowed here; expected one of {allowed}", path
-        )
+            return doc.diagnostic("CG010", msg("load.facet", value=value, allowed=allowed), path)
+        return doc.diagnostic("CG004", msg("load.enum", value=value, allowed=allowed), path)
     if path and path[-1] == "sources" and "length >= 1" in message:
-        return doc.diagnostic("CG011", "fact without a source: `sources` is empty", path)
-    return doc.diagnostic("CG004", message, path)
+        return doc.diagnostic("CG011", msg("load.empty_sources"), path)
+    return doc.diagnostic("CG004", _schema_message(message), path)
+
+
+_EXPECTED = re.compile(r"Expected `(?P<type>[^`]+)`(?P<rest>.*)$")
+_CONSTRAINTS = (
+    (re.compile(r", got `(?P<value>[^`]+)`$"), "load.type"),
+    (re.compile(r" of length >= (?P<value>\d+)$"), "load.min_length"),
+    (re.compile(r" of length <= (?P<value>\d+)$"), "load.max_length"),
+    (re.compile(r" >= (?P<value>[-\d.]+)$"), "load.minimum"),
+    (re.compile(r" <= (?P<value>[-\d.]+)$"), "load.maximum"),
+    (re.compile(r" matching regex '(?P<value>.+)'$"), "load.pattern"),
+)
+
+
+def _schema_message(message: str) -> Msg:
+    """msgspec's type and constraint errors in catalog words; anything else stays as it says."""
+    if expected := _EXPECTED.match(message):
+        for pattern, key in _CONSTRAINTS:
+            if found := pattern.match(expected.group("rest")):
+                return msg(key, expected=expected.group("type"), value=found.group("value"))
+    return msg("load.other", detail=message)
 
 
 def iter_texts(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Text]]:
@@ -185,22 +198,18 @@ def check_layer(layer: Layer) -> Iterator[Diagnostic]:
     """Content rules that need only this file (the chain-wide ones live in resolve)."""
     region, file = layer.region, layer.file
     if region.id != file.stem:
-        yield layer.diagnostic(
-            "CG006", f"region id {region.id!r} does not match the file name {file.name!r}", ("id",)
-        )
+        mismatch = msg("check.id_file", id=region.id, file=file.name)
+        yield layer.diagnostic("CG006", mismatch, ("id",))
     if region.level == "national" and region.parent is not None:
-        yield layer.diagnostic("CG021", "the national region has no parent", ("parent",))
+        yield layer.diagnostic("CG021", msg("check.national_parent"), ("parent",))
     if region.level != "national" and region.parent is None:
-        yield layer.diagnostic(
-            "CG005", "missing required field 'parent' (only the national region has none)", ()
-        )
+        yield layer.diagnostic("CG005", msg("check.no_parent"), ())
 
     seen_sources: set[str] = set()
     for index, source in enumerate(region.sources):
         if source.id in seen_sources:
-            yield layer.diagnostic(
-                "CG009", f"source {source.id!r} is defined twice", ("sources", index, "id")
-            )
+            twice = msg("check.source_twice", id=source.id)
+            yield layer.diagnostic("CG009", twice, ("sources", index, "id"))
         seen_sources.add(source.id)
 
     # An id may have several versions in a section, each for different people; two versions
@@ -210,12 +219,11 @@ def check_layer(layer: Layer) -> Iterator[Diagnostic]:
         earlier = versions.setdefault((procedure, kind, item.id), [])
         for other in earlier:
             if (shared := overlap(other.when, item.when)) is not None:
-                yield layer.diagnostic(
-                    "CG009",
-                    f"item id {item.id!r} has two versions in {procedure}.{kind} that both "
-                    f"apply to {shared.describe()}",
-                    (*path, "id"),
-                )
+                both_apply = msg(
+                    "check.versions_overlap", id=item.id, section=f"{procedure}.{kind}",
+                    profile=shared.describe(),
+                )  # fmt: skip
+                yield layer.diagnostic("CG009", both_apply, (*path, "id"))
                 break
         earlier.append(item)
         rule = getattr(item, "rule", None)
@@ -223,25 +231,77 @@ def check_layer(layer: Layer) -> Iterator[Diagnostic]:
             units = [period.days, period.months, period.working_days]
             if sum(unit is not None for unit in units) != 1:
                 yield layer.diagnostic(
-                    "CG004",
-                    "a period needs exactly one of days, months or working_days",
-                    (*path, "rule", "periods", number),
+                    "CG004", msg("check.period_units"), (*path, "rule", "periods", number)
                 )
         if item.before is not None and item.after is not None:
-            yield layer.diagnostic("CG004", "give `before` or `after`, not both", (*path, "after"))
+            yield layer.diagnostic("CG004", msg("check.before_after"), (*path, "after"))
 
-    declared = region.languages
     for path, text in iter_texts(region):
-        missing = [lang for lang in declared if not getattr(text, lang)]
-        if missing:
-            yield layer.diagnostic(
-                "CG014",
-                f"text lacks {', '.join(missing)} (the file declares {', '.join(declared)})",
-                path,
-            )
+        yield from _declared_languages(layer, path, text)
         for lang in text.languages():
             if CONTROL_CHARS.search(getattr(text, lang)):
-                yield layer.diagnostic("CG023", "text contains control characters", (*path, lang))
+                yield layer.diagnostic("CG023", msg("check.control"), (*path, lang))
     for index, alias in enumerate(region.aliases):
         if CONTROL_CHARS.search(alias):
-            yield layer.diagnostic("CG023", "alias contains control characters", ("aliases", index))
+            yield layer.diagnostic("CG023", msg("check.control_alias"), ("aliases", index))
+
+
+def _declared_languages(layer: Layer, path: KeyPath, text: Text) -> Iterator[Diagnostic]:
+    """A text that lacks a language its file declares: the file promises what it lacks."""
+    declared = layer.region.languages
+    for lang in declared:
+        if not text.has(lang):
+            lacks = msg("check.lacks_declared", lang=keyed("language", lang), declared=join(
+                keyed("language", d) for d in declared
+            ))  # fmt: skip
+            yield layer.diagnostic("CG014", lacks, path)
+
+
+# Names are proper names in two scripts rather than translations of each other.
+_NOT_TRANSLATED = ("names", "full_names")
+
+
+def translation_problems(layer: Layer) -> Iterator[Diagnostic]:
+    """What only `validate` checks about translations: missing, stale or unrecorded ones.
+
+    These are warnings (`validate --strict` fails on them), so a help desk's overlay written in
+    one language still works; a malformed revision record is an error. A text lacking a
+    language its file declares is an error that `check_layer` reports on every load.
+    """
+    for path, text in iter_texts(layer.region):
+        for lang in LANGS:
+            if not text.has(lang) and lang not in layer.region.languages:
+                lacks = msg("check.lacks", lang=keyed("language", lang))
+                yield layer.diagnostic("CG014", lacks, path).as_warning()
+        if path[:1] in [(name,) for name in _NOT_TRANSLATED]:
+            continue
+        yield from _revision_problems(layer, path, text)
+
+
+def _other(lang: Lang) -> Lang:
+    return next(other for other in LANGS if other != lang)
+
+
+def _revision_problems(layer: Layer, path: KeyPath, text: Text) -> Iterator[Diagnostic]:
+    records = {lang: getattr(text, f"{lang}_of") for lang in LANGS}
+    given = [lang for lang, record in records.items() if record is not None]
+    if len(given) > 1:
+        yield layer.diagnostic("CG004", msg("check.two_records"), (*path, f"{given[1]}_of"))
+        return
+    if len(text.languages()) < len(LANGS):
+        for lang in given:
+            stray = msg("check.record_alone", key_name=f"{lang}_of")
+            yield layer.diagnostic("CG004", stray, (*path, f"{lang}_of"))
+        return
+    for lang in given:
+        source = _other(lang)
+        current = revision(getattr(text, source))
+        if records[lang] != current:
+            stale = msg(
+                "check.stale", lang=keyed("language", lang), source=keyed("language", source),
+                old=records[lang], new=current, key_name=f"{lang}_of",
+            )  # fmt: skip
+            yield layer.diagnostic("CG026", stale, (*path, f"{lang}_of")).as_warning()
+    if not given:
+        unrecorded = msg("check.unrecorded", new=revision(text.en or ""))
+        yield layer.diagnostic("CG027", unrecorded, (*path, "zh")).as_warning()

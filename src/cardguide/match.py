@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .model import Channel, ChannelKind, Condition, Facet, Item
 from .profile import IMPLIES, Profile, describe_condition, facets_named, flag_for, matches
 from .resolve import Candidate, Entry, Guide
+from .wording import Msg, join, keyed, msg
 
 
 @dataclass(frozen=True)
@@ -83,43 +84,56 @@ def relevant_facets(guide: Guide, procedure: str) -> set[Facet]:
 class Reason:
     """Why an item is on a checklist: the answers its condition needed and the layer it is from."""
 
-    condition: Condition | None
-    answers: tuple[str, ...]  # e.g. ("--newborn", "not --employer")
-    origin: str
-    passed_over: tuple[tuple[str, str], ...]  # (region, who its version is for)
+    placed: Placed
+    answers: tuple[str, ...]  # flags given that the condition needed, e.g. ("--newborn",)
+    implied: tuple[tuple[str, Facet], ...]  # (flag given, facet it implies) that were needed
+    withheld: tuple[str, ...]  # flags the condition needed absent, e.g. ("--employer",)
 
-    def sentence(self) -> str:
-        gave = [a for a in self.answers if not a.startswith("not ")]
-        withheld = [a.removeprefix("not ") for a in self.answers if a.startswith("not ")]
-        said = []
-        if gave:
-            said.append(f"you gave {', '.join(gave)}")
-        if withheld:
-            said.append(f"you did not give {' or '.join(withheld)}")
-        who = " and ".join(said) or "it is for everyone"
-        line = f"{who}; from {self.origin}"
-        if self.passed_over:
-            nearer = "; ".join(
-                f"{region}'s version is for: {when}" for region, when in self.passed_over
-            )
-            line += f" ({nearer})"
-        return line
+    def sentence(self) -> Msg:
+        gave: list[object] = [*self.answers]
+        gave += [
+            msg("why.implied", flag=flag, facet=keyed("facet_short", facet))
+            for flag, facet in self.implied
+        ]
+        withheld = join(self.withheld, "or")
+        if gave and self.withheld:
+            who = msg("why.gave_withheld", flags=join(gave), withheld=withheld)
+        elif gave:
+            who = msg("why.gave", flags=join(gave))
+        elif self.withheld:
+            who = msg("why.withheld", flags=withheld)
+        else:
+            who = msg("why.everyone")
+        origin = self.placed.candidate.layer.region.names
+        if not self.placed.passed_over:
+            return msg("why.line", who=who, origin=origin)
+        nearer = join(
+            (
+                msg("why.passed", region=c.layer.region.names, when=for_whom(c.item.when))
+                for c in self.placed.passed_over
+            ),
+            "parts",
+        )
+        return msg("why.line_passed", who=who, origin=origin, nearer=nearer)
 
 
-def _answer(facet: Facet, profile: Profile) -> str:
-    if facet in profile.given:
-        return flag_for(facet)
-    giver = next(g for g in profile.given if facet in IMPLIES.get(g, ()))
-    return f"{flag_for(giver)} (so {facet.replace('_', '-')})"
+def for_whom(condition: Condition | None) -> object:
+    """Whom a version of an item is for, in words (everyone when it has no condition)."""
+    return describe_condition(condition) or msg("condition.everyone")
+
+
+def _giver(facet: Facet, profile: Profile) -> str:
+    """The flag the person gave that brought in an implied facet (--newborn for minor)."""
+    return flag_for(next(g for g in profile.given if facet in IMPLIES.get(g, ())))
 
 
 def explain(placed: Placed, profile: Profile) -> Reason:
     condition = placed.item.when
-    answers: list[str] = []
+    needed: list[Facet] = []
+    withheld: tuple[str, ...] = ()
     if condition is not None:
-        have = profile.facets
-        answers += [_answer(f, profile) for f in condition.all]
-        answers += [_answer(f, profile) for f in condition.any if f in have]
-        answers += [f"not {flag_for(f)}" for f in condition.none]
-    passed = tuple((c.origin, describe_condition(c.item.when)) for c in placed.passed_over)
-    return Reason(condition, tuple(answers), placed.origin, passed)
+        needed = [*condition.all, *(f for f in condition.any if f in profile.facets)]
+        withheld = tuple(flag_for(f) for f in condition.none)
+    given = tuple(flag_for(f) for f in needed if f in profile.given)
+    implied = tuple((_giver(f, profile), f) for f in needed if f not in profile.given)
+    return Reason(placed, given, implied, withheld)

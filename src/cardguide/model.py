@@ -58,11 +58,21 @@ class _Strict(Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=Tr
     """Base for every struct: unknown keys are errors, fields are named, defaults stay implicit."""
 
 
+# The revision of a text: the first 8 hex digits of the SHA-256 of its words (see `revision`).
+Revision = Annotated[str, Meta(pattern=r"^[0-9a-f]{8}$")]
+
+
 class Text(_Strict):
-    """A piece of text in one or more languages; at least one must be present."""
+    """A piece of text in one or more languages, with the revision each translation follows.
+
+    `zh_of` says that the Chinese translates the English at that revision (`en_of` the other
+    way round), so an edit to the English shows the Chinese as stale until it is checked.
+    """
 
     en: str | None = None
     zh: str | None = None
+    zh_of: Revision | None = None
+    en_of: Revision | None = None
 
     def get(self, lang: Lang = "en") -> str:
         """The text in `lang`, falling back to any language that is present."""
@@ -71,8 +81,19 @@ class Text(_Strict):
                 return value
         return ""
 
+    def has(self, lang: Lang) -> bool:
+        return bool(getattr(self, lang))
+
     def languages(self) -> tuple[Lang, ...]:
         return tuple(lang for lang in LANGS if getattr(self, lang))
+
+
+def revision(words: str) -> str:
+    """A short fingerprint of a text; reflowing its lines or spaces does not change it."""
+    import hashlib  # only `validate` and the stamping script compute revisions
+
+    normal = " ".join(words.split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
 
 
 class Condition(_Strict):
@@ -218,9 +239,13 @@ class RegionFile(_Strict):
 
     id: RegionId
     level: Level
+    # Short names as people say them (宁波), and the official full names (宁波市).
     names: Text
     last_reviewed: datetime.date
     parent: RegionId | None = None
+    full_names: Text | None = None
+    # Hanyu pinyin of the Chinese name, with tones (Níngbō); lookups ignore tones and spaces.
+    pinyin: str | None = None
     languages: Annotated[list[Lang], Meta(min_length=1)] = msgspec.field(
         default_factory=lambda: ["en"]
     )

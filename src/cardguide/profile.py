@@ -10,23 +10,9 @@ from functools import cache
 
 from .errors import ProfileConflict
 from .model import Condition, Facet
+from .wording import Join, Joiner, join, keyed, msg
 
 FACETS: tuple[Facet, ...] = typing.get_args(Facet)
-
-# How each facet reads in a sentence ("for ..."), in the interview and in `--why`.
-FACET_LABELS: dict[Facet, str] = {
-    "newborn": "a newborn (a parent or guardian applies)",
-    "minor": "a child under 18 (a guardian applies)",
-    "student": "a student",
-    "self_employed": "someone self-employed or in flexible employment",
-    "left_job": "someone who has left a job",
-    "foreign_employee": "a foreign employee",
-    "employer": "an employee applying through the employer (unit bulk application)",
-    "replacement": "a replacement card, not a first application",
-    "lost": "a lost card",
-    "damaged": "a damaged card",
-    "by_proxy": "someone collecting the card for another person",
-}
 
 # Facets about the circumstance of a procedure rather than about who applies.
 CIRCUMSTANCES: tuple[Facet, ...] = ("replacement", "lost", "damaged", "by_proxy")
@@ -41,26 +27,16 @@ IMPLIES: dict[Facet, tuple[Facet, ...]] = {
     "damaged": ("replacement",),
 }
 
-_NEWBORN_CANNOT: tuple[Facet, ...] = (
-    "student",
-    "self_employed",
-    "left_job",
-    "foreign_employee",
-    "employer",
-)
+# Each pair that cannot hold at once, with the catalog key of the reason.
 CONFLICTS: dict[frozenset[Facet], str] = {
-    **{
-        frozenset({"newborn", other}): "a newborn cannot also be "
-        + FACET_LABELS[other].split(" (")[0]
-        for other in _NEWBORN_CANNOT
-    },
-    frozenset({"employer", "self_employed"}): (
-        "the self-employed register and apply themselves, not through an employer"
-    ),
-    frozenset({"employer", "left_job"}): (
-        "after leaving a job you apply as an individual, not through the employer"
-    ),
-    frozenset({"lost", "damaged"}): "a card is replaced either as lost or as damaged",
+    frozenset({"newborn", "student"}): "conflict.newborn_student",
+    frozenset({"newborn", "self_employed"}): "conflict.newborn_self_employed",
+    frozenset({"newborn", "left_job"}): "conflict.newborn_left_job",
+    frozenset({"newborn", "foreign_employee"}): "conflict.newborn_foreign_employee",
+    frozenset({"newborn", "employer"}): "conflict.newborn_employer",
+    frozenset({"employer", "self_employed"}): "conflict.employer_self_employed",
+    frozenset({"employer", "left_job"}): "conflict.employer_left_job",
+    frozenset({"lost", "damaged"}): "conflict.lost_damaged",
 }
 
 
@@ -80,12 +56,12 @@ class Profile:
     def application(self) -> str:
         return "replacement" if "replacement" in self.facets else "first"
 
-    def describe(self) -> str:
-        """One line for people: who applies, the circumstance, first application or not."""
-        who = [FACET_LABELS[f] for f in SITUATIONS if f in self.given]
-        circumstance = [FACET_LABELS[f] for f in CIRCUMSTANCES[1:] if f in self.facets]
-        parts = [*(who or ["an adult applying for themselves"]), *circumstance]
-        return "; ".join([*parts, f"{self.application} application"])
+    def describe(self) -> Join:
+        """For people: who applies, the circumstance, first application or not."""
+        who = [keyed("facet", f) for f in SITUATIONS if f in self.given]
+        circumstance = [keyed("facet", f) for f in CIRCUMSTANCES[1:] if f in self.facets]
+        parts = [*(who or [msg("profile.adult")]), *circumstance]
+        return join([*parts, keyed("application", self.application)], "parts")
 
 
 def make_profile(given: Iterable[Facet]) -> Profile:
@@ -95,7 +71,12 @@ def make_profile(given: Iterable[Facet]) -> Profile:
         if pair <= chosen:
             first, second = sorted(pair, key=FACETS.index)
             raise ProfileConflict(
-                f"{flag_for(first)} cannot be combined with {flag_for(second)}: {reason}"
+                msg(
+                    "error.conflict",
+                    first=flag_for(first),
+                    second=flag_for(second),
+                    reason=msg(reason),
+                )
             )
     facets = set(chosen)
     for facet in chosen:
@@ -115,18 +96,22 @@ def matches(condition: Condition | None, profile: Profile) -> bool:
     )
 
 
-def describe_condition(condition: Condition | None) -> str:
-    """A condition in words, e.g. `newborn or minor; not employer` (empty when unconditional)."""
+def describe_condition(condition: Condition | None) -> Join | None:
+    """A condition in words, e.g. `newborn or minor; not employer` (None when unconditional)."""
     if condition is None:
-        return ""
-    parts: list[str] = []
+        return None
+
+    def words(facets: list[Facet], how: Joiner) -> Join:
+        return join((keyed("facet_short", f) for f in facets), how)
+
+    parts: list[object] = []
     if condition.all:
-        parts.append(" and ".join(condition.all))
+        parts.append(words(condition.all, "and"))
     if condition.any:
-        parts.append(" or ".join(condition.any))
+        parts.append(words(condition.any, "or"))
     if condition.none:
-        parts.append("not " + " or ".join(condition.none))
-    return "; ".join(part.replace("_", "-") for part in parts)
+        parts.append(msg("condition.not", facets=words(condition.none, "or")))
+    return join(parts, "parts")
 
 
 def facets_named(conditions: Iterable[Condition | None]) -> set[Facet]:

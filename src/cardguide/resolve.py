@@ -19,6 +19,7 @@ from .catalog import Catalog
 from .errors import DataError, Diagnostic
 from .loader import Layer, iter_items
 from .model import LEVEL_RANK, STATUS_RANK, Item, Source
+from .wording import keyed, msg
 from .yamlread import KeyPath
 
 
@@ -74,13 +75,11 @@ def load_chain(catalog: Catalog, region_id: str) -> list[Layer]:
     while current is not None:
         if regions and current in [layer.region.id for layer in regions]:
             loop = " → ".join([*(layer.region.id for layer in regions), current])
-            raise DataError(
-                regions[-1].diagnostic("CG008", f"parent regions form a cycle: {loop}", ("parent",))
-            )
+            cycle = msg("resolve.cycle", loop=loop)
+            raise DataError(regions[-1].diagnostic("CG008", cycle, ("parent",)))
         if regions and catalog.file_for(current) is None:
-            raise DataError(
-                regions[-1].diagnostic("CG007", f"parent region {current!r} not found", ("parent",))
-            )
+            missing = msg("resolve.no_parent", id=current)
+            raise DataError(regions[-1].diagnostic("CG007", missing, ("parent",)))
         layers = catalog.region_layers(current)
         _check_overlays(layers)
         chain.extend(layers)
@@ -89,25 +88,17 @@ def load_chain(catalog: Catalog, region_id: str) -> list[Layer]:
     # Levels are checked once the chain is known to end, so a cycle is reported as a cycle.
     for child, above in itertools.pairwise(regions):
         if LEVEL_RANK[above.region.level] >= LEVEL_RANK[child.region.level]:
-            raise DataError(
-                child.diagnostic(
-                    "CG021",
-                    f"a {child.region.level} cannot sit under {above.region.id!r}, "
-                    f"a {above.region.level}",
-                    ("level",),
-                )
-            )
+            misplaced = msg(
+                "resolve.level", level=keyed("level", child.region.level), parent=above.region.id,
+                parent_level=keyed("level", above.region.level),
+            )  # fmt: skip
+            raise DataError(child.diagnostic("CG021", misplaced, ("level",)))
     for layer in chain:
         for _procedure, _kind, path, item in iter_items(layer.region):
             rule = getattr(item, "rule", None)
             if rule is not None and rule.only_in and catalog.file_for(rule.only_in) is None:
-                raise DataError(
-                    layer.diagnostic(
-                        "CG024",
-                        f"only_in: region {rule.only_in!r} does not exist",
-                        (*path, "rule", "only_in"),
-                    )
-                )
+                nowhere = msg("resolve.only_in", id=rule.only_in)
+                raise DataError(layer.diagnostic("CG024", nowhere, (*path, "rule", "only_in")))
     return chain
 
 
@@ -117,14 +108,11 @@ def _check_overlays(layers: list[Layer]) -> None:
     for layer in layers[:-1]:
         for key in ("parent", "level"):
             if getattr(layer.region, key) != getattr(base, key):
-                raise DataError(
-                    layer.diagnostic(
-                        "CG025",
-                        f"{key} {getattr(layer.region, key)!r} differs from "
-                        f"{getattr(base, key)!r} in {layers[-1].file}",
-                        (key,),
-                    )
-                )
+                moved = msg(
+                    "resolve.overlay_moves", key_name=key, value=getattr(layer.region, key),
+                    base=getattr(base, key), file=layers[-1].file,
+                )  # fmt: skip
+                raise DataError(layer.diagnostic("CG025", moved, (key,)))
 
 
 def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
@@ -138,13 +126,8 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
     for layer in reversed(chain):
         for index, source in enumerate(layer.region.sources):
             if source.id in sources:
-                report(
-                    layer.diagnostic(
-                        "CG009",
-                        f"source {source.id!r} is already defined by a parent region",
-                        ("sources", index, "id"),
-                    )
-                )
+                again = msg("resolve.source_again", id=source.id)
+                report(layer.diagnostic("CG009", again, ("sources", index, "id")))
             sources[source.id] = source
         for procedure, kind in _completed(layer):
             entries[(procedure, kind)] = []  # this region's own list replaces the inherited one
@@ -169,22 +152,12 @@ def _check_sources(
 ) -> None:
     for index, ref in enumerate(item.sources):
         if ref not in sources:
-            report(
-                layer.diagnostic(
-                    "CG012",
-                    f"source {ref!r} is not defined in this file or a parent region",
-                    (*path, "sources", index),
-                )
-            )
+            undefined = msg("resolve.source_undefined", id=ref)
+            report(layer.diagnostic("CG012", undefined, (*path, "sources", index)))
     known = [STATUS_RANK[sources[ref].status] for ref in item.sources if ref in sources]
     if known and STATUS_RANK[item.status] > max(known):
-        report(
-            layer.diagnostic(
-                "CG022",
-                f"status {item.status!r} is stronger than any of the item's sources",
-                (*path, "status"),
-            )
-        )
+        stronger = msg("resolve.status", status=item.status)
+        report(layer.diagnostic("CG022", stronger, (*path, "status")))
 
 
 def _place(order: list[Entry], candidate: Candidate, report: Report) -> None:
@@ -207,13 +180,8 @@ def _place(order: list[Entry], candidate: Candidate, report: Report) -> None:
     position = next((i for i, entry in enumerate(order) if entry.id == anchor), None)
     if position is None:
         key = "before" if item.before else "after"
-        report(
-            candidate.layer.diagnostic(
-                "CG020",
-                f"{key}: {anchor!r} names no item of this kind here or in a parent region",
-                (*candidate.path, key),
-            )
-        )
+        nothing = msg("resolve.anchor", key_name=key, id=anchor)
+        report(candidate.layer.diagnostic("CG020", nothing, (*candidate.path, key)))
         order.append(current)
         return
     order.insert(position if item.before else position + 1, current)

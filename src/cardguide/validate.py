@@ -9,8 +9,9 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .errors import DataError, Diagnostic, UsageProblem
-from .loader import Layer, check_layer
+from .loader import Layer, check_layer, translation_problems
 from .resolve import load_chain, resolve
+from .wording import msg
 from .yamlread import portability_problem
 
 DEFAULT_MAX_AGE = 365  # days after which a review date is a warning
@@ -39,26 +40,18 @@ def region_files(paths: Sequence[Path]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise UsageProblem(f"no such file or directory: {path}")
+            raise UsageProblem(msg("error.no_path", path=path))
     return list(dict.fromkeys(files))
 
 
 def review_dates(layer: Layer, today: datetime.date, max_age: int) -> Iterator[Diagnostic]:
     reviewed = layer.region.last_reviewed
     if reviewed > today:
-        yield layer.diagnostic(
-            "CG015",
-            f"last_reviewed {reviewed.isoformat()} is after today ({today.isoformat()})",
-            ("last_reviewed",),
-        )
+        future = msg("validate.review_future", date=reviewed, today=today)
+        yield layer.diagnostic("CG015", future, ("last_reviewed",))
     elif (today - reviewed).days > max_age:
-        warning = layer.diagnostic(
-            "CG016",
-            f"last reviewed {reviewed.isoformat()}, {(today - reviewed).days} days ago "
-            f"(more than {max_age}); check the facts against their sources",
-            ("last_reviewed",),
-        )
-        yield Diagnostic(**{**warning.__dict__, "severity": "warning"})
+        old = msg("validate.review_old", date=reviewed, n=(today - reviewed).days, max=max_age)
+        yield layer.diagnostic("CG016", old, ("last_reviewed",)).as_warning()
 
 
 def validate(
@@ -78,6 +71,7 @@ def validate(
             found.append(error.diagnostic)
             continue
         found.extend(check_layer(layer))
+        found.extend(translation_problems(layer))
         found.extend(review_dates(layer, today, max_age))
         if (problem := portability_problem(file, file.read_bytes(), layer.doc.data)) is not None:
             found.append(problem)

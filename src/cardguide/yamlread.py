@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Diagnostic
+from .wording import Msg, msg
 
 # The C parser when PyYAML was built with libyaml; both are safe loaders.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -57,7 +58,7 @@ class Document:
         return None
 
     def diagnostic(
-        self, code: str, message: str, path: KeyPath, *, key: bool = False
+        self, code: str, message: Msg, path: KeyPath, *, key: bool = False
     ) -> Diagnostic:
         pos = self.position(path, key=key)
         return Diagnostic(
@@ -96,7 +97,7 @@ class _Builder:
         self.doc = doc
         self.stack: list[_Frame] = []
 
-    def fail(self, code: str, message: str, event: Event, path: KeyPath) -> DataError:
+    def fail(self, code: str, message: Msg, event: Event, path: KeyPath) -> DataError:
         line, column = _mark(event)
         return DataError(
             Diagnostic(code, message, self.doc.file, line, column, format_keypath(path))
@@ -106,7 +107,7 @@ class _Builder:
         loader = self.loader
         loader.get_event()  # StreamStart
         if loader.check_event(yaml.StreamEndEvent):
-            raise DataError(Diagnostic("CG018", "file is empty", self.doc.file, 1, 1))
+            raise DataError(Diagnostic("CG018", msg("yaml.empty"), self.doc.file, 1, 1))
         loader.get_event()  # DocumentStart
         result: Any = None
         while not loader.check_event(yaml.DocumentEndEvent):
@@ -116,14 +117,14 @@ class _Builder:
         loader.get_event()  # DocumentEnd
         if not loader.check_event(yaml.StreamEndEvent):
             event = loader.get_event()
-            raise self.fail("CG001", "more than one YAML document in the file", event, ())
+            raise self.fail("CG001", msg("yaml.documents"), event, ())
         return result
 
     def feed(self, event: Event) -> tuple[bool, Any]:
         """Consume one event; returns (True, data) when the top-level value is complete."""
         path = self.next_path(event)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise self.fail("CG019", "anchors and aliases are not allowed", event, path)
+            raise self.fail("CG019", msg("yaml.alias"), event, path)
         if isinstance(event, yaml.ScalarEvent):
             return self.attach(event, path, self.scalar(event, path))
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
@@ -131,7 +132,7 @@ class _Builder:
         if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             frame = self.stack.pop()
             return self.attach(event, frame.path, frame.value, record=False)
-        raise self.fail("CG001", f"unexpected YAML event {type(event).__name__}", event, path)
+        raise self.fail("CG001", msg("yaml.event", event=type(event).__name__), event, path)
 
     def next_path(self, event: Event) -> KeyPath:
         if not self.stack:
@@ -144,16 +145,16 @@ class _Builder:
     def open(self, event: Event, path: KeyPath) -> tuple[bool, Any]:
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.value, dict) and frame.key is None:
-            raise self.fail("CG004", "mapping keys must be plain text", event, path)
+            raise self.fail("CG004", msg("yaml.complex_key"), event, path)
         if len(self.stack) >= MAX_DEPTH:
-            raise self.fail("CG019", f"nesting deeper than {MAX_DEPTH} levels", event, path)
+            raise self.fail("CG019", msg("yaml.depth", n=MAX_DEPTH), event, path)
         is_map = isinstance(event, yaml.MappingStartEvent)
         kind = yaml.MappingNode if is_map else yaml.SequenceNode
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(kind, None, event.implicit)
         if tag != (_MAP_TAG if is_map else _SEQ_TAG):
-            raise self.fail("CG019", f"YAML tag {tag} is not allowed", event, path)
+            raise self.fail("CG019", msg("yaml.tag", tag=tag), event, path)
         self.doc.values[path] = _mark(event)
         self.stack.append(_Frame(path, {} if is_map else []))
         return False, None
@@ -163,14 +164,15 @@ class _Builder:
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == "tag:yaml.org,2002:merge":
-            raise self.fail("CG019", "merge keys (<<) are not allowed", event, path)
+            raise self.fail("CG019", msg("yaml.merge"), event, path)
         if tag not in _SCALAR_TAGS:
-            raise self.fail("CG019", f"YAML tag {tag} is not allowed", event, path)
+            raise self.fail("CG019", msg("yaml.tag", tag=tag), event, path)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
         except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
-            raise self.fail("CG004", f"invalid value {event.value!r}: {exc}", event, path) from None
+            invalid = msg("yaml.invalid_value", value=event.value, detail=str(exc))
+            raise self.fail("CG004", invalid, event, path) from None
 
     def attach(
         self, event: Event, path: KeyPath, value: Any, *, record: bool = True
@@ -187,9 +189,9 @@ class _Builder:
         elif frame.key is None:
             if not isinstance(value, str):
                 # `yes:`, `no:`, `1:` and friends would silently become bools or numbers.
-                raise self.fail("CG004", f"key {event.value!r} must be text; quote it", event, path)
+                raise self.fail("CG004", msg("yaml.key_type", key=event.value), event, path)
             if value in frame.value:
-                raise self.fail("CG002", f"duplicate key {value!r}", event, (*path, value))
+                raise self.fail("CG002", msg("yaml.duplicate", key=value), event, (*path, value))
             self.doc.keys[(*path, value)] = _mark(event)
             frame.key = value
         else:
@@ -207,10 +209,9 @@ def read_yaml(file: Path, raw: bytes) -> Document:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = f"0x{raw[exc.start]:02x}"
         raise DataError(
-            Diagnostic(
-                "CG017", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", file, line, column
-            )
+            Diagnostic("CG017", msg("yaml.utf8", byte=byte), file, line, column)
         ) from None
     text = text.removeprefix("\ufeff")
     doc = Document(file=file, data=None)
@@ -219,18 +220,19 @@ def read_yaml(file: Path, raw: bytes) -> Document:
         doc.data = _Builder(loader, doc).build()
     except yaml.MarkedYAMLError as exc:
         mark: Any = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        # The parser's own explanation stays in English: it names YAML's terms exactly.
+        problem = exc.problem or exc.context or ""
         raise DataError(
             Diagnostic(
                 "CG001",
-                f"YAML syntax error: {problem}",
+                msg("yaml.syntax", detail=problem),
                 file,
                 mark.line + 1 if mark else None,
                 mark.column + 1 if mark else None,
             )
         ) from None
     except yaml.YAMLError as exc:
-        raise DataError(Diagnostic("CG001", f"YAML error: {exc}", file)) from None
+        raise DataError(Diagnostic("CG001", msg("yaml.syntax", detail=str(exc)), file)) from None
     finally:
         loader.dispose()
     return doc
@@ -251,14 +253,11 @@ def portability_problem(file: Path, raw: bytes, data: Any) -> Diagnostic | None:
         mark = exc.problem_mark or exc.context_mark
         return Diagnostic(
             "CG001",
-            f"only libyaml accepts this; the YAML reference parser says: {exc.problem} "
-            "(quote the text)",
+            msg("yaml.portability", detail=exc.problem or ""),
             file,
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
         )
     if reference != data:
-        return Diagnostic(
-            "CG001", "libyaml and the YAML reference parser read this file differently", file
-        )
+        return Diagnostic("CG001", msg("yaml.parsers_differ"), file)
     return None

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from typing import Literal, Protocol, TextIO, cast
 
 from ..documents import Document
-from ..model import Lang
+from ..wording import LangChoice
 
 Format = Literal["text", "json"]
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    lang: Lang = "en"
+    lang: LangChoice = "en"  # "both": Chinese, then English
     width: int | None = None  # None: the terminal's width, at most MAX_WIDTH
     plain: bool = False  # no escape codes at all, even on a terminal (NO_COLOR)
     why: bool = False  # show the condition, profile answers and layer behind each item

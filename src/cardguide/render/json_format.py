@@ -7,10 +7,8 @@ from typing import Any, TextIO
 
 import msgspec
 
-from ..checks import QUESTIONS, Verdict
-from ..dates import describe_period
+from ..checks import Verdict
 from ..documents import (
-    UNKNOWN,
     Checklist,
     CheckReport,
     DiffReport,
@@ -22,23 +20,27 @@ from ..documents import (
     Review,
 )
 from ..errors import Diagnostic
-from ..match import Placed, explain
-from ..model import KINDS, Item, Source, Text
-from ..profile import Profile, flag_for
+from ..match import Placed, explain, for_whom
+from ..model import KINDS, LANGS, Item, Source, Text
+from ..profile import Profile
 from ..resolve import Candidate, Entry
 from ..validate import Validation
+from ..wording import Msg, both, keyed, msg
 from . import RenderOptions
 
 # Bump on any change that could break a consumer (renamed or removed field, changed meaning);
-# adding a field is not such a change.
-SCHEMA_VERSION = 1
+# adding a field is not such a change. 2: generated text became objects in every language.
+SCHEMA_VERSION = 2
 
 # Fields placed explicitly after the kind's own fields; before/after only order the data files.
 _NOT_OWN = ("id", "sources", "status", "when", "before", "after", "dated")
 
 
 def render(document: Document, out: TextIO, options: RenderOptions) -> None:
-    payload = {"schema_version": SCHEMA_VERSION, **_Encoder(options.why).document(document)}
+    # Every text carries every language whatever --lang says, so a script's input has one
+    # shape under any locale; `lang` tells it which language the person asked for.
+    body = _Encoder(options.why).document(document)
+    payload = {"schema_version": SCHEMA_VERSION, "lang": options.lang, **body}
     out.write(json.dumps(payload, ensure_ascii=False, indent=2))
     out.write("\n")
 
@@ -49,7 +51,7 @@ def _builtins(value: object) -> Any:
     Text objects are the exception: they list only the languages that are written.
     """
     if isinstance(value, Text):
-        return msgspec.to_builtins(value)
+        return {lang: getattr(value, lang) for lang in LANGS}
     if isinstance(value, msgspec.Struct):
         return {name: _builtins(getattr(value, name)) for name in value.__struct_fields__}
     if isinstance(value, list):
@@ -57,10 +59,18 @@ def _builtins(value: object) -> Any:
     return value
 
 
+def _words(value: object) -> dict[str, Any]:
+    """Generated text: its catalog code, when it is one message, and its words in every language."""
+    code = {"code": value.key} if isinstance(value, Msg) else {}
+    return {**code, **both(value)}
+
+
 def _region(info: RegionInfo) -> dict[str, Any]:
     return {
         "id": info.id,
         "names": _builtins(info.names),
+        "full_names": _builtins(info.full_names),
+        "pinyin": info.pinyin,
         "level": info.level,
         "parent": info.parent,
         "last_reviewed": info.last_reviewed.isoformat(),
@@ -106,7 +116,7 @@ def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
         "column": diagnostic.column,
         "code": diagnostic.code,
         "severity": diagnostic.severity,
-        "message": diagnostic.message,
+        "message": _words(diagnostic.message),
         "keypath": diagnostic.keypath,
     }
 
@@ -127,7 +137,7 @@ def _profile(profile: Profile) -> dict[str, Any]:
         "facets": sorted(profile.facets),
         "given": sorted(profile.given),
         "application": profile.application,
-        "description": profile.describe(),
+        "description": _words(profile.describe()),
     }
 
 
@@ -195,11 +205,16 @@ class _Encoder:
         if self.why:
             reason = explain(placed, profile)
             data["why"] = {
-                "condition": _builtins(reason.condition),
+                "condition": _builtins(placed.item.when),
                 "answers": list(reason.answers),
-                "origin": reason.origin,
-                "passed_over": [{"origin": o, "for": w} for o, w in reason.passed_over],
-                "sentence": reason.sentence(),
+                "implied": [{"flag": flag, "facet": facet} for flag, facet in reason.implied],
+                "withheld": list(reason.withheld),
+                "origin": placed.origin,
+                "passed_over": [
+                    {"origin": c.origin, "for": _words(for_whom(c.item.when))}
+                    for c in placed.passed_over
+                ],
+                "sentence": _words(reason.sentence()),
             }
         return data
 
@@ -208,8 +223,8 @@ class _Encoder:
         data = {
             **self.placed(verdict.placed, profile),
             "answer": verdict.answer,
-            "question": QUESTIONS[rule.kind],
-            "reason": verdict.reason,
+            "question": _words(keyed("question", rule.kind)),
+            "reason": _words(verdict.reason),
             "procedure": verdict.placed.procedure,
             "event": rule.event,
             "event_date": verdict.event_date.isoformat(),
@@ -218,18 +233,16 @@ class _Encoder:
                 {
                     "period": _builtins(outcome.period),
                     "date": outcome.date.isoformat() if outcome.date else None,
-                    "holiday": outcome.holiday,
-                    "problem": outcome.problem,
+                    "holiday": _words(keyed("holiday", outcome.holiday))
+                    if outcome.holiday
+                    else None,
+                    "problem": _words(outcome.problem) if outcome.problem else None,
                 }
                 for outcome in verdict.outcomes
             ],
         }
         if self.why:
-            data["why"]["computation"] = [
-                f"{flag_for(rule.event)} {verdict.event_date.isoformat()} + "
-                f"{describe_period(o.period)} = {o.date.isoformat() if o.date else 'unknown'}"
-                for o in verdict.outcomes
-            ]
+            data["why"]["computation"] = [_words(sum_) for sum_ in verdict.computation()]
         return data
 
     def checklist(self, checklist: Checklist) -> dict[str, Any]:
@@ -247,7 +260,7 @@ class _Encoder:
             "profile": _profile(profile),
             "channel": checklist.channel,
             **sections,
-            "unknown": dict.fromkeys(checklist.unknown, UNKNOWN),
+            "unknown": dict.fromkeys(checklist.unknown, _words(msg("unknown"))),
             "today": checklist.today.isoformat() if checklist.today else None,
             "answers": [self.verdict(v, profile) for v in checklist.verdicts],
             "sources": [_source(source) for source in checklist.sources],

@@ -1,0 +1,741 @@
+"""Every word cardguide says of its own, in English and Chinese: the one message catalog."""
+
+# Each key maps to its text per language. `{name}` is filled from the message's parameters
+# (see wording.py); an English text may be {"one": ..., "other": ...}, chosen by `{n}`.
+# Families such as `level.*` or `facet.*` are looked up by value (wording.keyed); a test checks
+# that every key has both languages, is used, and that each family covers its values exactly.
+# The Chinese is written as it is said at a social-security counter, not word for word.
+
+from __future__ import annotations
+
+Entry = dict[str, str | dict[str, str]]
+
+WORDS: dict[str, Entry] = {
+    # --- how lists read -------------------------------------------------------------------
+    "join.list": {"en": ", ", "zh": "、"},
+    "join.or": {"en": " or ", "zh": "或"},
+    "join.and": {"en": " and ", "zh": "和"},
+    "join.parts": {"en": "; ", "zh": "；"},
+    # --- languages, levels, statuses ------------------------------------------------------
+    "language.en": {"en": "English", "zh": "英文"},
+    "language.zh": {"en": "Chinese", "zh": "中文"},
+    "fallback": {"en": "(only in {lang})", "zh": "（仅有{lang}）"},
+    "level.national": {"en": "national", "zh": "全国"},
+    "level.province": {"en": "province", "zh": "省级"},
+    "level.municipality": {"en": "municipality", "zh": "直辖市"},
+    "level.city": {"en": "city", "zh": "地级市"},
+    "level.county": {"en": "county level", "zh": "县级"},
+    "status.official": {"en": "official", "zh": "官方"},
+    "status.secondary": {"en": "secondary", "zh": "转述"},
+    "status.uncertain": {"en": "UNCERTAIN", "zh": "待核实"},
+    "unknown": {
+        "en": "Not known; ask the local office.",
+        "zh": "暂无资料，请向当地经办机构咨询。",
+    },
+    # --- who is applying -------------------------------------------------------------------
+    "facet.newborn": {
+        "en": "a newborn (a parent or guardian applies)",
+        "zh": "新生儿（由父母或监护人办理）",
+    },
+    "facet.minor": {
+        "en": "a child under 18 (a guardian applies)",
+        "zh": "未满18周岁的未成年人（由监护人办理）",
+    },
+    "facet.student": {"en": "a student", "zh": "在校学生"},
+    "facet.self_employed": {
+        "en": "someone self-employed or in flexible employment",
+        "zh": "个体工商户或灵活就业人员",
+    },
+    "facet.left_job": {"en": "someone who has left a job", "zh": "已离职人员"},
+    "facet.foreign_employee": {"en": "a foreign employee", "zh": "外籍员工"},
+    "facet.employer": {
+        "en": "an employee applying through the employer (unit bulk application)",
+        "zh": "由单位统一办理的职工（单位批量申领）",
+    },
+    "facet.replacement": {
+        "en": "a replacement card, not a first application",
+        "zh": "补换卡（不是首次申领）",
+    },
+    "facet.lost": {"en": "a lost card", "zh": "卡丢失"},
+    "facet.damaged": {"en": "a damaged card", "zh": "卡损坏"},
+    "facet.by_proxy": {
+        "en": "someone collecting the card for another person",
+        "zh": "替他人代领",
+    },
+    "facet_short.newborn": {"en": "newborn", "zh": "新生儿"},
+    "facet_short.minor": {"en": "minor", "zh": "未成年人"},
+    "facet_short.student": {"en": "student", "zh": "学生"},
+    "facet_short.self_employed": {"en": "self-employed", "zh": "个体或灵活就业"},
+    "facet_short.left_job": {"en": "left-job", "zh": "已离职"},
+    "facet_short.foreign_employee": {"en": "foreign-employee", "zh": "外籍员工"},
+    "facet_short.employer": {"en": "employer", "zh": "单位代办"},
+    "facet_short.replacement": {"en": "replacement", "zh": "补换卡"},
+    "facet_short.lost": {"en": "lost", "zh": "卡丢失"},
+    "facet_short.damaged": {"en": "damaged", "zh": "卡损坏"},
+    "facet_short.by_proxy": {"en": "by-proxy", "zh": "代领"},
+    "application.first": {"en": "first application", "zh": "首次申领"},
+    "application.replacement": {"en": "replacement", "zh": "补换卡"},
+    "profile.adult": {"en": "an adult applying for themselves", "zh": "成年人本人办理"},
+    "condition.not": {"en": "not {facets}", "zh": "非{facets}"},
+    "condition.everyone": {"en": "everyone", "zh": "所有人"},
+    "conflict.newborn_student": {
+        "en": "a newborn cannot also be a student",
+        "zh": "新生儿不可能同时是学生",
+    },
+    "conflict.newborn_self_employed": {
+        "en": "a newborn cannot also be self-employed",
+        "zh": "新生儿不可能同时是个体户或灵活就业人员",
+    },
+    "conflict.newborn_left_job": {
+        "en": "a newborn cannot also have left a job",
+        "zh": "新生儿不可能已经离职",
+    },
+    "conflict.newborn_foreign_employee": {
+        "en": "a newborn cannot also be a foreign employee",
+        "zh": "新生儿不可能同时是外籍员工",
+    },
+    "conflict.newborn_employer": {
+        "en": "a newborn cannot also be an employee applying through the employer",
+        "zh": "新生儿不可能由单位作为职工统一办理",
+    },
+    "conflict.employer_self_employed": {
+        "en": "the self-employed register and apply themselves, not through an employer",
+        "zh": "个体工商户和灵活就业人员自己参保、自己申领，不经过单位",
+    },
+    "conflict.employer_left_job": {
+        "en": "after leaving a job you apply as an individual, not through the employer",
+        "zh": "离职后以个人身份申领，不再由原单位办理",
+    },
+    "conflict.lost_damaged": {
+        "en": "a card is replaced either as lost or as damaged",
+        "zh": "补换卡要么是卡丢失，要么是卡损坏，只能选一种",
+    },
+    # --- procedures, headings, labels ---------------------------------------------------
+    "title.apply": {"en": "Applying for a card", "zh": "申领社保卡"},
+    "title.activate": {"en": "Activating a card", "zh": "激活社保卡"},
+    "title.replace": {"en": "Replacing a lost or damaged card", "zh": "挂失和补换卡"},
+    "title.collect": {"en": "Collecting a card", "zh": "领取社保卡"},
+    "title.update": {"en": "Correcting personal details", "zh": "更正个人信息"},
+    "title.reimburse": {"en": "Claiming back medical costs", "zh": "医疗费用报销"},
+    "title.check": {"en": "Checking your dates", "zh": "核对办理时限"},
+    "title.faq": {"en": "Questions and answers", "zh": "常见问题"},
+    "title.guide": {"en": "Resolved guide", "zh": "本地区办事指南（含上级规定）"},
+    "heading.steps": {"en": "Steps", "zh": "办理步骤"},
+    "heading.channels": {"en": "Activation channels", "zh": "激活渠道"},
+    "heading.materials": {"en": "Materials to bring", "zh": "需带材料"},
+    "heading.fees": {"en": "Fees", "zh": "费用"},
+    "heading.deadlines": {"en": "Time limits", "zh": "办理时限"},
+    "heading.answers": {"en": "Your dates", "zh": "按你给的日期"},
+    "heading.warnings": {"en": "Warnings", "zh": "特别提醒"},
+    "heading.notes": {"en": "Notes", "zh": "注意事项"},
+    "heading.legal": {"en": "Legal basis", "zh": "政策依据"},
+    "heading.questions": {"en": "Questions and answers", "zh": "常见问题"},
+    "heading.sources": {"en": "Sources", "zh": "资料来源"},
+    "label.where": {"en": "Where: ", "zh": "办理地点："},
+    "label.caveat": {"en": "Caveat: ", "zh": "注意："},
+    "label.dated": {"en": "Dated: ", "zh": "时效："},
+    "label.note": {"en": "Note: ", "zh": "说明："},
+    "label.bring": {"en": "Bring: ", "zh": "需带："},
+    "label.why": {"en": "Why: ", "zh": "原因："},
+    "meta.only_for": {"en": "only for: {who}", "zh": "仅适用于：{who}"},
+    "meta.from": {"en": "from {region}", "zh": "来自{region}"},
+    "meta.overlay": {"en": "overlay {file}", "zh": "本地覆盖文件 {file}"},
+    "meta.status_paren": {"en": " ({status})", "zh": "（{status}）"},
+    # --- activation -------------------------------------------------------------------------
+    "channel.bank": {"en": "Bank", "zh": "银行网点"},
+    "channel.hospital": {"en": "Designated hospital", "zh": "定点医疗机构"},
+    "channel.pharmacy": {"en": "Designated pharmacy", "zh": "定点药店"},
+    "channel.phone": {"en": "Telephone", "zh": "电话"},
+    "channel.center": {"en": "Service counter", "zh": "服务窗口"},
+    "channel.online": {"en": "Online or app", "zh": "网上或手机App"},
+    "function.medical": {"en": "medical (social-security)", "zh": "社保（医保）功能"},
+    "function.financial": {"en": "financial (bank-account)", "zh": "金融（银行账户）功能"},
+    "channel.enables": {
+        "en": {
+            "one": "{channel} — switches on the {functions} function",
+            "other": "{channel} — switches on the {functions} functions",
+        },
+        "zh": "{channel}：开通{functions}",
+    },
+    # --- document headers -------------------------------------------------------------------
+    "header.region": {"en": "{en_name} {zh_name} ({level})", "zh": "{zh_name}（{level}）"},
+    "header.region_chain": {
+        "en": "{en_name} {zh_name} ({level}); inherits from {chain}",
+        "zh": "{zh_name}（{level}）；同时适用{chain}的规定",
+    },
+    "header.for": {"en": "For: {profile}", "zh": "适用对象：{profile}"},
+    "header.channel": {"en": "Channel: {channel}", "zh": "渠道：{channel}"},
+    "header.reviewed": {
+        "en": "Region data last reviewed {date}",
+        "zh": "本地区资料最近核对于{date}",
+    },
+    "header.reviewed_each": {"en": "Region data last reviewed: ", "zh": "资料最近核对："},
+    "header.review": {"en": "{region} {date}", "zh": "{region} {date}"},
+    "header.review_overlay": {
+        "en": "{region} (overlay) {date}",
+        "zh": "{region}（本地覆盖）{date}",
+    },
+    "header.stale": {"en": "OVER A YEAR AGO", "zh": "已超过一年"},
+    "header.dates": {"en": "Dates: {dates}; today {today}", "zh": "日期：{dates}；今天是{today}"},
+    "header.date": {"en": "{flag} {date}", "zh": "{flag} {date}"},
+    "header.search": {"en": "Search: {query}", "zh": "搜索：{query}"},
+    "regions.id": {"en": "ID", "zh": "代码"},
+    "regions.name": {"en": "NAME", "zh": "名称"},
+    "regions.level": {"en": "LEVEL", "zh": "级别"},
+    "regions.parent": {"en": "PARENT", "zh": "上级"},
+    "regions.reviewed": {"en": "REVIEWED", "zh": "核对日期"},
+    "regions.name_cell": {"en": "{en_name} {zh_name}", "zh": "{zh_name}"},
+    "regions.date": {"en": "{date}", "zh": "{date}"},
+    "regions.stale": {"en": "{date} (stale)", "zh": "{date}（已过期）"},
+    "guide.intro": {
+        "en": "Each item shows who it is for and, when inherited, the region it comes from.",
+        "zh": "每一项都注明适用对象；沿用上级规定的，注明来自哪个地区。",
+    },
+    "guide.procedure": {"en": "== {title} ({id}) ==", "zh": "== {title}（{id}）=="},
+    "guide.or": {"en": "or", "zh": "或"},
+    "faq.none": {
+        "en": "No question matched; try other words or no words.",
+        "zh": "没有找到相关问题；换个说法，或不输入关键词查看全部。",
+    },
+    "check.none": {
+        "en": "No rule for these dates was found; ask the local office.",
+        "zh": "没有找到与这些日期有关的规定，请向当地经办机构咨询。",
+    },
+    # --- answers from dates ------------------------------------------------------------------
+    "answer.yes": {"en": "YES", "zh": "是"},
+    "answer.no": {"en": "NO", "zh": "否"},
+    "answer.need_more_information": {"en": "ASK", "zh": "待问"},
+    "question.deadline": {"en": "Is there still time?", "zh": "还来得及吗？"},
+    "question.starts": {"en": "Does it apply yet?", "zh": "已经可以享受了吗？"},
+    "question.lapse": {"en": "Has the limit run out?", "zh": "是否已经超期？"},
+    "verdict.line": {"en": "{question} {reason}", "zh": "{question}{reason}"},
+    "verdict.deadline_yes": {"en": "Yes: the last day is {on}.", "zh": "来得及：最后一天是{on}。"},
+    "verdict.deadline_no": {"en": "No: the last day was {on}.", "zh": "来不及了：最后一天是{on}。"},
+    "verdict.starts_yes": {"en": "Yes: it applies from {on}.", "zh": "可以：从{on}起享受。"},
+    "verdict.starts_no": {
+        "en": "Not yet: it applies from {on}.",
+        "zh": "还不行：从{on}起才能享受。",
+    },
+    "verdict.lapse_yes": {
+        "en": "Yes: the limit ran out after {on}.",
+        "zh": "已超期：期限在{on}之后就过了。",
+    },
+    "verdict.lapse_no": {
+        "en": "No: the limit runs out after {on}.",
+        "zh": "未超期：期限到{on}为止。",
+    },
+    "verdict.cannot": {
+        "en": "Need more information: {problem}.",
+        "zh": "需要进一步确认：{problem}。",
+    },
+    "verdict.elsewhere": {
+        "en": (
+            "Need more information: no rule was found for this region; under {region}'s rule "
+            "the date would be {on}. Ask the local office."
+        ),
+        "zh": "需要进一步确认：没有找到本地区的规定；按{region}的规定，日期是{on}。请向当地经办机构咨询。",
+    },
+    "verdict.disagree": {
+        "en": "Need more information: the sources disagree ({dates}); ask the local office.",
+        "zh": "需要进一步确认：各来源说法不一（{dates}），请向当地经办机构咨询。",
+    },
+    "verdict.period_date": {"en": "{period}: {date}", "zh": "{period}：{date}"},
+    "verdict.earliest": {
+        "en": (
+            "{reason} The sources give different periods ({periods}); this is the earliest "
+            "date, and every period gives the same answer."
+        ),
+        "zh": "{reason}各来源给出的期限不同（{periods}）；这里按最早的日期算，各期限的结论相同。",
+    },
+    "verdict.holiday": {
+        "en": "{date} falls in a public holiday ({holiday}).",
+        "zh": "{date}正值法定节假日（{holiday}）。",
+    },
+    "distance.on": {"en": "{date} ({distance})", "zh": "{date}（{distance}）"},
+    "distance.today": {"en": "today", "zh": "就是今天"},
+    "distance.ahead": {
+        "en": {"one": "{n} day from today", "other": "{n} days from today"},
+        "zh": "还有{n}天",
+    },
+    "distance.ago": {
+        "en": {"one": "{n} day ago", "other": "{n} days ago"},
+        "zh": "已过去{n}天",
+    },
+    "period.next_month": {
+        "en": "from the start of the following month",
+        "zh": "从次月1日起",
+    },
+    "period.working_days": {
+        "en": {"one": "{n} working day", "other": "{n} working days"},
+        "zh": "{n}个工作日",
+    },
+    "period.months": {"en": {"one": "{n} month", "other": "{n} months"}, "zh": "{n}个月"},
+    "period.days": {"en": {"one": "{n} day", "other": "{n} days"}, "zh": "{n}天"},
+    "period.then_month_start": {
+        "en": "{period}, then the start of that month",
+        "zh": "{period}，再取当月1日",
+    },
+    "period.none": {"en": "no period", "zh": "没有期限"},
+    "dates.outside_calendar": {
+        "en": (
+            "the official holiday calendar in the installed data covers {first}-{last}, not "
+            "{year}, so working days cannot be counted"
+        ),
+        "zh": "已安装的法定节假日数据只覆盖{first}—{last}年，不含{year}年，无法计算工作日",
+    },
+    "holiday.new_years_day": {"en": "New Year's Day", "zh": "元旦"},
+    "holiday.spring_festival": {"en": "Spring Festival", "zh": "春节"},
+    "holiday.tomb_sweeping_day": {"en": "Tomb-sweeping Day", "zh": "清明节"},
+    "holiday.labour_day": {"en": "Labour Day", "zh": "劳动节"},
+    "holiday.dragon_boat_festival": {"en": "Dragon Boat Festival", "zh": "端午节"},
+    "holiday.national_day": {"en": "National Day", "zh": "国庆节"},
+    "holiday.mid_autumn_festival": {"en": "Mid-autumn Festival", "zh": "中秋节"},
+    "holiday.anti_fascist_70th_day": {
+        "en": "Anti-Fascist War Victory 70th anniversary",
+        "zh": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+    },
+    # --- why an item is there -----------------------------------------------------------------
+    "why.gave": {"en": "you gave {flags}", "zh": "你选了{flags}"},
+    "why.withheld": {"en": "you did not give {flags}", "zh": "你没有选{flags}"},
+    "why.gave_withheld": {
+        "en": "you gave {flags} and you did not give {withheld}",
+        "zh": "你选了{flags}，没有选{withheld}",
+    },
+    "why.implied": {"en": "{flag} (so {facet})", "zh": "{flag}（即{facet}）"},
+    "why.everyone": {"en": "it is for everyone", "zh": "这一项适用于所有人"},
+    "why.line": {"en": "{who}; from {origin}", "zh": "{who}；来自{origin}"},
+    "why.line_passed": {
+        "en": "{who}; from {origin} ({nearer})",
+        "zh": "{who}；来自{origin}（{nearer}）",
+    },
+    "why.passed": {"en": "{region}'s version is for: {when}", "zh": "{region}的规定适用于：{when}"},
+    "why.sum": {
+        "en": "{flag} {date} + {period} = {result}",
+        "zh": "{flag} {date} + {period} = {result}",
+    },
+    "why.sum_today": {"en": "{sum}; today is {today}", "zh": "{sum}；今天是{today}"},
+    "why.no_result": {"en": "cannot be computed", "zh": "无法计算"},
+    # --- comparing regions ---------------------------------------------------------------------
+    "diff.title": {"en": "Differences between {a} and {b}", "zh": "{a}与{b}的不同之处"},
+    "diff.counts": {
+        "en": {
+            "one": "{n} item differs; {same} are the same.",
+            "other": "{n} items differ; {same} are the same.",
+        },
+        "zh": "{n}项不同，{same}项相同。",
+    },
+    "diff.section": {"en": "{procedure} · {heading}", "zh": "{procedure} · {heading}"},
+    "diff.item": {"en": "{id} ({change})", "zh": "{id}（{change}）"},
+    "diff_change.only_a": {"en": "only {a}", "zh": "只有{a}有"},
+    "diff_change.only_b": {"en": "only {b}", "zh": "只有{b}有"},
+    "diff_change.changed": {"en": "differs", "zh": "内容不同"},
+    # --- the interview -------------------------------------------------------------------------
+    "interview.prompt": {"en": "{question}: ", "zh": "{question}："},
+    "interview.region": {
+        "en": "Region (id or name, e.g. ningbo or 宁波)",
+        "zh": "办理地区（名称或代码，如 宁波 或 ningbo）",
+    },
+    "interview.who": {"en": "Who is applying?", "zh": "申请人属于哪种情况？"},
+    "interview.adult": {
+        "en": "an adult applying for themselves (none of the below)",
+        "zh": "成年人本人办理（以下都不是）",
+    },
+    "interview.option": {"en": "  {number}. {option}", "zh": "  {number}. {option}"},
+    "interview.number": {"en": "Number", "zh": "请输入序号"},
+    "interview.range": {
+        "en": "Please enter a number from 1 to {n}.",
+        "zh": "请输入1到{n}之间的序号。",
+    },
+    "interview.yes_no": {"en": "{question} [y/N]", "zh": "{question}[是/否，直接回车为否]"},
+    "interview.answer_yes_no": {"en": "Please answer y or n.", "zh": "请回答“是”或“否”。"},
+    "interview.indent": {"en": "  {message}", "zh": "  {message}"},
+    "interview.employer": {
+        "en": "Is the employer applying for you (unit bulk application)?",
+        "zh": "是否由单位为你统一办理（单位批量申领）？",
+    },
+    "interview.replacement": {
+        "en": "Is this a replacement for a lost or damaged card?",
+        "zh": "是否因卡丢失或损坏而补换卡？",
+    },
+    "interview.by_proxy": {
+        "en": "Are you collecting the card for someone else?",
+        "zh": "是否替别人代领社保卡？",
+    },
+    "interview.which": {"en": "Which is it?", "zh": "是哪种情况？"},
+    # --- messages on stderr ---------------------------------------------------------------------
+    "cli.error": {"en": "cardguide: error: {message}", "zh": "cardguide：错误：{message}"},
+    "cli.warning": {"en": "cardguide: warning: {message}", "zh": "cardguide：提醒：{message}"},
+    "cli.note": {"en": "cardguide: {message}", "zh": "cardguide：{message}"},
+    "warn.stale": {
+        "en": (
+            "{region} data ({file}) was last reviewed {date}, over a year ago; confirm with the "
+            "local office"
+        ),
+        "zh": "{region}的资料（{file}）最近一次核对是{date}，已超过一年；请向当地经办机构确认",
+    },
+    "validate.summary": {
+        "en": "{errors}, {warnings} in {files}",
+        "zh": "共检查{files}：{errors}，{warnings}",
+    },
+    "count.errors": {"en": {"one": "{n} error", "other": "{n} errors"}, "zh": "{n}个错误"},
+    "count.warnings": {"en": {"one": "{n} warning", "other": "{n} warnings"}, "zh": "{n}个警告"},
+    "count.files": {"en": {"one": "{n} file", "other": "{n} files"}, "zh": "{n}个文件"},
+    "validate.warning": {"en": "warning: ", "zh": "警告："},
+    "validate.at": {"en": "(at {keypath})", "zh": "（位置：{keypath}）"},
+    "diagnostic": {"en": "{where}: {code} {message}", "zh": "{where}：{code} {message}"},
+    "diagnostic.at": {
+        "en": "{where}: {code} {message} (at {keypath})",
+        "zh": "{where}：{code} {message}（位置：{keypath}）",
+    },
+    # --- errors ------------------------------------------------------------------------------------
+    "error.region_unknown": {
+        "en": "unknown region '{query}' (`cardguide regions` lists them all)",
+        "zh": "找不到地区“{query}”（`cardguide regions` 列出全部地区）",
+    },
+    "error.region_unknown_suggest": {
+        "en": "unknown region '{query}'; did you mean {names}? (`cardguide regions` lists them all)",
+        "zh": "找不到地区“{query}”；你要找的是不是{names}？（`cardguide regions` 列出全部地区）",
+    },
+    "error.no_region": {
+        "en": (
+            "missing --region (give a region id or name; cardguide asks only in a terminal and "
+            "never with --no-input)"
+        ),
+        "zh": "缺少 --region（请给出地区名称或代码；只有在终端里、且没有 --no-input 时才会提问）",
+    },
+    "error.needs_one_of": {"en": "{command} needs {flags}", "zh": "{command} 需要 {flags}"},
+    "error.conflict": {
+        "en": "{first} cannot be combined with {second}: {reason}",
+        "zh": "{first} 不能和 {second} 同时使用：{reason}",
+    },
+    "error.date_means": {"en": "{date} means {flag}", "zh": "{date} 表示 {flag}"},
+    "error.date_conflict": {"en": "{dates}; {reason}", "zh": "{dates}；{reason}"},
+    "error.not_a_date": {
+        "en": "{option} '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01",
+        "zh": "{option} “{text}”不是日期；请按 YYYY-MM-DD 填写，如 2026-10-01",
+    },
+    "error.impossible_date": {
+        "en": "{option} '{text}' is not a real date: {detail}",
+        "zh": "{option} “{text}”不是真实存在的日期",
+    },
+    "error.future": {
+        "en": "{option} {date} is after today ({today}); give a date that has happened, or set --today",
+        "zh": "{option} {date} 晚于今天（{today}）；请填已经发生的日期，或用 --today 指定今天",
+    },
+    "error.no_dates": {
+        "en": "check needs at least one date: {options}",
+        "zh": "check 至少需要一个日期：{options}",
+    },
+    "error.paid_alone": {
+        "en": "--paid is a self-employed person's payment date; add --self-employed",
+        "zh": "--paid 是个体工商户或灵活就业人员的缴费日期；请同时加上 --self-employed",
+    },
+    "error.data_dir": {
+        "en": "data directory '{path}' does not exist or is not a directory",
+        "zh": "数据目录“{path}”不存在或不是目录",
+    },
+    "error.no_path": {
+        "en": "no such file or directory: {path}",
+        "zh": "没有这个文件或目录：{path}",
+    },
+    "error.cancelled": {
+        "en": "cancelled: no answer (end of input)",
+        "zh": "已取消：没有收到回答（输入已结束）",
+    },
+    "error.internal": {
+        "en": "internal error ({kind}); this is a defect in cardguide: set CARDGUIDE_DEBUG=1 for details",
+        "zh": "内部错误（{kind}），这是 cardguide 自身的缺陷；设置 CARDGUIDE_DEBUG=1 可查看详情",
+    },
+    "error.no_option": {
+        "en": "no such option: {option} (see `{command} --help`)",
+        "zh": "没有这个选项：{option}（见 `{command} --help`）",
+    },
+    "error.no_option_close": {
+        "en": "no such option: {option}; did you mean {close}?",
+        "zh": "没有这个选项：{option}；你要找的是不是 {close}？",
+    },
+    "error.bad_value": {
+        "en": "invalid value for {option}: {detail} (see `{command} --help`)",
+        "zh": "{option} 的值无效：{detail}（见 `{command} --help`）",
+    },
+    "error.missing_argument": {
+        "en": "missing {name} (see `{command} --help`)",
+        "zh": "缺少 {name}（见 `{command} --help`）",
+    },
+    "error.choice": {
+        "en": "invalid value for {option}; choose one of: {choices}",
+        "zh": "{option} 的值无效；可选：{choices}",
+    },
+    "error.needs_value": {
+        "en": "{option} needs a value (see `{command} --help`)",
+        "zh": "{option} 后面要跟一个值（见 `{command} --help`）",
+    },
+    "error.no_value": {
+        "en": "{option} takes no value (see `{command} --help`)",
+        "zh": "{option} 后面不能跟值（见 `{command} --help`）",
+    },
+    "error.no_command": {
+        "en": "no such command: {name} (`cardguide --help` lists them)",
+        "zh": "没有这个命令：{name}（`cardguide --help` 列出全部命令）",
+    },
+    "error.no_command_close": {
+        "en": "no such command: {name}; did you mean {close}?",
+        "zh": "没有这个命令：{name}；你要找的是不是 {close}？",
+    },
+    "error.usage": {
+        "en": "{detail} (see `{command} --help`)",
+        "zh": "用法有误：{detail}（见 `{command} --help`）",
+    },
+    "os.ENOENT": {"en": "no such file", "zh": "文件不存在"},
+    "os.EACCES": {"en": "permission denied", "zh": "没有读取权限"},
+    "os.EISDIR": {"en": "it is a directory", "zh": "这是一个目录"},
+    "os.ENOTDIR": {"en": "a part of the path is not a directory", "zh": "路径中有一段不是目录"},
+    "os.ENAMETOOLONG": {"en": "the name is too long", "zh": "名称过长"},
+    "os.ELOOP": {"en": "too many symbolic links", "zh": "符号链接层数过多"},
+    # --- data file diagnostics ---------------------------------------------------------------------
+    "yaml.empty": {"en": "file is empty", "zh": "文件是空的"},
+    "yaml.documents": {
+        "en": "more than one YAML document in the file",
+        "zh": "文件里有不止一个 YAML 文档",
+    },
+    "yaml.alias": {
+        "en": "anchors and aliases are not allowed",
+        "zh": "不允许使用锚点和别名（& 和 *）",
+    },
+    "yaml.event": {"en": "unexpected YAML event {event}", "zh": "意外的 YAML 结构 {event}"},
+    "yaml.complex_key": {"en": "mapping keys must be plain text", "zh": "键名必须是普通文本"},
+    "yaml.depth": {"en": "nesting deeper than {n} levels", "zh": "嵌套超过{n}层"},
+    "yaml.tag": {"en": "YAML tag {tag} is not allowed", "zh": "不允许使用 YAML 标签 {tag}"},
+    "yaml.merge": {"en": "merge keys (<<) are not allowed", "zh": "不允许使用合并键（<<）"},
+    "yaml.invalid_value": {
+        "en": "invalid value '{value}': {detail}",
+        "zh": "无效的值“{value}”：{detail}",
+    },
+    "yaml.key_type": {
+        "en": "key '{key}' must be text; quote it",
+        "zh": "键“{key}”必须是文本，请加引号",
+    },
+    "yaml.duplicate": {"en": "duplicate key '{key}'", "zh": "重复的键“{key}”"},
+    "yaml.utf8": {
+        "en": "not valid UTF-8 (byte {byte})",
+        "zh": "不是有效的 UTF-8 编码（字节 {byte}）",
+    },
+    "yaml.syntax": {"en": "YAML syntax error: {detail}", "zh": "YAML 语法错误：{detail}"},
+    "yaml.portability": {
+        "en": "only libyaml accepts this; the YAML reference parser says: {detail} (quote the text)",
+        "zh": "只有 libyaml 接受这种写法，YAML 参考解析器报错：{detail}（请给文本加引号）",
+    },
+    "yaml.parsers_differ": {
+        "en": "libyaml and the YAML reference parser read this file differently",
+        "zh": "libyaml 与 YAML 参考解析器对这个文件的解读不同",
+    },
+    "load.unreadable": {"en": "cannot read file: {reason}", "zh": "无法读取文件：{reason}"},
+    "load.not_mapping": {
+        "en": "a region file must be a mapping of keys",
+        "zh": "地区文件的顶层必须是键值映射",
+    },
+    "load.unknown_key": {
+        "en": "unknown key '{key_name}'; allowed here: {allowed}",
+        "zh": "未知的键“{key_name}”；这里允许的键：{allowed}",
+    },
+    "load.unknown_key_comma": {
+        "en": (
+            "unknown key '{key_name}'; allowed here: {allowed}; a comma in unquoted text starts "
+            "a new key, so put the text in quotes"
+        ),
+        "zh": "未知的键“{key_name}”；这里允许的键：{allowed}；不加引号的文本里，逗号会开始一个新键，请给文本加引号",
+    },
+    "load.no_sources": {
+        "en": "fact without a source: add `sources`",
+        "zh": "这条内容没有来源：请加上 `sources`",
+    },
+    "load.empty_sources": {
+        "en": "fact without a source: `sources` is empty",
+        "zh": "这条内容没有来源：`sources` 是空的",
+    },
+    "load.missing": {"en": "missing required field '{field}'", "zh": "缺少必填字段“{field}”"},
+    "load.status": {
+        "en": "status '{value}' is not one of {allowed}",
+        "zh": "status“{value}”不在可选值之内：{allowed}",
+    },
+    "load.facet": {
+        "en": "'{value}' is not a profile field; conditions may name: {allowed}",
+        "zh": "“{value}”不是申请人情况字段；条件里可以用：{allowed}",
+    },
+    "load.enum": {
+        "en": "'{value}' is not allowed here; expected one of {allowed}",
+        "zh": "这里不能用“{value}”；可选值：{allowed}",
+    },
+    "load.type": {
+        "en": "Expected `{expected}`, got `{value}`",
+        "zh": "应为 `{expected}`，实际是 `{value}`",
+    },
+    "load.min_length": {
+        "en": "Expected `{expected}` of length >= {value}",
+        "zh": "应为 `{expected}`，长度至少为{value}",
+    },
+    "load.max_length": {
+        "en": "Expected `{expected}` of length <= {value}",
+        "zh": "应为 `{expected}`，长度至多为{value}",
+    },
+    "load.minimum": {
+        "en": "Expected `{expected}` >= {value}",
+        "zh": "应为 `{expected}`，且不小于{value}",
+    },
+    "load.maximum": {
+        "en": "Expected `{expected}` <= {value}",
+        "zh": "应为 `{expected}`，且不大于{value}",
+    },
+    "load.pattern": {
+        "en": "Expected `{expected}` matching regex '{value}'",
+        "zh": "应为 `{expected}`，且符合格式 '{value}'",
+    },
+    "load.other": {"en": "{detail}", "zh": "格式不符：{detail}"},
+    "check.id_file": {
+        "en": "region id '{id}' does not match the file name '{file}'",
+        "zh": "地区代码“{id}”与文件名“{file}”不一致",
+    },
+    "check.national_parent": {
+        "en": "the national region has no parent",
+        "zh": "全国这一级没有上级地区",
+    },
+    "check.no_parent": {
+        "en": "missing required field 'parent' (only the national region has none)",
+        "zh": "缺少必填字段“parent”（只有全国这一级没有上级）",
+    },
+    "check.source_twice": {"en": "source '{id}' is defined twice", "zh": "来源“{id}”定义了两次"},
+    "check.versions_overlap": {
+        "en": "item id '{id}' has two versions in {section} that both apply to {profile}",
+        "zh": "条目“{id}”在 {section} 里有两个版本同时适用于：{profile}",
+    },
+    "check.period_units": {
+        "en": "a period needs exactly one of days, months or working_days",
+        "zh": "期限只能写 days、months、working_days 中的一种",
+    },
+    "check.before_after": {
+        "en": "give `before` or `after`, not both",
+        "zh": "`before` 和 `after` 只能写一个",
+    },
+    "check.control": {"en": "text contains control characters", "zh": "文本中含有控制字符"},
+    "check.control_alias": {"en": "alias contains control characters", "zh": "别名中含有控制字符"},
+    "check.lacks_declared": {
+        "en": "text lacks {lang} (the file declares {declared})",
+        "zh": "文本缺少{lang}（文件声明的语言：{declared}）",
+    },
+    "check.lacks": {
+        "en": "text lacks {lang}; add a translation",
+        "zh": "文本缺少{lang}，请补上译文",
+    },
+    "check.two_records": {"en": "give zh_of or en_of, not both", "zh": "zh_of 和 en_of 只能写一个"},
+    "check.record_alone": {
+        "en": "{key_name} records a translation, but the text is not in both languages",
+        "zh": "{key_name} 记录的是译文对应的版本，但这段文本并没有两种语言",
+    },
+    "check.stale": {
+        "en": (
+            "the {lang} translates an older {source} (revision {old}; the {source} is now {new}): "
+            "update the {lang}, then set {key_name}: {new}"
+        ),
+        "zh": "{lang}译自旧版{source}（版本 {old}，{source}现在是 {new}）：请更新{lang}，再把 {key_name} 改为 {new}",
+    },
+    "check.unrecorded": {
+        "en": "translation without a revision record: after checking it, add zh_of: {new}",
+        "zh": "译文没有记录对应的原文版本：核对无误后，加上 zh_of: {new}",
+    },
+    "resolve.cycle": {
+        "en": "parent regions form a cycle: {loop}",
+        "zh": "上级地区形成了循环：{loop}",
+    },
+    "resolve.no_parent": {"en": "parent region '{id}' not found", "zh": "找不到上级地区“{id}”"},
+    "resolve.level": {
+        "en": "a {level} region cannot sit under '{parent}', a {parent_level} region",
+        "zh": "{level}地区不能放在{parent_level}地区“{parent}”之下",
+    },
+    "resolve.only_in": {
+        "en": "only_in: region '{id}' does not exist",
+        "zh": "only_in：地区“{id}”不存在",
+    },
+    "resolve.overlay_moves": {
+        "en": "{key_name} '{value}' differs from '{base}' in {file}",
+        "zh": "{key_name}“{value}”与 {file} 中的“{base}”不一致",
+    },
+    "resolve.source_again": {
+        "en": "source '{id}' is already defined by a parent region",
+        "zh": "来源“{id}”已在上级地区定义",
+    },
+    "resolve.source_undefined": {
+        "en": "source '{id}' is not defined in this file or a parent region",
+        "zh": "来源“{id}”在本文件和上级地区中都没有定义",
+    },
+    "resolve.status": {
+        "en": "status '{status}' is stronger than any of the item's sources",
+        "zh": "status“{status}”比这条内容的任何来源都更确定",
+    },
+    "resolve.anchor": {
+        "en": "{key_name}: '{id}' names no item of this kind here or in a parent region",
+        "zh": "{key_name}：“{id}”在本地区和上级地区中都没有这一类条目",
+    },
+    "validate.review_future": {
+        "en": "last_reviewed {date} is after today ({today})",
+        "zh": "last_reviewed {date} 晚于今天（{today}）",
+    },
+    "validate.review_old": {
+        "en": "last reviewed {date}, {n} days ago (more than {max}); check the facts against their sources",
+        "zh": "最近核对于{date}，已过{n}天（超过{max}天）；请对照来源重新核对",
+    },
+    # --- rule titles (docs/data-format.md lists the same) -------------------------------------------
+    "rule.CG001": {"en": "YAML syntax error", "zh": "YAML 语法错误"},
+    "rule.CG002": {"en": "duplicate key in a mapping", "zh": "映射中有重复的键"},
+    "rule.CG003": {"en": "unknown key", "zh": "未知的键"},
+    "rule.CG004": {"en": "wrong type or value", "zh": "类型或取值错误"},
+    "rule.CG005": {"en": "missing required field", "zh": "缺少必填字段"},
+    "rule.CG006": {"en": "region id does not match the file name", "zh": "地区代码与文件名不一致"},
+    "rule.CG007": {"en": "parent region not found", "zh": "找不到上级地区"},
+    "rule.CG008": {"en": "parent regions form a cycle", "zh": "上级地区形成循环"},
+    "rule.CG009": {"en": "duplicate id", "zh": "代码重复"},
+    "rule.CG010": {
+        "en": "condition names an unknown profile field",
+        "zh": "条件中有未知的申请人情况字段",
+    },
+    "rule.CG011": {"en": "fact without a source", "zh": "内容没有来源"},
+    "rule.CG012": {
+        "en": "source id not defined in this file or its ancestors",
+        "zh": "来源代码在本文件和上级中都没有定义",
+    },
+    "rule.CG013": {
+        "en": "status outside official / secondary / uncertain",
+        "zh": "status 不是 official / secondary / uncertain",
+    },
+    "rule.CG014": {"en": "a text lacks a language", "zh": "文本缺少某种语言"},
+    "rule.CG015": {"en": "review date in the future", "zh": "核对日期在未来"},
+    "rule.CG016": {"en": "review date older than the allowed age", "zh": "核对日期过旧"},
+    "rule.CG017": {"en": "file is not valid UTF-8", "zh": "文件不是有效的 UTF-8"},
+    "rule.CG018": {"en": "file is empty", "zh": "文件为空"},
+    "rule.CG019": {
+        "en": "YAML feature not allowed (anchors, aliases, tags, merge keys, deep nesting)",
+        "zh": "不允许的 YAML 写法（锚点、别名、标签、合并键、过深嵌套）",
+    },
+    "rule.CG020": {
+        "en": "before/after names an item that does not exist",
+        "zh": "before/after 指向不存在的条目",
+    },
+    "rule.CG021": {"en": "region level does not fit its parent", "zh": "地区级别与上级不匹配"},
+    "rule.CG022": {
+        "en": "item claims a stronger status than any of its sources",
+        "zh": "条目的确定程度高于其全部来源",
+    },
+    "rule.CG023": {"en": "text contains control characters", "zh": "文本含有控制字符"},
+    "rule.CG024": {"en": "a rule names a region that does not exist", "zh": "规则指向不存在的地区"},
+    "rule.CG025": {
+        "en": "an overlay changes a region's parent or level",
+        "zh": "本地覆盖文件改了地区的上级或级别",
+    },
+    "rule.CG026": {
+        "en": "a translation is older than the text it translates",
+        "zh": "译文比原文旧",
+    },
+    "rule.CG027": {
+        "en": "a translation has no revision record",
+        "zh": "译文没有记录对应的原文版本",
+    },
+}

@@ -1,0 +1,151 @@
+"""Lines for a terminal: wrapping by display cells, Chinese line-break rules, hanging indents."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.text import Text
+
+# Chinese typesetting never starts a line with closing punctuation nor ends one with opening
+# punctuation (避头尾); the same holds for their ASCII cousins inside Latin text.
+_CLOSING = frozenset("，。、；：？！）】」』》〉”’…—·％,.;:?!)]}%")
+_OPENING = frozenset("（【「『《〈“‘([{")
+
+
+def _wide(char: str) -> bool:
+    """Characters that may be broken between on their own: ideographs, kana, full-width marks."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _units(plain: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_space) pieces that a line break may fall between, never inside."""
+    pieces: list[tuple[int, int, bool]] = []
+    index = 0
+    while index < len(plain):
+        char = plain[index]
+        end = index + 1
+        if char == " ":
+            while end < len(plain) and plain[end] == " ":
+                end += 1
+        elif not _wide(char):
+            while end < len(plain) and plain[end] != " " and not _wide(plain[end]):
+                end += 1
+        pieces.append((index, end, char == " "))
+        index = end
+    # Glue closing marks to what precedes them and opening marks to what follows.
+    units: list[tuple[int, int, bool]] = []
+    for start, end, space in pieces:
+        if units and not units[-1][2] and not space:
+            first, last, _space = units[-1]
+            if plain[start] in _CLOSING or plain[last - 1] in _OPENING:
+                units[-1] = (first, end, False)
+                continue
+        units.append((start, end, space))
+    return units
+
+
+def _fold(plain: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """A piece too long for any line, cut at the width (at least one character a line)."""
+    spans: list[tuple[int, int]] = []
+    line_start, used = start, 0
+    for index in range(start, end):
+        size = cell_len(plain[index])
+        if used + size > width and index > line_start:
+            spans.append((line_start, index))
+            line_start, used = index, 0
+        used += size
+    spans.append((line_start, end))
+    return spans
+
+
+def break_spans(plain: str, width: int) -> list[tuple[int, int]]:
+    """Where each line of `plain` starts and ends when it is wrapped to `width` cells.
+
+    Breaks fall at spaces (which are dropped) and between Chinese characters; a piece that
+    fits no line is cut where the line ends.
+    """
+    spans: list[tuple[int, int]] = []
+    line_start: int | None = None
+    line_end = 0
+    used = 0
+    pending = 0  # cells of the spaces waiting between the line so far and the next piece
+    for start, end, space in _units(plain):
+        size = cell_len(plain[start:end])
+        if space:
+            pending = size if line_start is not None else 0
+            continue
+        if line_start is not None and used + pending + size <= width:
+            line_end, used, pending = end, used + pending + size, 0
+            continue
+        if line_start is not None:
+            spans.append((line_start, line_end))
+        pending = 0
+        if size <= width:
+            line_start, line_end, used = start, end, size
+            continue
+        *full, last = _fold(plain, start, end, width)
+        spans += full
+        line_start, line_end = last
+        used = cell_len(plain[line_start:line_end])
+    if line_start is not None:
+        spans.append((line_start, line_end))
+    return spans or [(0, 0)]
+
+
+def wrap(text: Text, width: int) -> list[Text]:
+    """Styled text as lines of at most `width` cells; each newline starts a new line."""
+    lines: list[Text] = []
+    for paragraph in text.split("\n", allow_blank=True):
+        lines += [paragraph[start:end] for start, end in break_spans(paragraph.plain, width)]
+    return lines
+
+
+def hang(marker: Text, marker_width: int, body: Text, width: int) -> list[Text]:
+    """The body wrapped beside a right-aligned marker, its further lines indented under it."""
+    indent = marker_width + 1
+    lines = wrap(body, max(width - indent, 1))
+    pad = max(marker_width - marker.cell_len, 0)
+    first = Text(" " * pad).append_text(marker).append(" ").append_text(lines[0])
+    return [first, *(Text(" " * indent).append_text(line) for line in lines[1:])]
+
+
+def items(rows: Sequence[tuple[Text, Text]], width: int) -> list[Text]:
+    """Rows of marker and body, the markers in one right-aligned column."""
+    marker_width = max((marker.cell_len for marker, _body in rows), default=0)
+    return [line for marker, body in rows for line in hang(marker, marker_width, body, width)]
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Text]], width: int) -> list[Text]:
+    """Columns sized to their widest cell; the widest column wraps when the line is too long."""
+    columns = len(header)
+    widths = [
+        max([cell_len(header[c]), *(row[c].cell_len for row in rows)]) for c in range(columns)
+    ]
+    gaps = 2 * (columns - 1)
+    excess = sum(widths) + gaps - width
+    if excess > 0:
+        widest = widths.index(max(widths))
+        widths[widest] = max(widths[widest] - excess, 4)
+    lines = _row([Text(h, style="bold") for h in header], widths)
+    lines.append(Text("  ".join("-" * w for w in widths), style="dim"))
+    for row in rows:
+        lines += _row(list(row), widths)
+    return lines
+
+
+def _row(cells: list[Text], widths: list[int]) -> list[Text]:
+    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths, strict=True)]
+    height = max(len(lines) for lines in wrapped)
+    out: list[Text] = []
+    for index in range(height):
+        line = Text()
+        for column, lines in enumerate(wrapped):
+            part = lines[index] if index < len(lines) else Text()
+            if column:
+                line.append("  ")
+            line.append_text(part)
+            line.append(" " * (widths[column] - part.cell_len))
+        out.append(line)
+    return out

@@ -1,0 +1,149 @@
+"""The console side of the CLI: the reader's language, messages on stderr, and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, get_args
+
+from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CardguideError
+from .model import Lang
+from .wording import LangChoice, Msg, join, msg, say
+
+CHOICES: tuple[LangChoice, ...] = get_args(LangChoice)
+# Checked in this order; the first one set decides (POSIX gives LC_ALL precedence).
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
+def language(flag: str | None, environ: Mapping[str, str]) -> LangChoice:
+    """--lang, else CARDGUIDE_LANG, else the locale (zh* is Chinese), else English."""
+    for wanted in (flag, environ.get("CARDGUIDE_LANG")):
+        chosen = (wanted or "").strip().casefold()
+        if chosen in CHOICES:
+            return chosen
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable, "").strip()
+        if value:
+            # LANGUAGE may list several (zh_CN:en_US); the first is the preferred one.
+            return "zh" if value.split(":")[0].casefold().startswith("zh") else "en"
+    return "en"
+
+
+def flag_in(args: Sequence[str]) -> str | None:
+    """The value of --lang on a command line, before it is parsed (for errors in parsing)."""
+    found = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            found = args[index + 1]
+        elif arg.startswith("--lang="):
+            found = arg.removeprefix("--lang=")
+    return found
+
+
+def spoken(choice: LangChoice) -> tuple[Lang, ...]:
+    """The languages a message is said in: Chinese then English for `both`."""
+    return ("zh", "en") if choice == "both" else (choice,)
+
+
+class Messages:
+    """Writes the tool's messages to stderr in the chosen language(s), one line each."""
+
+    def __init__(self, choice: LangChoice) -> None:
+        self.choice = choice
+
+    def write(self, key: str, message: object) -> None:
+        for lang in spoken(self.choice):
+            # Messages are single lines: data, names and arguments in them may hold newlines.
+            line = " ".join(say(msg(key, message=message), lang).splitlines())
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def error(self, message: Msg) -> None:
+        self.write("cli.error", message)
+
+    def warning(self, message: Msg) -> None:
+        self.write("cli.warning", message)
+
+    def note(self, message: Msg) -> None:
+        self.write("cli.note", message)
+
+
+def usage_message(error: Any, command: str) -> Msg:
+    """click's usage errors in catalog words: one line, with where to find help.
+
+    `command` names the command line's command for errors that carry no context of their own.
+    """
+    from typer._click import exceptions
+
+    if error.ctx is not None:
+        command = error.ctx.command_path
+    if isinstance(error, exceptions.NoSuchOption):
+        if error.possibilities:
+            close = ", ".join(sorted(error.possibilities))
+            return msg("error.no_option_close", option=error.option_name, close=close)
+        return msg("error.no_option", option=error.option_name, command=command)
+    param = getattr(error, "param", None)
+    if param is not None:
+        # An option by its flag; an argument by the name its help shows (REGION).
+        name = param.opts[0] if param.opts and param.opts[0].startswith("-") else None
+        name = name or getattr(param, "metavar", None) or str(param.name).upper()
+        if isinstance(error, exceptions.MissingParameter):
+            return msg("error.missing_argument", name=name, command=command)
+        choices = getattr(param.type, "choices", None)
+        if choices:
+            return msg("error.choice", option=name, choices=join(choices), command=command)
+        return msg("error.bad_value", option=name, detail=error.message, command=command)
+    if isinstance(error, exceptions.BadOptionUsage):
+        # The parser raises this for exactly two mistakes, told apart only by its words.
+        key = "error.no_value" if "does not take" in error.message else "error.needs_value"
+        return msg(key, option=error.option_name, command=command)
+    return msg("error.usage", detail=error.format_message(), command=command)
+
+
+def run(main: Callable[[], Any], choice: LangChoice, command: str = "cardguide") -> int:
+    """Run the command line and turn every way it can end into an exit code and one line.
+
+    This is the one place errors are caught: anticipated ones (CardguideError) by their own
+    codes, click's usage errors as 2, Ctrl-C as 130, a closed stdout quietly, and anything else
+    as an internal error (3) whose traceback shows only with CARDGUIDE_DEBUG=1.
+    """
+    from typer import Abort
+    from typer._click import exceptions
+
+    messages = Messages(choice)
+    try:
+        code = main()
+    except CardguideError as error:
+        messages.error(error.message)
+        return error.exit_code
+    except exceptions.NoArgsIsHelpError as error:
+        error.show()  # `cardguide` alone: the help, on stderr, as click does
+        return error.exit_code
+    except exceptions.UsageError as error:
+        messages.error(usage_message(error, command))
+        return EXIT_USAGE
+    except Abort:  # end of input where click itself asked (never in cardguide)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except Exception as error:  # the last resort: a defect, never a traceback by default
+        if os.environ.get("CARDGUIDE_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        messages.error(msg("error.internal", kind=type(error).__name__))
+        return EXIT_INTERNAL
+    return code if isinstance(code, int) else EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    """After the reader closed the pipe, let the interpreter's final flush fail silently."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (a test's capture): nothing will flush to it
