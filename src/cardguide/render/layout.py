@@ -12,6 +12,8 @@ from rich.text import Text
 # punctuation (避头尾); the same holds for their ASCII cousins inside Latin text.
 _CLOSING = frozenset("，。、；：？！）】」』》〉”’…—·％,.;:?!)]}%")
 _OPENING = frozenset("（【「『《〈“‘([{")
+_PAIRS = dict(zip("（【「『《〈“(", "）】」』》〉”)", strict=True))
+_SHORT = 12  # cells: a bracketed run at most this wide stays on one line
 
 
 def _wide(char: str) -> bool:
@@ -43,7 +45,34 @@ def _units(plain: str) -> list[tuple[int, int, bool]]:
                 units[-1] = (first, end, False)
                 continue
         units.append((start, end, space))
-    return units
+    return _keep_short_brackets(plain, units)
+
+
+def _keep_short_brackets(
+    plain: str, units: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool]]:
+    """A short bracketed run such as （转载） or （户口簿） is never split across lines."""
+    kept: list[tuple[int, int, bool]] = []
+    index = 0
+    while index < len(units):
+        start, end, space = units[index]
+        closing = _PAIRS.get(plain[start]) if not space else None
+        last = index
+        if closing is not None:
+            while last + 1 < len(units) and closing not in plain[units[last][0] : units[last][1]]:
+                last += 1
+        run_end = units[last][1]
+        if (
+            last > index
+            and closing in plain[start:run_end]
+            and cell_len(plain[start:run_end]) <= _SHORT
+        ):
+            kept.append((start, run_end, False))
+            index = last + 1
+            continue
+        kept.append((start, end, space))
+        index += 1
+    return kept
 
 
 def _fold(plain: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
