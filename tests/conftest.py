@@ -20,6 +20,8 @@ from cardguide.wording import say
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+LANGUAGE_VARIABLES = ("CARDGUIDE_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
 # The shipped data's review date: tests must not start failing when the real date moves on.
 TEST_TODAY = datetime.date(2026, 11, 22)
 
@@ -56,7 +58,9 @@ def invoke() -> Invoke:
     def run(
         args: Sequence[str], input: str | None = None, env: dict[str, str] | None = None
     ) -> Run:
-        result = CliRunner().invoke(app, list(args), input=input, env=env)
+        # The runner's own locale must not decide the language: tests that want one say so.
+        neutral: dict[str, str | None] = dict.fromkeys(LANGUAGE_VARIABLES)
+        result = CliRunner().invoke(app, list(args), input=input, env={**neutral, **(env or {})})
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Run(result.exit_code, result.stdout, result.stderr)

@@ -328,7 +328,7 @@ def test_why_in_text_names_the_answer_and_the_layer(invoke: Invoke) -> None:
     assert run.exit_code == 0
     flat = " ".join(run.stdout.split())
     assert "Why: you gave --newborn (so minor); from Ningbo" in flat
-    assert "Why: you gave --newborn; from China" in flat
+    assert "Why: you gave --newborn; from national rules" in flat
     assert "Why: it is for everyone; from Ningbo" in flat
 
 

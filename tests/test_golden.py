@@ -29,6 +29,18 @@ CASES = {
         "check", "--region", "ningbo", "--born", "2026-10-01", "--today", "2026-12-15", "--why",
     ],
     "apply-henan-employer-why": ["apply", "--region", "henan", "--employer", "--why"],
+    # The same tool in Chinese, and bilingual for printouts.
+    "apply-ningbo-newborn-zh": ["apply", "--region", "宁波", "--newborn", "--lang", "zh"],
+    "apply-ningbo-newborn-both": ["apply", "--region", "宁波市", "--newborn", "--lang", "both"],
+    "activate-ningbo-zh": ["activate", "--region", "ningbo", "--lang", "zh"],
+    "replace-shanghai-lost-zh": ["replace", "--region", "上海市", "--lost", "--lang", "zh"],
+    "collect-shanghai-proxy-both": ["collect", "-r", "shanghai", "--by-proxy", "--lang", "both"],
+    "faq-ningbo-change-bank-zh": ["faq", "--region", "宁波", "换银行", "--lang", "zh"],
+    "regions-zh": ["regions", "--lang", "zh"],
+    "check-born-why-zh": [
+        "check", "--region", "宁波", "--born", "2026-10-01", "--today", "2026-12-15", "--why",
+        "--lang", "zh",
+    ],
 }  # fmt: skip
 
 
