@@ -26,7 +26,7 @@ WORDS: dict[str, Entry] = {
     "level.city": {"en": "city", "zh": "地级市"},
     "level.county": {"en": "county level", "zh": "县级"},
     "status.official": {"en": "official", "zh": "官方"},
-    "status.secondary": {"en": "secondary", "zh": "转述"},
+    "status.secondary": {"en": "secondary", "zh": "转载"},
     "status.uncertain": {"en": "UNCERTAIN", "zh": "待核实"},
     "unknown": {
         "en": "Not known; ask the local office.",
@@ -125,7 +125,7 @@ WORDS: dict[str, Entry] = {
     "heading.materials": {"en": "Materials to bring", "zh": "需带材料"},
     "heading.fees": {"en": "Fees", "zh": "费用"},
     "heading.deadlines": {"en": "Time limits", "zh": "办理时限"},
-    "heading.answers": {"en": "Your dates", "zh": "按你给的日期"},
+    "heading.answers": {"en": "Your dates", "zh": "按你的日期核对"},
     "heading.warnings": {"en": "Warnings", "zh": "特别提醒"},
     "heading.notes": {"en": "Notes", "zh": "注意事项"},
     "heading.legal": {"en": "Legal basis", "zh": "政策依据"},
@@ -133,7 +133,7 @@ WORDS: dict[str, Entry] = {
     "heading.sources": {"en": "Sources", "zh": "资料来源"},
     "label.where": {"en": "Where: ", "zh": "办理地点："},
     "label.caveat": {"en": "Caveat: ", "zh": "注意："},
-    "label.dated": {"en": "Dated: ", "zh": "时效："},
+    "label.dated": {"en": "Dated: ", "zh": "资料较旧："},
     "label.note": {"en": "Note: ", "zh": "说明："},
     "label.bring": {"en": "Bring: ", "zh": "需带："},
     "label.why": {"en": "Why: ", "zh": "原因："},
@@ -204,7 +204,7 @@ WORDS: dict[str, Entry] = {
     # --- answers from dates ------------------------------------------------------------------
     "answer.yes": {"en": "YES", "zh": "是"},
     "answer.no": {"en": "NO", "zh": "否"},
-    "answer.need_more_information": {"en": "ASK", "zh": "待问"},
+    "answer.need_more_information": {"en": "ASK", "zh": "需咨询"},
     "question.deadline": {"en": "Is there still time?", "zh": "还来得及吗？"},
     "question.starts": {"en": "Does it apply yet?", "zh": "已经可以享受了吗？"},
     "question.lapse": {"en": "Has the limit run out?", "zh": "是否已经超期？"},
@@ -218,7 +218,7 @@ WORDS: dict[str, Entry] = {
     },
     "verdict.lapse_yes": {
         "en": "Yes: the limit ran out after {on}.",
-        "zh": "已超期：期限在{on}之后就过了。",
+        "zh": "已超期：期限到{on}为止。",
     },
     "verdict.lapse_no": {
         "en": "No: the limit runs out after {on}.",

@@ -58,8 +58,8 @@ class _Strict(Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=Tr
     """Base for every struct: unknown keys are errors, fields are named, defaults stay implicit."""
 
 
-# The revision of a text: the first 8 hex digits of the SHA-256 of its words (see `revision`).
-Revision = Annotated[str, Meta(pattern=r"^[0-9a-f]{8}$")]
+# The revision of a text: eight letters derived from the SHA-256 of its words (see `revision`).
+Revision = Annotated[str, Meta(pattern=r"^[a-z]{8}$")]
 
 
 class Text(_Strict):
@@ -93,7 +93,9 @@ def revision(words: str) -> str:
     import hashlib  # only `validate` and the stamping script compute revisions
 
     normal = " ".join(words.split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha256(normal.encode("utf-8")).digest()
+    # Letters only: YAML reads 8 hex digits such as 12345678 or 1e500000 as numbers.
+    return "".join(chr(ord("a") + byte % 26) for byte in digest[:8])
 
 
 class Condition(_Strict):
