@@ -55,24 +55,28 @@ def _keep_short_brackets(
     kept: list[tuple[int, int, bool]] = []
     index = 0
     while index < len(units):
-        start, end, space = units[index]
-        closing = _PAIRS.get(plain[start]) if not space else None
-        last = index
-        if closing is not None:
-            while last + 1 < len(units) and closing not in plain[units[last][0] : units[last][1]]:
-                last += 1
-        run_end = units[last][1]
-        if (
-            last > index
-            and closing in plain[start:run_end]
-            and cell_len(plain[start:run_end]) <= _SHORT
-        ):
-            kept.append((start, run_end, False))
+        last = _closed_by(plain, units, index)
+        if last is None:
+            kept.append(units[index])
+            index += 1
+        else:
+            kept.append((units[index][0], units[last][1], False))
             index = last + 1
-            continue
-        kept.append((start, end, space))
-        index += 1
     return kept
+
+
+def _closed_by(plain: str, units: list[tuple[int, int, bool]], index: int) -> int | None:
+    """The later unit that closes the bracket opening this unit, if the run is short."""
+    start, end, space = units[index]
+    closing = None if space else _PAIRS.get(plain[start])
+    if closing is None or closing in plain[start + 1 : end]:
+        return None
+    for last in range(index + 1, len(units)):
+        if cell_len(plain[start : units[last][1]]) > _SHORT:
+            return None
+        if closing in plain[units[last][0] : units[last][1]]:
+            return last
+    return None
 
 
 def _fold(plain: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -82,8 +86,16 @@ def _fold(plain: str, start: int, end: int, width: int) -> list[tuple[int, int]]
     for index in range(start, end):
         size = cell_len(plain[index])
         if used + size > width and index > line_start:
-            spans.append((line_start, index))
-            line_start, used = index, 0
+            cut = index
+            # Even a cut piece does not start a line with closing marks: take more along.
+            while (
+                plain[cut] in _CLOSING
+                and cut - 1 > line_start
+                and cell_len(plain[cut - 1 : index + 1]) <= width
+            ):
+                cut -= 1
+            spans.append((line_start, cut))
+            line_start, used = cut, cell_len(plain[cut:index])
         used += size
     spans.append((line_start, end))
     return spans

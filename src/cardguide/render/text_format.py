@@ -23,7 +23,7 @@ from ..match import Placed
 from ..model import Channel, Note, Source
 from ..resolve import Candidate, Entry
 from ..validate import Validation
-from ..wording import join, keyed, msg
+from ..wording import Msg, join, keyed, msg
 from . import RenderOptions
 from .layout import items, table, wrap
 from .text_words import Words, Writer, add, clean, inherited, labelled, overlay_of
@@ -187,14 +187,18 @@ def _rows(kind: str, placed: list[Placed], writer: Writer, tied: dict[str, list[
     return rows
 
 
+def _enables(item: Channel) -> Msg:
+    """`Bank — switches on the financial and medical functions`."""
+    functions = join((keyed("function", f) for f in item.enables), "and")
+    channel = keyed("channel", item.channel)
+    return msg("channel.enables", channel=channel, functions=functions, n=len(item.enables))
+
+
 def _channel_body(placed: Placed, writer: Writer, extras: list[Placed]) -> Text:
     item = placed.item
     assert isinstance(item, Channel)
-    functions = join((keyed("function", f) for f in item.enables), "and")
-    enables = msg("channel.enables", channel=keyed("channel", item.channel), functions=functions,
-                  n=len(item.enables))  # fmt: skip
     body = Text()
-    add(body, writer.each(enables), style="bold")
+    add(body, writer.each(_enables(item)), style="bold")
     body.append("\n")
     body.append_text(writer.placed(placed))
     for extra in extras:
@@ -273,9 +277,10 @@ def _version_rows(entries: list[Entry], view: GuideView, writer: Writer) -> Rows
 def _version(candidate: Candidate, region_id: str, writer: Writer) -> Text:
     origin = candidate if candidate.origin != region_id else None
     item = candidate.item
-    body = Text(f"{item.id}: ", style="bold")
+    # Appended as styled pieces: a style given to Text() would cover all that follows.
+    body = Text().append(f"{item.id}: ", style="bold")
     if isinstance(item, Channel):
-        body.append(f"[{item.channel}: {', '.join(item.enables)}] ")
+        body.append(writer.short(_enables(item)) + "\n", style="bold")
     return body.append_text(writer.body(item, origin, True, overlay_of(candidate)))
 
 
@@ -320,7 +325,7 @@ def _diff_version(candidate: Candidate, writer: Writer) -> Text:
     item = candidate.item
     body = writer.body(item, candidate, condition=True, overlay=overlay_of(candidate))
     if isinstance(item, Channel):
-        body = Text(f"[{item.channel}: {', '.join(item.enables)}] ").append_text(body)
+        body = Text().append(writer.short(_enables(item)) + "\n", style="bold").append_text(body)
     return body
 
 
