@@ -218,3 +218,13 @@ def test_the_official_names_are_in_the_json_header(invoke: Invoke) -> None:
     assert region["names"] == {"en": "Ningbo", "zh": "宁波"}
     assert region["full_names"]["zh"] == "宁波市"
     assert region["pinyin"] == "Níngbō"
+
+
+def test_faq_search_finds_words_that_only_the_chinese_answer_has(invoke: Invoke) -> None:
+    # 特殊病种 is in neither the question nor the keywords, only in the Chinese answer.
+    data = invoke(["faq", "--region", "宁波", "特殊病种", "--format", "json"]).json()
+    assert [result["id"] for result in data["results"]] == ["where-to-use"]
+    assert "特殊" not in data["results"][0]["question"]["zh"]
+    assert not any("特殊" in keyword for keyword in data["results"][0]["keywords"])
+    text = invoke(["faq", "--region", "宁波", "换银行", "--lang", "zh"]).stdout
+    assert text.split("•")[1].lstrip().startswith("社保卡金融账户的开户银行可以更换吗？")
