@@ -52,6 +52,10 @@ Function = Literal["medical", "financial"]
 RegionId = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$", max_length=64)]
 ItemId = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 SourceId = Annotated[str, Meta(pattern=r"^[a-z]+:[A-Za-z0-9_.-]+$", max_length=80)]
+# The year information dates from: a page's date, or the year of the rule it describes.
+Year = Annotated[int, Meta(ge=1949, le=2100)]
+# An official administrative division code (GB/T 2260), e.g. 330200 for Ningbo.
+DivisionCode = Annotated[str, Meta(pattern=r"^[1-9][0-9]{5}$")]
 
 
 class _Strict(Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
@@ -118,6 +122,8 @@ class Item(_Strict):
     after: ItemId | None = None
     # Why the fact may be out of date (e.g. "from the 2016 switch-over guide").
     dated: Text | None = None
+    # The year the fact dates from, when it differs from its sources' `as_of`.
+    as_of: Year | None = None
 
 
 class Step(Item, kw_only=True):
@@ -199,11 +205,19 @@ KindName = Literal["steps", "channels", "materials", "fees", "deadlines", "notes
 KINDS: tuple[str, ...] = typing.get_args(KindName)
 
 
+class Completion(_Strict):
+    """A kind a region lists completely for some people only (those its condition holds for)."""
+
+    kind: KindName
+    when: Condition
+
+
 class Section(_Strict):
     """What a region says about one procedure, by kind of item."""
 
-    # Kinds this region lists completely: its parents' items of these kinds are not inherited.
-    complete: list[KindName] = []
+    # Kinds this region lists completely: its parents' items of these kinds are not inherited,
+    # for everyone (a kind's name) or only for the people a Completion's condition holds for.
+    complete: list[KindName | Completion] = []
     steps: list[Step] = []
     materials: list[Material] = []
     fees: list[Fee] = []
@@ -234,6 +248,21 @@ class Source(_Strict):
     url: str | None = None
     dated: Text | None = None
     note: Text | None = None
+    # The year of the page's information; every item citing it shows this age.
+    as_of: Year | None = None
+
+
+class SourceCaveat(_Strict):
+    """A warning a region attaches to its ancestors' facts from certain sources.
+
+    Cixi, for one, inherits Ningbo's 2016 rules although that guide's list of districts left
+    Cixi out: every inherited item citing the guide shows this caveat in Cixi.
+    """
+
+    about: Annotated[list[SourceId], Meta(min_length=1)]
+    text: Text
+    sources: Annotated[list[SourceId], Meta(min_length=1)]
+    status: Status
 
 
 class RegionFile(_Strict):
@@ -248,10 +277,14 @@ class RegionFile(_Strict):
     full_names: Text | None = None
     # Hanyu pinyin of the Chinese name, with tones (Níngbō); lookups ignore tones and spaces.
     pinyin: str | None = None
+    # The official division this region's rules are for; its districts and counties without
+    # data of their own are led here.
+    division: DivisionCode | None = None
     languages: Annotated[list[Lang], Meta(min_length=1)] = msgspec.field(
         default_factory=lambda: ["en"]
     )
     aliases: list[str] = []
     sources: list[Source] = []
+    caveats: list[SourceCaveat] = []
     procedures: Procedures = msgspec.field(default_factory=Procedures)
     faq: list[Faq] = []
