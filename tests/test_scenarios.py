@@ -16,7 +16,7 @@ from .conftest import Invoke
 SCENARIOS_DIR = Path(__file__).parent / "scenarios"
 SEED_PAGES = {"000", "001", "002", "003", "004"}
 KEYS = {
-    "name", "seeds", "question", "command", "region", "profile", "channel", "dates", "query",
+    "name", "seeds", "cites", "question", "command", "region", "profile", "channel", "dates", "query",
     "expect", "order", "absent", "origins", "statuses", "fields", "dated", "unknown",
     "results", "answers", "text", "text_zh", "exit_code", "stderr", "stale",
 }  # fmt: skip
@@ -42,8 +42,13 @@ def test_every_scenario_name_is_a_full_sentence() -> None:
 
 
 def test_every_seed_page_has_scenarios() -> None:
-    covered = {seed for scenario in SCENARIOS for seed in scenario["seeds"]}
+    covered = {seed for scenario in SCENARIOS for seed in scenario.get("seeds", [])}
     assert covered >= SEED_PAGES
+
+
+def test_every_scenario_names_what_it_rests_on() -> None:
+    for scenario in SCENARIOS:
+        assert scenario.get("seeds") or scenario.get("cites"), scenario["name"]
 
 
 def command_line(scenario: dict[str, Any], fmt: str, lang: str = "en") -> list[str]:
@@ -122,11 +127,11 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
             assert expected["date"].isoformat() in [d["date"] for d in answer["dates"]]
         checked.add(item_id)
 
-    # The seed pages a scenario claims must be cited by the items it checked.
-    cited = {
-        ref.split("_")[0].removeprefix("seed:") for i in checked for ref in found[i]["sources"]
-    }
-    assert set(scenario["seeds"]) <= cited, (scenario["seeds"], cited)
+    # The seed pages and sources a scenario claims must be cited by the items it checked.
+    refs = {ref for i in checked for ref in found[i]["sources"]}
+    cited = {ref.split("_")[0].removeprefix("seed:") for ref in refs}
+    assert set(scenario.get("seeds", [])) <= cited, (scenario.get("seeds"), cited)
+    assert set(scenario.get("cites", [])) <= refs, (scenario.get("cites"), refs)
 
     # The same answer in text, citing the seed pages it comes from; a `today` a year after the
     # data's review date brings the staleness warning, and nothing else may reach stderr.
@@ -139,8 +144,10 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
     flat = " ".join(text_run.stdout.split())
     for fragment in scenario.get("text", []):
         assert fragment in flat, fragment
-    for seed in scenario["seeds"]:
+    for seed in scenario.get("seeds", []):
         assert f"seed:{seed}_" in flat, seed
+    for ref in scenario.get("cites", []):
+        assert ref in flat, ref
 
     # What a Chinese reader is told: the same checklist in Chinese words.
     if "text_zh" in scenario:

@@ -102,6 +102,10 @@ def revision(words: str) -> str:
     return "".join(chr(ord("a") + byte % 26) for byte in digest[:8])
 
 
+# The dates a person can give `check`; a rule counts from one of them.
+Event = Literal["born", "paid", "bill_date", "lost_on", "last_paid", "hired_on"]
+
+
 class Condition(_Strict):
     """Declarative profile test: every `all` facet, at least one `any` facet, no `none` facet."""
 
@@ -124,6 +128,8 @@ class Item(_Strict):
     dated: Text | None = None
     # The year the fact dates from, when it differs from its sources' `as_of`.
     as_of: Year | None = None
+    # Dates this fact matters for: `check` shows it beside its answers for them.
+    about: list[Event] = []
 
 
 class Step(Item, kw_only=True):
@@ -142,8 +148,6 @@ class Fee(Item, kw_only=True):
     amount_yuan: Annotated[float, Meta(ge=0)] | None = None
 
 
-# The dates a person can give `check`; a rule counts from one of them.
-Event = Literal["born", "paid", "bill_date", "lost_on", "last_paid", "hired_on"]
 
 
 class Period(_Strict):
