@@ -237,6 +237,20 @@ def test_complete_drops_the_inherited_items_of_that_kind(tmp_path: Path) -> None
     assert len(step_ids(national)) == 3
 
 
+def test_complete_for_some_people_leaves_the_rest_their_inheritance(tmp_path: Path) -> None:
+    city = region(
+        "city",
+        "national",
+        "city",
+        '- {id: own, text: {en: Own}, sources: ["test:sure"], status: official}\n',
+    ).replace("    steps:\n", "    complete: [{kind: steps, when: {none: [minor]}}]\n    steps:\n")
+    guide = guide_of(tmp_path, {"national": NATIONAL, "city": city}, "city")
+    adult = [p.item.id for p in select(guide, "apply", "steps", make_profile([]))]
+    child = [p.item.id for p in select(guide, "apply", "steps", make_profile(["minor"]))]
+    assert adult == ["own"]  # the city's list is complete for adults ...
+    assert child == ["first", "office", "last", "own"]  # ... not for children
+
+
 def test_a_rule_only_in_a_missing_region_is_an_error(tmp_path: Path) -> None:
     deadline = (
         "procedures:\n  apply:\n    deadlines:\n"

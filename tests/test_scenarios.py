@@ -16,8 +16,8 @@ from .conftest import Invoke
 SCENARIOS_DIR = Path(__file__).parent / "scenarios"
 SEED_PAGES = {"000", "001", "002", "003", "004"}
 KEYS = {
-    "name", "seeds", "cites", "question", "command", "region", "profile", "channel", "dates", "query",
-    "expect", "order", "absent", "origins", "statuses", "fields", "dated", "unknown",
+    "name", "seeds", "cites", "question", "command", "region", "profile", "channel", "dates",
+    "query", "expect", "order", "absent", "origins", "statuses", "fields", "dated", "unknown",
     "results", "answers", "text", "text_zh", "exit_code", "stderr", "stale",
 }  # fmt: skip
 

@@ -11,7 +11,7 @@ from .catalog import Catalog
 from .checks import Verdict, verdicts
 from .faq import Match, search
 from .loader import FAQ, Layer
-from .match import Placed, choose, select
+from .match import Placed, choose, select, walled
 from .model import KINDS, ChannelKind, Event, Level, Source, Text
 from .profile import Profile, all_profiles
 from .resolve import Candidate, Entry, Guide
@@ -274,15 +274,19 @@ def _chain(guide: Guide) -> list[RegionInfo]:
     return [RegionInfo.of(layer) for layer in reversed(nearest.values())]
 
 
-def reachable(entry: Entry) -> list[Candidate]:
+def reachable(guide: Guide, key: tuple[str, str], entry: Entry) -> list[Candidate]:
     """The versions some applicant gets: the first whose condition holds for some profile."""
-    chosen = {id(choose(entry, profile)[0]) for profile in all_profiles()}
+    depths = guide.depths
+    chosen = {
+        id(choose(entry, profile, depths, walled(guide, *key, profile))[0])
+        for profile in all_profiles()
+    }
     return [candidate for candidate in entry.candidates if id(candidate) in chosen]
 
 
 def build_guide_view(guide: Guide, today: datetime.date) -> GuideView:
     trimmed = {
-        key: [Entry(entry.id, reachable(entry)) for entry in entries]
+        key: [Entry(entry.id, reachable(guide, key, entry)) for entry in entries]
         for key, entries in guide.entries.items()
     }
     procedures = {
@@ -310,8 +314,9 @@ def build_diff(a: Guide, b: Guide, today: datetime.date) -> DiffReport:
     same = 0
     shown: list[Candidate] = []
     for procedure, kind in keys:
-        versions_a = {e.id: reachable(e) for e in a.section(procedure, kind)}
-        versions_b = {e.id: reachable(e) for e in b.section(procedure, kind)}
+        key = (procedure, kind)
+        versions_a = {e.id: reachable(a, key, e) for e in a.section(*key)}
+        versions_b = {e.id: reachable(b, key, e) for e in b.section(*key)}
         for item_id in dict.fromkeys([*versions_a, *versions_b]):
             in_a, in_b = versions_a.get(item_id, []), versions_b.get(item_id, [])
             if [c.item for c in in_a] == [c.item for c in in_b]:

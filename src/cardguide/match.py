@@ -34,9 +34,24 @@ class Placed:
         return self.origin != self.region_id
 
 
-def choose(entry: Entry, profile: Profile) -> tuple[Candidate | None, tuple[Candidate, ...]]:
-    """The nearest candidate whose condition holds, and nearer regions' versions passed over."""
+def walled(guide: Guide, procedure: str, kind: str, profile: Profile) -> int | None:
+    """The depth above which this person inherits nothing of this kind (None: no such wall)."""
+    depths = [
+        w.depth for w in guide.walls.get((procedure, kind), []) if matches(w.condition, profile)
+    ]
+    return min(depths, default=None)
+
+
+def choose(
+    entry: Entry, profile: Profile, depths: dict[str, int] | None = None, wall: int | None = None
+) -> tuple[Candidate | None, tuple[Candidate, ...]]:
+    """The nearest candidate whose condition holds, and nearer regions' versions passed over.
+
+    With a `wall`, candidates from regions deeper than it (by `depths`) are not inherited.
+    """
     for index, candidate in enumerate(entry.candidates):
+        if wall is not None and depths is not None and depths[candidate.origin] > wall:
+            break  # candidates are nearest first: every later one is beyond the wall too
         if matches(candidate.item.when, profile):
             nearer = [c for c in entry.candidates[:index] if c.layer is not candidate.layer]
             return candidate, tuple(nearer)
@@ -62,8 +77,9 @@ def select(
     """The items of one kind that apply to the profile, in guide order."""
     region_id = guide.layer.region.id
     placed: list[Placed] = []
+    depths, wall = guide.depths, walled(guide, procedure, kind, profile)
     for entry in guide.section(procedure, kind):
-        chosen, passed_over = choose(entry, profile)
+        chosen, passed_over = choose(entry, profile, depths, wall)
         if chosen is not None and _for_channel(chosen.item, channel):
             placed.append(Placed(procedure, kind, chosen, region_id, passed_over))
     return placed
@@ -71,13 +87,16 @@ def select(
 
 def relevant_facets(guide: Guide, procedure: str) -> set[Facet]:
     """Facets that change this procedure's checklist in this region: what an interview asks."""
-    return facets_named(
+    conditions = [
         candidate.item.when
         for (name, _kind), entries in guide.entries.items()
         if name == procedure
         for entry in entries
         for candidate in entry.candidates
-    )
+    ]
+    conditions += [w.condition for (name, _k), walls in guide.walls.items() if name == procedure
+                   for w in walls]  # fmt: skip
+    return facets_named(conditions)
 
 
 @dataclass(frozen=True)

@@ -148,8 +148,6 @@ class Fee(Item, kw_only=True):
     amount_yuan: Annotated[float, Meta(ge=0)] | None = None
 
 
-
-
 class Period(_Strict):
     """A length of time: calendar days, months, or working days of the official calendar."""
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .catalog import Catalog
 from .errors import DataError, Diagnostic
 from .loader import Layer, iter_items
-from .model import LEVEL_RANK, STATUS_RANK, Item, Source
+from .model import LEVEL_RANK, STATUS_RANK, Completion, Condition, Item, Source
 from .wording import keyed, msg
 from .yamlread import KeyPath
 
@@ -45,16 +45,38 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Wall:
+    """A region's list of one kind that is complete for some people: above it, nothing counts.
+
+    `depth` is the region's place in the chain (0 for the region asked for); for the people
+    `condition` holds for, items from regions farther up are not inherited.
+    """
+
+    depth: int
+    condition: Condition
+
+
+@dataclass(frozen=True)
 class Guide:
     """A region's resolved guide: its chain of files and every item's candidates, in order."""
 
     chain: list[Layer]  # the region asked for first, the national region last
     entries: dict[tuple[str, str], list[Entry]]  # (procedure, kind) → entries in order
     sources: dict[str, Source]
+    walls: dict[tuple[str, str], list[Wall]] = field(default_factory=dict)
 
     @property
     def layer(self) -> Layer:
         return self.chain[0]
+
+    @property
+    def depths(self) -> dict[str, int]:
+        """Each region's place in the chain, nearest first."""
+        return {region: depth for depth, region in enumerate(dict.fromkeys(self.region_ids))}
+
+    @property
+    def region_ids(self) -> list[str]:
+        return [layer.region.id for layer in self.chain]
 
     def section(self, procedure: str, kind: str) -> list[Entry]:
         return self.entries.get((procedure, kind), [])
@@ -123,27 +145,35 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
     """
     sources: dict[str, Source] = {}
     entries: dict[tuple[str, str], list[Entry]] = {}
+    walls: dict[tuple[str, str], list[Wall]] = {}
+    ids = dict.fromkeys(layer.region.id for layer in chain)
+    depths = {region: depth for depth, region in enumerate(ids)}
     for layer in reversed(chain):
         for index, source in enumerate(layer.region.sources):
             if source.id in sources:
                 again = msg("resolve.source_again", id=source.id)
                 report(layer.diagnostic("CG009", again, ("sources", index, "id")))
             sources[source.id] = source
-        for procedure, kind in _completed(layer):
-            entries[(procedure, kind)] = []  # this region's own list replaces the inherited one
+        for procedure, kind, condition in _completed(layer):
+            if condition is None:
+                entries[(procedure, kind)] = []  # this region's own list replaces the inherited one
+            else:
+                wall = Wall(depths[layer.region.id], condition)
+                walls.setdefault((procedure, kind), []).append(wall)
         for procedure, kind, path, item in iter_items(layer.region):
             _check_sources(layer, item, path, sources, report)
             _place(entries.setdefault((procedure, kind), []), Candidate(item, layer, path), report)
-    return Guide(chain=chain, entries=entries, sources=sources)
+    return Guide(chain=chain, entries=entries, sources=sources, walls=walls)
 
 
-def _completed(layer: Layer) -> list[tuple[str, str]]:
+def _completed(layer: Layer) -> list[tuple[str, str, Condition | None]]:
+    """(procedure, kind, for whom) of each list the region gives in full; None is everyone."""
     procedures = layer.region.procedures
     return [
-        (name, kind)
+        (name, *((done.kind, done.when) if isinstance(done, Completion) else (done, None)))
         for name in procedures.__struct_fields__
         if (section := getattr(procedures, name)) is not None
-        for kind in section.complete
+        for done in section.complete
     ]
 
 
