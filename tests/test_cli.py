@@ -390,3 +390,32 @@ def test_reimburse_with_a_bill_date_answers_in_the_checklist(invoke: Invoke) -> 
     data = invoke([*args, "-f", "json"]).json()
     assert [(a["id"], a["answer"]) for a in data["answers"]] == [("claim-deadline", "yes")]
     assert "YOUR DATES" in invoke(args).stdout
+
+
+def test_the_interview_leads_a_replacement_to_what_replace_gives(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    run = invoke(["apply", "--region", "ningbo", "-f", "json"], input="1\ny\n1\n")
+    assert run.exit_code == 0, run.stderr
+    asked = run.json()
+    told = invoke(["replace", "--region", "ningbo", "--lost", "-f", "json"]).json()
+    assert asked["procedure"] == "replace"
+    assert [s["id"] for s in asked["steps"]] == [s["id"] for s in told["steps"]]
+    assert asked["profile"]["facets"] == told["profile"]["facets"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "words"),
+    [
+        (["--student", "--left-job"], "give the one that describes you now"),
+        (["--minor", "--employer"], "an employed 16- or 17-year-old gives --employer alone"),
+        (["--newborn", "--replacement"], "use `cardguide replace --minor`"),
+    ],
+)
+def test_profiles_that_would_get_opposite_instructions_are_refused(
+    invoke: Invoke, flags: list[str], words: str
+) -> None:
+    run = invoke(["apply", "--region", "ningbo", *flags])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert_one_line_error(run.stderr, words)

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import DataError, RegionNotFound
+from .errors import AmbiguousPlace, DataError, NotCovered, RegionNotFound
 from .loader import Layer, decode_layer, load_layer
-from .names import Gazetteer, Place, fold
+from .names import Gazetteer, Place, fold, is_han
+
+if TYPE_CHECKING:
+    from .divisions import Division
+
+
+@dataclass(frozen=True)
+class Found:
+    """The region whose rules a person gets, and the place they asked for if it has none."""
+
+    region: str
+    place: Division | None = None
+
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -87,22 +101,62 @@ class Catalog:
 
     def find(self, query: str) -> str:
         """The id of the region named by `query`: id, a name in either script, pinyin, alias."""
+        return self.locate(query).region
+
+    def locate(self, query: str) -> Found:
+        """The region whose rules apply to the place `query` names, and that place.
+
+        A region's own names come first; then every division of China, by code or name, which
+        leads to the nearest region with data (海曙区 → ningbo, 成都 → national).
+        """
         wanted = fold(query)
         if _ID.fullmatch(wanted) and self.file_for(wanted) is not None:
-            return wanted  # the common case reads no other file
-        found = self._gazetteer().find(query)
-        if found is None:
+            return Found(wanted)  # the common case reads no other file
+        gazetteer = self._gazetteer()
+        region = gazetteer.find(query)
+        if region is not None:
+            return Found(region)
+        from .divisions import divisions  # only names that are not regions' load the list
+
+        places = divisions().find(query)
+        covered = [place for place in places if place.covered]
+        if places and not covered:
+            raise NotCovered(query, places[0].name)
+        if len(covered) > 1:
+            raise AmbiguousPlace(query, [divisions().path(place.code) for place in covered])
+        if not covered:
             raise RegionNotFound(query, self.suggest(query))
-        return found
+        return self._covering(gazetteer, covered[0])
+
+    def _covering(self, gazetteer: Gazetteer, place: Division) -> Found:
+        """The nearest region with data above a division (the national rules at the least)."""
+        from .divisions import divisions
+
+        regions = {p.division: p.id for p in gazetteer.places.values() if p.division}
+        for division in divisions().chain(place.code):
+            if division.code in regions:
+                region = regions[division.code]
+                return Found(region, None if division.code == place.code else place)
+        return Found("national", place)
 
     def suggest(self, query: str) -> list[str]:
         """Names close to `query` for "did you mean", in the script it is written in."""
+        from .divisions import divisions
+
         try:
             gazetteer = self._gazetteer()
         except DataError:
             # A broken file elsewhere must not hide the real problem: suggest by id alone.
             gazetteer = Gazetteer(Place(i, None, (i,), (i, i)) for i in self.ids())
-        return gazetteer.suggest(query)
+        close = gazetteer.suggest(query)
+        if close:
+            # A region with data that is close beats a far-off division of the same spelling.
+            return close
+        return list(
+            dict.fromkeys(
+                p.name if is_han(query) else p.english for p in divisions().suggest(query)
+            )
+        )
 
     def _gazetteer(self) -> Gazetteer:
         places = []
@@ -114,5 +168,6 @@ class Catalog:
                 *((full.en, full.zh) if full else ()),
             )  # fmt: skip
             shown = (region.id, region.names.zh or region.id)
-            places.append(Place(region.id, region.parent, tuple(s for s in spellings if s), shown))
+            names = tuple(s for s in spellings if s)
+            places.append(Place(region.id, region.parent, names, shown, region.division))
         return Gazetteer(places)

@@ -8,12 +8,15 @@ from typing import Literal
 
 from .dates import OutsideCalendar, apply_period, describe_period, holiday_name
 from .match import Placed, select
-from .model import Deadline, Event, Period, Rule
+from .model import Deadline, Event, Period, Rule, age_of
 from .profile import Profile, flag_for
 from .resolve import Guide
 from .wording import Msg, join, keyed, msg
 
 Answer = Literal["yes", "no", "need_more_information"]
+
+# A rule this many years old or more is named by its year beside every answer resting on it.
+DATED_AFTER_YEARS = 2
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,23 @@ class Verdict:
     event_date: datetime.date
     today: datetime.date
     decision: Decision
+    age: int | None = None  # the year the rule's information dates from, when known
+
+    @property
+    def rests_on(self) -> tuple[int | None, bool]:
+        """The rule's year when it is old enough to say so, and whether its source is uncertain."""
+        age = self.age
+        old = age if age is not None and self.today.year - age >= DATED_AFTER_YEARS else None
+        return old, self.placed.item.status == "uncertain"
+
+    def caveat(self) -> Msg | None:
+        """`per a 2016 rule; confirm with the office`, said beside the answer it qualifies."""
+        year, uncertain = self.rests_on
+        if year is not None and uncertain:
+            return msg("verdict.rests_dated_uncertain", year=year)
+        if year is not None:
+            return msg("verdict.rests_dated", year=year)
+        return msg("verdict.rests_uncertain") if uncertain else None
 
     @property
     def answer(self) -> Answer:
@@ -151,5 +171,6 @@ def verdicts(
                 rule = placed.item.rule if isinstance(placed.item, Deadline) else None
                 if rule is not None and rule.event == event:
                     decision = decide(rule, event_date, today, chain)
-                    found.append(Verdict(placed, rule, event_date, today, decision))
+                    age = age_of(placed.item, guide.sources)
+                    found.append(Verdict(placed, rule, event_date, today, decision, age))
     return found

@@ -369,7 +369,9 @@ def show(
 def apply(request: Request) -> None:
     """Your checklist for applying for a card: steps, where to go, materials, fees, time limits."""
     guide, profile = _prepare(request, "apply")
-    _emit(build_checklist(guide, "apply", profile, request.today), request)
+    # Only the interview can say lost or damaged here: it leads a replacement to `replace`.
+    procedure = "replace" if {"lost", "damaged"} & profile.facets else "apply"
+    _emit(build_checklist(guide, procedure, profile, request.today), request)
 
 
 @app.command()

@@ -123,6 +123,7 @@ class CheckReport:
     verdicts: list[Verdict]
     sources: list[Source]
     reviews: list[Review]
+    related: list[Placed] = field(default_factory=list)  # facts about these dates, no sums
 
 
 @dataclass(frozen=True)
@@ -195,11 +196,14 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
     return RegionListing(ordered, reviews([layers[info.id] for info in ordered], today))
 
 
-def _cited(candidates: list[Candidate], sources: dict[str, Source]) -> list[Source]:
-    """The sources the candidates cite, in order of first citation."""
+def _cited(shown: Sequence[Candidate | Placed], sources: dict[str, Source]) -> list[Source]:
+    """The sources the items and their caveats cite, in order of first citation."""
     seen: dict[str, Source] = {}
-    for candidate in candidates:
-        for ref in candidate.item.sources:
+    for one in shown:
+        refs = [*one.item.sources]
+        for caveat in getattr(one, "caveats", ()):
+            refs += caveat.sources
+        for ref in refs:
             seen.setdefault(ref, sources[ref])
     return list(seen.values())
 
@@ -221,7 +225,7 @@ def build_checklist(
         kind: items for kind, items in sections.items() if items or kind in EXPECTED[procedure]
     }
     found = verdicts(guide, profile, events, today, (procedure,)) if events else []
-    cited = [p.candidate for items in sections.values() for p in items]
+    cited = [p for items in sections.values() for p in items]
     return Checklist(
         procedure=procedure,
         region=RegionInfo.of(guide.layer),
@@ -241,6 +245,15 @@ def build_check(
     guide: Guide, profile: Profile, events: dict[Event, datetime.date], today: datetime.date
 ) -> CheckReport:
     found = verdicts(guide, profile, events, today)
+    answered = {id(v.placed.item) for v in found}
+    related = [
+        placed
+        for procedure, kind in guide.entries
+        for placed in select(guide, procedure, kind, profile)
+        if set(placed.item.about) & set(events) and id(placed.item) not in answered
+    ]
+    related = list({id(p.item): p for p in related}.values())  # an item shared by procedures
+    shown = [v.placed for v in found] + related
     return CheckReport(
         region=RegionInfo.of(guide.layer),
         chain=_chain(guide),
@@ -248,8 +261,9 @@ def build_check(
         today=today,
         events=events,
         verdicts=found,
-        sources=_cited([v.placed.candidate for v in found], guide.sources),
+        sources=_cited(shown, guide.sources),
         reviews=reviews(guide.chain, today),
+        related=related,
     )
 
 
@@ -263,7 +277,7 @@ def build_faq(
         chain=_chain(guide),
         query=query,
         matches=matches,
-        sources=_cited([m.placed.candidate for m in matches], guide.sources),
+        sources=_cited([m.placed for m in matches], guide.sources),
         reviews=reviews(guide.chain, today),
     )
 

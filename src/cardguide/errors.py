@@ -93,6 +93,22 @@ class RegionNotFound(CardguideError):
         self.suggestions = list(suggestions)
 
 
+class NotCovered(CardguideError):
+    """The place is in Hong Kong, Macao or Taiwan, which cardguide does not cover."""
+
+    def __init__(self, query: str, name: str) -> None:
+        super().__init__(msg("error.not_covered", query=query, name=name))
+
+
+class AmbiguousPlace(CardguideError):
+    """A name several divisions share (朝阳): the person adds the province or city."""
+
+    def __init__(self, query: str, places: Sequence[str]) -> None:
+        shown = join(places[:5])
+        super().__init__(msg("error.ambiguous", query=query, places=shown, example=places[0]))
+        self.places = list(places)
+
+
 class UsageProblem(CardguideError):
     """The command line asks for something impossible or incomplete."""
 

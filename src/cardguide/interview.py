@@ -101,6 +101,9 @@ class Interview:
             asked_here = facet in circumstances or (facet == "replacement" and procedure == "apply")
             if asked_here and facet in relevant and self.yes(msg(question)):
                 answers.add(facet)
+        if "replacement" in answers and procedure == "apply":
+            # A replacement is what `replace` lists: ask which kind, and the CLI shows that.
+            answers.add(self.one_of(("lost", "damaged")))
         return answers
 
     def one_of(self, circumstances: tuple[Facet, ...]) -> Facet:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Channel, ChannelKind, Condition, Facet, Item
+from .model import Channel, ChannelKind, Condition, Facet, Item, SourceCaveat
 from .profile import IMPLIES, Profile, describe_condition, facets_named, flag_for, matches
 from .resolve import Candidate, Entry, Guide
 from .wording import Msg, join, keyed, msg
@@ -19,6 +19,7 @@ class Placed:
     candidate: Candidate
     region_id: str  # the region the checklist is for
     passed_over: tuple[Candidate, ...] = ()  # nearer versions whose condition did not hold
+    caveats: tuple[SourceCaveat, ...] = ()  # nearer regions' warnings about its sources
 
     @property
     def item(self) -> Item:
@@ -81,8 +82,19 @@ def select(
     for entry in guide.section(procedure, kind):
         chosen, passed_over = choose(entry, profile, depths, wall)
         if chosen is not None and _for_channel(chosen.item, channel):
-            placed.append(Placed(procedure, kind, chosen, region_id, passed_over))
+            warned = _caveats(guide, chosen, depths)
+            placed.append(Placed(procedure, kind, chosen, region_id, passed_over, warned))
     return placed
+
+
+def _caveats(guide: Guide, chosen: Candidate, depths: dict[str, int]) -> tuple[SourceCaveat, ...]:
+    """Warnings of regions below the item's own about the sources it cites."""
+    cited = set(chosen.item.sources)
+    return tuple(
+        caveat
+        for depth, caveat in guide.caveats
+        if depths[chosen.origin] > depth and cited.intersection(caveat.about)
+    )
 
 
 def relevant_facets(guide: Guide, procedure: str) -> set[Facet]:

@@ -106,6 +106,18 @@ WORDS: dict[str, Entry] = {
         "en": "after leaving a job you apply as an individual, not through the employer",
         "zh": "离职后以个人身份申领，不再由原单位办理",
     },
+    "conflict.student_left_job": {
+        "en": "a student applies as a student and someone who left a job as an individual; give the one that describes you now",
+        "zh": "学生按学生身份申领，离职人员按个人身份申领；请只选现在符合你情况的那一个",
+    },
+    "conflict.minor_employer": {
+        "en": "a child's card is applied for by a guardian; an employed 16- or 17-year-old gives --employer alone",
+        "zh": "未成年人由监护人办理；已经工作的16、17周岁职工只选 --employer",
+    },
+    "conflict.newborn_replacement": {
+        "en": "a newborn's card is a first application; for a child's lost or damaged card use `cardguide replace --minor`",
+        "zh": "新生儿办卡是首次申领；孩子的卡丢失或损坏，请用 `cardguide replace --minor`",
+    },
     "conflict.lost_damaged": {
         "en": "a card is replaced either as lost or as damaged",
         "zh": "补换卡要么是卡丢失，要么是卡损坏，只能选一种",
@@ -131,15 +143,18 @@ WORDS: dict[str, Entry] = {
     "heading.legal": {"en": "Legal basis", "zh": "政策依据"},
     "heading.questions": {"en": "Questions and answers", "zh": "常见问题"},
     "heading.sources": {"en": "Sources", "zh": "资料来源"},
+    "heading.related": {"en": "Also about these dates", "zh": "与这些日期有关的规定"},
     "label.where": {"en": "Where: ", "zh": "办理地点："},
     "label.caveat": {"en": "Caveat: ", "zh": "注意："},
     "label.dated": {"en": "Dated: ", "zh": "资料较旧："},
     "label.note": {"en": "Note: ", "zh": "说明："},
     "label.bring": {"en": "Bring: ", "zh": "需带："},
     "label.why": {"en": "Why: ", "zh": "原因："},
+    "label.local_caveat": {"en": "Here: ", "zh": "本地提醒："},
     "meta.only_for": {"en": "only for: {who}", "zh": "仅适用于：{who}"},
     "meta.from": {"en": "from {region}", "zh": "来自{region}"},
     "meta.overlay": {"en": "overlay {file}", "zh": "本地覆盖文件 {file}"},
+    "meta.as_of": {"en": "as of {year}", "zh": "{year}年的资料"},
     "meta.status_paren": {"en": " ({status})", "zh": "（{status}）"},
     # --- activation -------------------------------------------------------------------------
     "channel.bank": {"en": "Bank", "zh": "银行网点"},
@@ -209,6 +224,22 @@ WORDS: dict[str, Entry] = {
     "question.starts": {"en": "Does it apply yet?", "zh": "已经可以享受了吗？"},
     "question.lapse": {"en": "Has the limit run out?", "zh": "是否已经超期？"},
     "verdict.line": {"en": "{question} {reason}", "zh": "{question}{reason}"},
+    "verdict.line_caveat": {
+        "en": "{question} {reason} {caveat}",
+        "zh": "{question}{reason}{caveat}",
+    },
+    "verdict.rests_dated": {
+        "en": "(Per a {year} rule; confirm with the office.)",
+        "zh": "（依据的是{year}年的规定，请向经办机构确认。）",
+    },
+    "verdict.rests_uncertain": {
+        "en": "(Per an uncertain source; confirm with the office.)",
+        "zh": "（依据的来源待核实，请向经办机构确认。）",
+    },
+    "verdict.rests_dated_uncertain": {
+        "en": "(Per a {year} rule from an uncertain source; confirm with the office.)",
+        "zh": "（依据的是{year}年的规定，来源待核实，请向经办机构确认。）",
+    },
     "verdict.deadline_yes": {"en": "Yes: the last day is {on}.", "zh": "来得及：最后一天是{on}。"},
     "verdict.deadline_no": {"en": "No: the last day was {on}.", "zh": "来不及了：最后一天是{on}。"},
     "verdict.starts_yes": {"en": "Yes: it applies from {on}.", "zh": "可以：从{on}起享受。"},
@@ -395,6 +426,14 @@ WORDS: dict[str, Entry] = {
     "error.region_unknown_suggest": {
         "en": "unknown region '{query}'; did you mean {names}? (`cardguide regions` lists them all)",
         "zh": "找不到地区“{query}”；你要找的是不是{names}？（`cardguide regions` 列出全部地区）",
+    },
+    "error.not_covered": {
+        "en": "'{query}' is {name}, outside mainland China; cardguide covers mainland China only",
+        "zh": "“{query}”是{name}，不在中国大陆；cardguide 只提供中国大陆的办理信息",
+    },
+    "error.ambiguous": {
+        "en": "'{query}' names several places: {places}; write it with its province or city, e.g. {example}",
+        "zh": "“{query}”对应多个地方：{places}；请写上所在的省或市，如 {example}",
     },
     "error.no_region": {
         "en": (

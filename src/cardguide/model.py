@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 import typing
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 import msgspec
@@ -252,6 +253,14 @@ class Source(_Strict):
     note: Text | None = None
     # The year of the page's information; every item citing it shows this age.
     as_of: Year | None = None
+
+
+def age_of(item: Item, sources: Mapping[str, Source]) -> int | None:
+    """The year an item's information dates from: its own, else its oldest dated source's."""
+    if item.as_of is not None:
+        return item.as_of
+    years = [sources[ref].as_of for ref in item.sources if ref in sources]
+    return min((year for year in years if year is not None), default=None)
 
 
 class SourceCaveat(_Strict):

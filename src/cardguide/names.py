@@ -37,6 +37,7 @@ class Place:
     parent: str | None
     names: tuple[str, ...]  # every spelling: id, English, Chinese, full names, pinyin, aliases
     shown: tuple[str, str]  # how a suggestion names it: (in Latin script, in Chinese)
+    division: str | None = None  # the official division code its rules are for
 
 
 class Gazetteer:

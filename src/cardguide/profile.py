@@ -37,6 +37,12 @@ CONFLICTS: dict[frozenset[Facet], str] = {
     frozenset({"employer", "self_employed"}): "conflict.employer_self_employed",
     frozenset({"employer", "left_job"}): "conflict.employer_left_job",
     frozenset({"lost", "damaged"}): "conflict.lost_damaged",
+    # These could each be true of one person, but the data gives them opposite routes (the
+    # school or an agency; a guardian or the employer; a first card or a replacement), so the
+    # person says which one describes the application now.
+    frozenset({"student", "left_job"}): "conflict.student_left_job",
+    frozenset({"minor", "employer"}): "conflict.minor_employer",
+    frozenset({"newborn", "replacement"}): "conflict.newborn_replacement",
 }
 
 

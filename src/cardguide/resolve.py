@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .catalog import Catalog
 from .errors import DataError, Diagnostic
 from .loader import Layer, iter_items
-from .model import LEVEL_RANK, STATUS_RANK, Completion, Condition, Item, Source
+from .model import LEVEL_RANK, STATUS_RANK, Completion, Condition, Item, Source, SourceCaveat
 from .wording import keyed, msg
 from .yamlread import KeyPath
 
@@ -64,6 +64,8 @@ class Guide:
     entries: dict[tuple[str, str], list[Entry]]  # (procedure, kind) → entries in order
     sources: dict[str, Source]
     walls: dict[tuple[str, str], list[Wall]] = field(default_factory=dict)
+    # Each region's caveats on its ancestors' facts, with the region's depth.
+    caveats: list[tuple[int, SourceCaveat]] = field(default_factory=list)
 
     @property
     def layer(self) -> Layer:
@@ -146,6 +148,7 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
     sources: dict[str, Source] = {}
     entries: dict[tuple[str, str], list[Entry]] = {}
     walls: dict[tuple[str, str], list[Wall]] = {}
+    caveats: list[tuple[int, SourceCaveat]] = []
     ids = dict.fromkeys(layer.region.id for layer in chain)
     depths = {region: depth for depth, region in enumerate(ids)}
     for layer in reversed(chain):
@@ -154,6 +157,8 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
                 again = msg("resolve.source_again", id=source.id)
                 report(layer.diagnostic("CG009", again, ("sources", index, "id")))
             sources[source.id] = source
+        _check_caveats(layer, sources, report)
+        caveats += [(depths[layer.region.id], caveat) for caveat in layer.region.caveats]
         for procedure, kind, condition in _completed(layer):
             if condition is None:
                 entries[(procedure, kind)] = []  # this region's own list replaces the inherited one
@@ -163,7 +168,18 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
         for procedure, kind, path, item in iter_items(layer.region):
             _check_sources(layer, item, path, sources, report)
             _place(entries.setdefault((procedure, kind), []), Candidate(item, layer, path), report)
-    return Guide(chain=chain, entries=entries, sources=sources, walls=walls)
+    return Guide(chain=chain, entries=entries, sources=sources, walls=walls, caveats=caveats)
+
+
+def _check_caveats(layer: Layer, sources: dict[str, Source], report: Report) -> None:
+    """A region's caveats name sources defined in its file or its ancestors'."""
+    for index, caveat in enumerate(layer.region.caveats):
+        for field_name in ("about", "sources"):
+            for number, ref in enumerate(getattr(caveat, field_name)):
+                if ref not in sources:
+                    undefined = msg("resolve.source_undefined", id=ref)
+                    where = ("caveats", index, field_name, number)
+                    report(layer.diagnostic("CG012", undefined, where))
 
 
 def _completed(layer: Layer) -> list[tuple[str, str, Condition | None]]:

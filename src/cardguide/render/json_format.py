@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, TextIO
 
 import msgspec
@@ -21,7 +22,7 @@ from ..documents import (
 )
 from ..errors import Diagnostic
 from ..match import Placed, explain, for_whom
-from ..model import KINDS, LANGS, Item, Source, Text
+from ..model import KINDS, LANGS, Item, Source, Text, age_of
 from ..profile import Profile
 from ..resolve import Candidate, Entry
 from ..validate import Validation
@@ -33,7 +34,7 @@ from . import RenderOptions
 SCHEMA_VERSION = 2
 
 # Fields placed explicitly after the kind's own fields; before/after only order the data files.
-_NOT_OWN = ("id", "sources", "status", "when", "before", "after", "dated")
+_NOT_OWN = ("id", "sources", "status", "when", "before", "after", "dated", "as_of")
 
 
 def render(document: Document, out: TextIO, options: RenderOptions) -> None:
@@ -78,7 +79,7 @@ def _region(info: RegionInfo) -> dict[str, Any]:
     }
 
 
-def _item(item: Item) -> dict[str, Any]:
+def _item(item: Item, sources: Mapping[str, Source]) -> dict[str, Any]:
     own = {
         name: _builtins(getattr(item, name))
         for name in item.__struct_fields__
@@ -88,6 +89,8 @@ def _item(item: Item) -> dict[str, Any]:
         "id": item.id,
         **own,
         "status": item.status,
+        # The year the information dates from: the item's own, else its oldest dated source's.
+        "as_of": age_of(item, sources),
         "sources": list(item.sources),
         "dated": _builtins(item.dated),
         "when": _builtins(item.when),
@@ -129,6 +132,7 @@ def _source(source: Source) -> dict[str, Any]:
         "url": source.url,
         "dated": _builtins(source.dated),
         "note": _builtins(source.note),
+        "as_of": source.as_of,
     }
 
 
@@ -150,8 +154,19 @@ class _Encoder:
 
     def __init__(self, why: bool) -> None:
         self.why = why
+        self.sources: dict[str, Source] = {}
+
+    def item(self, item: Item) -> dict[str, Any]:
+        return _item(item, self.sources)
+
+    def versions(self, entries: list[Entry]) -> list[dict[str, Any]]:
+        return [
+            {"id": e.id, "versions": [{**self.item(c.item), **_origin(c)} for c in e.candidates]}
+            for e in entries
+        ]
 
     def document(self, document: Document) -> dict[str, Any]:
+        self.sources = {source.id: source for source in getattr(document, "sources", [])}
         if isinstance(document, Validation):
             return {
                 "kind": "validation",
@@ -189,8 +204,8 @@ class _Encoder:
                     "kind": d.kind,
                     "id": d.id,
                     "change": d.change,
-                    "a": [{**_item(c.item), **_origin(c)} for c in d.a],
-                    "b": [{**_item(c.item), **_origin(c)} for c in d.b],
+                    "a": [{**self.item(c.item), **_origin(c)} for c in d.a],
+                    "b": [{**self.item(c.item), **_origin(c)} for c in d.b],
                 }
                 for d in report.differences
             ],
@@ -198,10 +213,14 @@ class _Encoder:
         }
 
     def placed(self, placed: Placed, profile: Profile, number: int | None = None) -> dict[str, Any]:
-        data = _item(placed.item)
+        data = self.item(placed.item)
         if number is not None:
             data = {"number": number, **data}
         data = {**data, **_origin(placed.candidate), "inherited": placed.inherited}
+        data["region_caveats"] = [
+            {"text": _builtins(c.text), "sources": list(c.sources), "status": c.status}
+            for c in placed.caveats
+        ]
         if self.why:
             reason = explain(placed, profile)
             data["why"] = {
@@ -225,6 +244,10 @@ class _Encoder:
             "answer": verdict.answer,
             "question": _words(keyed("question", rule.kind)),
             "reason": _words(verdict.reason),
+            # What the answer rests on: an old rule's year, an uncertain source, and the words
+            # that say so beside the answer (null when it rests on neither).
+            "rests_on": {"as_of": verdict.rests_on[0], "uncertain": verdict.rests_on[1]},
+            "caveat": _words(caveat) if (caveat := verdict.caveat()) is not None else None,
             "procedure": verdict.placed.procedure,
             "event": rule.event,
             "event_date": verdict.event_date.isoformat(),
@@ -273,6 +296,7 @@ class _Encoder:
             "today": report.today.isoformat(),
             "events": {event: day.isoformat() for event, day in report.events.items()},
             "answers": [self.verdict(v, report.profile) for v in report.verdicts],
+            "related": [self.placed(p, report.profile) for p in report.related],
             "sources": [_source(source) for source in report.sources],
         }
 
@@ -281,7 +305,7 @@ class _Encoder:
             **_header("faq", results.region, results.chain),
             "query": results.query,
             "results": [
-                {"score": m.score, **_item(m.placed.item), **_origin(m.placed.candidate)}
+                {"score": m.score, **self.item(m.placed.item), **_origin(m.placed.candidate)}
                 for m in results.matches
             ],
             "sources": [_source(source) for source in results.sources],
@@ -291,19 +315,9 @@ class _Encoder:
         return {
             **_header("guide", view.region, view.chain),
             "procedures": {
-                procedure: {kind: _versions(entries) for kind, entries in kinds.items()}
+                procedure: {kind: self.versions(entries) for kind, entries in kinds.items()}
                 for procedure, kinds in view.procedures.items()
             },
-            "faq": _versions(view.faq),
+            "faq": self.versions(view.faq),
             "sources": [_source(source) for source in view.sources],
         }
-
-
-def _versions(entries: list[Entry]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": entry.id,
-            "versions": [{**_item(c.item), **_origin(c)} for c in entry.candidates],
-        }
-        for entry in entries
-    ]

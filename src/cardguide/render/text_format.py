@@ -222,12 +222,15 @@ def _check(page: _Page, report: CheckReport, writer: Writer) -> None:
                  for e, d in report.events.items())  # fmt: skip
     page.say(msg("header.dates", dates=given, today=report.today))
     _reviewed(page, report.reviews)
-    if not report.verdicts:
+    if not report.verdicts and not report.related:
         page.lines.append(Text())
         page.say(msg("check.none"), style="italic")
         return
     page.lines.append(Text())
     page.rows([(_answer(v.answer, writer), writer.verdict(v)) for v in report.verdicts])
+    if report.related:
+        page.heading(msg("heading.related"))
+        page.rows([(Text("•"), writer.placed(placed)) for placed in report.related])
     _sources(page, report.sources, writer)
 
 

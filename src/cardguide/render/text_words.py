@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ..checks import Verdict
 from ..match import Placed, explain, for_whom
-from ..model import CONTROL_CHARS, Channel, Faq, Item, Lang, Legal, Source, Step
+from ..model import CONTROL_CHARS, Channel, Faq, Item, Lang, Legal, Source, Step, age_of
 from ..model import Text as DataText
 from ..profile import Profile
 from ..resolve import Candidate
@@ -96,6 +96,7 @@ class Writer(Words):
         self.why = options.why
         self.profile = profile
         self.numbers = {source.id: index + 1 for index, source in enumerate(sources)}
+        self.sources = {source.id: source for source in sources}
 
     def status(self, status: str) -> Text:
         words = self.short(keyed("status", status))
@@ -107,6 +108,9 @@ class Writer(Words):
         line = Text(f"[{refs}] " if refs else "", style="dim")
         line.append_text(self.status(item.status))
         extras = []
+        age = age_of(item, self.sources)
+        if age is not None:  # how old the information is, beside how sure it is
+            extras.append((msg("meta.as_of", year=age), ""))
         if condition and item.when is not None:
             extras.append((msg("meta.only_for", who=for_whom(item.when)), "dim"))
         if origin is not None:
@@ -150,6 +154,10 @@ class Writer(Words):
 
     def placed(self, placed: Placed) -> Text:
         body = self.body(placed.item, inherited(placed), overlay=overlay_of(placed.candidate))
+        for caveat in placed.caveats:
+            refs = ", ".join(str(self.numbers[ref]) for ref in caveat.sources)
+            said = [(lang, f"{words} [{refs}]") for lang, words in self.data(caveat.text)]
+            labelled(body, msg("label.local_caveat"), said, style="bold yellow")
         self.add_reason(body, placed)
         return body
 
@@ -163,7 +171,13 @@ class Writer(Words):
         text = getattr(verdict.placed.item, "text", None)
         add(body, self.data(text) if text is not None else [], style="bold")
         question = keyed("question", verdict.rule.kind)
-        add(body, self.each(msg("verdict.line", question=question, reason=verdict.reason)))
+        caveat = verdict.caveat()
+        line = msg("verdict.line", question=question, reason=verdict.reason)
+        if caveat is not None:  # what the answer rests on, in the same line
+            line = msg(
+                "verdict.line_caveat", question=question, reason=verdict.reason, caveat=caveat
+            )
+        add(body, self.each(line))
         for outcome in verdict.outcomes:
             if outcome.holiday and outcome.date:
                 holiday = keyed("holiday", outcome.holiday)
