@@ -18,7 +18,8 @@ SEED_PAGES = {"000", "001", "002", "003", "004"}
 KEYS = {
     "name", "seeds", "cites", "question", "command", "region", "profile", "channel", "dates",
     "query", "expect", "order", "absent", "origins", "statuses", "fields", "dated", "unknown",
-    "results", "answers", "text", "text_zh", "exit_code", "stderr", "stale",
+    "results", "answers", "text", "text_zh", "exit_code", "stderr", "stale", "ages", "asked",
+    "related", "caveats", "rests_on",
 }  # fmt: skip
 
 
@@ -70,6 +71,7 @@ def everything(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     lists = [data.get(kind, []) for kind in KINDS] + [
         data.get("answers", []),
         data.get("results", []),
+        data.get("related", []),
     ]
     return {item["id"]: item for items in lists for item in items}
 
@@ -120,6 +122,26 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
         ranked = [item["id"] for item in data["results"]]
         assert ranked[: len(scenario["results"])] == scenario["results"], ranked
         checked.update(scenario["results"])
+    for item_id, year in scenario.get("ages", {}).items():
+        assert found[item_id]["as_of"] == year, item_id
+        checked.add(item_id)
+    if "asked" in scenario:
+        # null: the place asked for is a region with data; else which region covers it.
+        wanted_place = scenario["asked"]
+        asked = data["asked"]
+        assert asked == wanted_place if wanted_place is None else asked is not None
+        for key, value in (wanted_place or {}).items():
+            assert asked[key] == value, (key, asked)
+    for item_id in scenario.get("related", []):
+        assert item_id in [item["id"] for item in data["related"]], data["related"]
+        checked.add(item_id)
+    for item_id in scenario.get("caveats", []):
+        assert found[item_id].get("region_caveats"), item_id
+        checked.add(item_id)
+    for item_id, rests in scenario.get("rests_on", {}).items():
+        assert found[item_id]["rests_on"] == rests, item_id
+        assert found[item_id]["caveat"] is not None, item_id
+        checked.add(item_id)
     for item_id, expected in scenario.get("answers", {}).items():
         answer = found[item_id]
         assert answer["answer"] == expected["answer"], answer["reason"]

@@ -36,6 +36,12 @@ def shipped_dir() -> Path:
     return package.parents[1] / "data" / "regions"  # src/cardguide → repository root
 
 
+def _likeness(query: str, name: str) -> float:
+    import difflib  # only a failed lookup pays for it
+
+    return difflib.SequenceMatcher(None, fold(query), fold(name)).ratio()
+
+
 class Catalog:
     """Region files from overlay directories and the shipped data, each loaded at most once.
 
@@ -149,25 +155,33 @@ class Catalog:
             # A broken file elsewhere must not hide the real problem: suggest by id alone.
             gazetteer = Gazetteer(Place(i, None, (i,), (i, i)) for i in self.ids())
         close = gazetteer.suggest(query)
-        if close:
-            # A region with data that is close beats a far-off division of the same spelling.
-            return close
-        return list(
-            dict.fromkeys(
-                p.name if is_han(query) else p.english for p in divisions().suggest(query)
-            )
-        )
+        han = is_han(query)
+        covered = {place.division for place in gazetteer.places.values()}
+        places = [p for p in divisions().suggest(query) if p.code not in covered]
+        named = list(dict.fromkeys(p.name if han else p.english for p in places))
+        # A region with data is suggested before a division unless the division is clearly
+        # closer (shenzen: Shenzhen, not Henan).
+        if named and (not close or _likeness(query, named[0]) > _likeness(query, close[0]) + 0.1):
+            return named
+        return close
 
     def _gazetteer(self) -> Gazetteer:
+        """Every region's names: shipped ones from the committed index, local files read."""
+        from . import headers
+
+        shipped = shipped_dir().resolve()
+        index = headers.shipped()
         places = []
-        for layer in self.layers():
-            region = layer.region
-            full = region.full_names
-            spellings = (
-                region.names.en, region.names.zh, region.pinyin, *region.aliases,
-                *((full.en, full.zh) if full else ()),
-            )  # fmt: skip
-            shown = (region.id, region.names.zh or region.id)
-            names = tuple(s for s in spellings if s)
-            places.append(Place(region.id, region.parent, names, shown, region.division))
+        for region_id in self.ids():
+            file = self.file_for(region_id)
+            header = index.get(region_id)
+            if (
+                file is not None
+                and header is not None
+                and file.parent == shipped
+                and file.stat().st_size == header.get("size")
+            ):
+                places.append(headers.place(region_id, header))
+            else:
+                places.append(headers.place(region_id, headers.spellings(self.layer(region_id))))
         return Gazetteer(places)

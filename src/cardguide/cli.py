@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import inspect
@@ -17,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .catalog import Catalog, shipped_dir
+from .catalog import Catalog, Found, shipped_dir
 from .dates import parse_date
 from .documents import (
     Document,
@@ -291,8 +292,10 @@ def _emit(document: Document, request: Request) -> None:
                 Messages(request.lang).warning(stale)
 
 
-def _guide(catalog: Catalog, query: str) -> Guide:
-    return resolve(load_chain(catalog, catalog.find(query)))
+def _guide(catalog: Catalog, query: str | Found) -> Guide:
+    found = catalog.locate(query) if isinstance(query, str) else query
+    guide = resolve(load_chain(catalog, found.region))
+    return dataclasses.replace(guide, place=found.place)
 
 
 def _prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Guide, Profile]:
@@ -309,7 +312,7 @@ def _prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Gu
     if request.region is not None:
         guide = _guide(catalog, request.region)
     elif interactive:
-        guide = resolve(load_chain(catalog, interview.region(catalog)))
+        guide = _guide(catalog, interview.region(catalog))
     else:
         raise UsageProblem(msg("error.no_region"))
     facets = set(request.facets)

@@ -20,6 +20,9 @@ _ENGLISH_KINDS = re.compile(
 )
 
 
+_SIZE = {"province": 0, "city": 1, "county": 2}
+
+
 @dataclass(frozen=True)
 class Division:
     """One province, prefecture-level city or county-level division."""
@@ -108,17 +111,26 @@ class Divisions:
         wanted = fold(query)
         han = is_han(query)
         keys = [key for key in self.by_name if is_han(key) == han and len(key) >= 2]
-        close = difflib.get_close_matches(wanted, keys, n=20, cutoff=0.6 if han else 0.8)
+        close = difflib.get_close_matches(wanted, keys, n=20, cutoff=_cutoff(wanted, han))
 
-        def likeness(key: str) -> tuple[float, int]:
-            # Equally close names: the one that begins like the query (海曙 for 海署区).
+        def likeness(key: str) -> tuple[float, int, int]:
+            # Equally close names: the one that begins like the query (海曙 for 海署区), then the
+            # larger place (杭州市 before 杭锦旗 for 杭洲).
             pairs = zip(key, wanted, strict=False)
             shared = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], pairs))
-            return difflib.SequenceMatcher(None, wanted, key).ratio(), shared
+            size = min(_SIZE[self.by_code[code].level] for code in self.by_name[key])
+            return difflib.SequenceMatcher(None, wanted, key).ratio(), shared, -size
 
         close.sort(key=likeness, reverse=True)
         found = [self.by_code[code] for key in close for code in self.by_name[key]]
         return list({division.code: division for division in found}.values())[:limit]
+
+
+def _cutoff(wanted: str, han: bool) -> float:
+    """How alike a name must be: one wrong character in two is still a likely typo (成督)."""
+    if han:
+        return 0.5 if len(wanted) <= 2 else 0.6
+    return 0.8
 
 
 def _keys(division: Division) -> set[str]:

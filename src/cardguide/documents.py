@@ -60,6 +60,31 @@ class RegionInfo:
         )
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A place a person named that has no rules of its own here, and the region shown instead."""
+
+    code: str  # official division code, 330203
+    level: str  # province, city or county
+    names: Text  # {"zh": "海曙区", "en": "Haishu"}
+    path: Text  # {"zh": "浙江省宁波市海曙区", "en": "Haishu, Ningbo, Zhejiang"}
+    covered_by: str  # the region whose rules are shown
+
+    @classmethod
+    def of(cls, guide: Guide) -> Asked | None:
+        place = guide.place
+        if place is None:
+            return None
+        from .divisions import divisions
+
+        chain = divisions().chain(place.code)
+        path = Text(
+            en=", ".join(d.english for d in chain), zh="".join(d.name for d in reversed(chain))
+        )
+        names = Text(en=place.english, zh=place.name)
+        return cls(place.code, place.level, names, path, guide.layer.region.id)
+
+
 # Review dates older than this are shown as stale, and text output warns about them.
 STALE_AFTER_DAYS = 365
 
@@ -109,6 +134,7 @@ class Checklist:
     reviews: list[Review]
     verdicts: list[Verdict] = field(default_factory=list)  # answers for dates the user gave
     today: datetime.date | None = None
+    asked: Asked | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +150,7 @@ class CheckReport:
     sources: list[Source]
     reviews: list[Review]
     related: list[Placed] = field(default_factory=list)  # facts about these dates, no sums
+    asked: Asked | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +163,7 @@ class FaqResults:
     matches: list[Match]
     sources: list[Source]
     reviews: list[Review]
+    asked: Asked | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +176,7 @@ class GuideView:
     faq: list[Entry]
     sources: list[Source]
     reviews: list[Review]
+    asked: Asked | None = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +267,7 @@ def build_checklist(
         reviews=reviews(guide.chain, today),
         verdicts=found,
         today=today if events else None,
+        asked=Asked.of(guide),
     )
 
 
@@ -264,6 +294,7 @@ def build_check(
         sources=_cited(shown, guide.sources),
         reviews=reviews(guide.chain, today),
         related=related,
+        asked=Asked.of(guide),
     )
 
 
@@ -279,6 +310,7 @@ def build_faq(
         matches=matches,
         sources=_cited([m.placed for m in matches], guide.sources),
         reviews=reviews(guide.chain, today),
+        asked=Asked.of(guide),
     )
 
 
@@ -318,6 +350,7 @@ def build_guide_view(guide: Guide, today: datetime.date) -> GuideView:
         faq=trimmed.get(FAQ, []),
         sources=_cited(shown, guide.sources),
         reviews=reviews(guide.chain, today),
+        asked=Asked.of(guide),
     )
 
 

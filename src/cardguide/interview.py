@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from .catalog import Catalog
-from .errors import Cancelled, RegionNotFound
+from .catalog import Catalog, Found
+from .errors import AmbiguousPlace, Cancelled, NotCovered, RegionNotFound
 from .match import relevant_facets
 from .model import Facet
 from .names import fold
@@ -53,12 +53,13 @@ class Interview:
             raise Cancelled(msg("error.cancelled"))
         return line.strip()
 
-    def region(self, catalog: Catalog) -> str:
+    def region(self, catalog: Catalog) -> Found:
+        """The place the person names, asked again until it is found (or out of reach)."""
         while True:
             answer = self.ask(msg("interview.region"))
             try:
-                return catalog.find(answer)
-            except RegionNotFound as miss:
+                return catalog.locate(answer)
+            except (RegionNotFound, AmbiguousPlace, NotCovered) as miss:
                 self.tell(msg("interview.indent", message=miss.message))
 
     def choice(self, question: Msg, options: list[Msg]) -> int:

@@ -178,6 +178,14 @@ WORDS: dict[str, Entry] = {
         "en": "{en_name} {zh_name} ({level}); inherits from {chain}",
         "zh": "{zh_name}（{level}）；同时适用{chain}的规定",
     },
+    "header.asked": {
+        "en": "cardguide has no rules of its own for {place}; these are {region}'s. Ask the local office what differs there.",
+        "zh": "本工具没有{place}的单独资料，以下是{region}的规定；当地做法有无不同，请向当地经办机构咨询。",
+    },
+    "header.asked_national": {
+        "en": "cardguide has no local rules for {place}; these are only the national rules. Ask the local office for local fees, places and times.",
+        "zh": "本工具没有{place}的本地资料，以下只是全国通用的规定；当地的费用、办理地点和时限，请向当地经办机构咨询。",
+    },
     "header.for": {"en": "For: {profile}", "zh": "适用对象：{profile}"},
     "header.channel": {"en": "Channel: {channel}", "zh": "渠道：{channel}"},
     "header.reviewed": {

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .catalog import Catalog
 from .errors import DataError, Diagnostic
@@ -21,6 +22,9 @@ from .loader import Layer, iter_items
 from .model import LEVEL_RANK, STATUS_RANK, Completion, Condition, Item, Source, SourceCaveat
 from .wording import keyed, msg
 from .yamlread import KeyPath
+
+if TYPE_CHECKING:
+    from .divisions import Division
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,8 @@ class Guide:
     walls: dict[tuple[str, str], list[Wall]] = field(default_factory=dict)
     # Each region's caveats on its ancestors' facts, with the region's depth.
     caveats: list[tuple[int, SourceCaveat]] = field(default_factory=list)
+    # The place a person named when it has no region of its own (海曙区 shown Ningbo's rules).
+    place: Division | None = None
 
     @property
     def layer(self) -> Layer:

