@@ -169,19 +169,11 @@ class Catalog:
         """Every region's names: shipped ones from the committed index, local files read."""
         from . import headers
 
-        shipped = shipped_dir().resolve()
-        index = headers.shipped()
         places = []
         for region_id in self.ids():
             file = self.file_for(region_id)
-            header = index.get(region_id)
-            if (
-                file is not None
-                and header is not None
-                and file.parent == shipped
-                and file.stat().st_size == header.get("size")
-            ):
-                places.append(headers.place(region_id, header))
-            else:
-                places.append(headers.place(region_id, headers.spellings(self.layer(region_id))))
+            found = headers.indexed(region_id, file) if file is not None else None
+            if found is None:  # a local file, or a shipped one edited since the index was built
+                found = headers.place(region_id, headers.spellings(self.layer(region_id)))
+            places.append(found)
         return Gazetteer(places)
