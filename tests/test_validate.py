@@ -13,8 +13,9 @@ from cardguide.wording import keyed
 from .conftest import FIXTURES, Invoke, en
 
 RULE_FIXTURES = FIXTURES / "rules"
-# Rules that warn: an old review, and translations that are stale or carry no revision.
-WARNINGS = {"CG016", "CG026", "CG027"}
+# Rules that warn: an old review, translations that are stale or carry no revision, and a
+# complete list that hides a parent item written for some people.
+WARNINGS = {"CG016", "CG026", "CG027", "CG028"}
 DOCS = Path(__file__).parents[1] / "docs" / "data-format.md"
 LINE = re.compile(
     r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<code>CG\d{3}) (?P<rest>.+)$"

@@ -785,4 +785,12 @@ WORDS: dict[str, Entry] = {
         "en": "a translation has no revision record",
         "zh": "译文没有记录对应的原文版本",
     },
+    "rule.CG028": {
+        "en": "a complete list hides a parent's item from the people it was written for",
+        "zh": "完整清单挡住了上级专为某类人写的事项",
+    },
+    "completeness.hidden": {
+        "en": "the list of {kind} is complete, yet it hides {origin}'s item '{id}' from {whom}; give them this region's own version, or make the list complete only for the people it covers (complete with a when condition)",
+        "zh": "“{kind}”声明为完整清单，却让{whom}看不到{origin}的“{id}”；请为他们写本地区的版本，或给 complete 加上 when 条件，只对清单真正覆盖的人算完整",
+    },
 }

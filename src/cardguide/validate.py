@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog
+from .completeness import dropped_items
 from .errors import DataError, Diagnostic, UsageProblem
 from .loader import Layer, check_layer, translation_problems
 from .resolve import load_chain, resolve
@@ -82,6 +83,7 @@ def validate(
             continue  # id and file name disagree (CG006): the chain cannot be followed
         try:
             resolve(load_chain(catalog, region_id), report=found.append)
+            found.extend(dropped_items(catalog, layer))
         except DataError as error:
             found.append(error.diagnostic)
     unique = dict.fromkeys(found)  # chains share ancestors: report each problem once
