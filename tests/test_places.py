@@ -208,3 +208,15 @@ def test_a_place_outside_the_mainland_is_a_one_line_error_in_the_persons_languag
     assert run.stdout == ""
     assert len(run.stderr.splitlines()) == 1
     assert "不在中国大陆" in run.stderr
+
+
+@pytest.mark.parametrize("name", ["a" * 10_000, "海" * 3_000, "ningbo" * 500])
+def test_an_absurdly_long_place_name_is_refused_in_one_short_line(
+    name: str, invoke: Invoke
+) -> None:
+    run = invoke(["apply", "--region", name])
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert len(run.stderr.splitlines()) == 1
+    assert len(run.stderr) < 200
+    assert "internal error" not in run.stderr

@@ -24,7 +24,10 @@ class Found:
     place: Division | None = None
 
 
-_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+# Ids are short file names: a longer one cannot name a file (and some systems refuse to look).
+_ID = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+# No place name is longer than this; a longer query is shown cut, and never looked up.
+LONGEST_NAME = 100
 
 
 def shipped_dir() -> Path:
@@ -115,6 +118,8 @@ class Catalog:
         A region's own names come first; then every division of China, by code or name, which
         leads to the nearest region with data (海曙区 → ningbo, 成都 → national).
         """
+        if len(query) > LONGEST_NAME:
+            raise RegionNotFound(query[:40] + "…", [])
         wanted = fold(query)
         if _ID.fullmatch(wanted) and self.file_for(wanted) is not None:
             return Found(wanted)  # the common case reads no other file
