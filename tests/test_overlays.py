@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from cardguide.catalog import shipped_dir
+
 from .conftest import Invoke
 
 NEW_DISTRICT = """\
@@ -163,3 +165,23 @@ def test_the_example_in_the_contributor_guide_is_valid(invoke: Invoke, tmp_path:
     assert run.exit_code == 0, run.stdout
     data = invoke(["apply", "-r", "haishu", "--data-dir", str(tmp_path), "-f", "json"]).json()
     assert "hall-hours" in [note["id"] for note in data["notes"]]
+
+
+def test_odd_entries_in_a_data_directory_are_skipped_with_one_warning_each(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    shipped = (shipped_dir() / "cixi.yaml").read_text(encoding="utf-8")
+    (local / "cixi.old.yaml").write_text(shipped, encoding="utf-8")
+    (local / "Foo.yaml").write_text(shipped, encoding="utf-8")
+    (local / "x.yaml").mkdir()
+    (local / "y.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    for command in (["regions"], ["apply", "--region", "海曙区"]):
+        run = invoke([*command, "--data-dir", str(local), "--lang", "en"])
+        assert run.exit_code == 0, run.stderr
+        assert "ningbo" in run.stdout.casefold()
+        warnings = run.stderr.splitlines()
+        assert len(warnings) == 4, warnings
+        for name in ("cixi.old.yaml", "Foo.yaml", "x.yaml", "y.yaml"):
+            assert sum(name in line and "skipped" in line for line in warnings) == 1, name

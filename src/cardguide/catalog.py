@@ -78,13 +78,26 @@ class Catalog:
         return files[0] if files else None
 
     def ids(self) -> list[str]:
+        """Every region id with a file; other *.yaml entries are left to `skipped`."""
         found = {
             path.stem
             for directory in self.dirs
             if directory.is_dir()
             for path in directory.glob("*.yaml")
+            if _ID.fullmatch(path.stem) and path.is_file()
         }
         return sorted(found)
+
+    def skipped(self) -> list[Path]:
+        """Entries in a data directory that look like region files but cannot be one: a backup
+        (`cixi.old.yaml`), a capitalised name, a directory or a dangling link."""
+        return sorted(
+            path
+            for directory in self.dirs
+            if directory.is_dir()
+            for path in directory.glob("*.yaml")
+            if not (_ID.fullmatch(path.stem) and path.is_file())
+        )
 
     def load(self, file: Path) -> Layer:
         file = file.resolve()

@@ -263,7 +263,11 @@ def _overlays(request: Request) -> list[Path]:
 
 
 def _catalog(request: Request) -> Catalog:
-    return Catalog(overlays=_overlays(request))
+    catalog = Catalog(overlays=_overlays(request))
+    for path in catalog.skipped():
+        # Said, never silently dropped; everything else still works.
+        Messages(request.lang).warning(msg("catalog.skipped", file=path))
+    return catalog
 
 
 def _stdin_is_tty() -> bool:

@@ -785,6 +785,10 @@ WORDS: dict[str, Entry] = {
         "en": "a translation has no revision record",
         "zh": "译文没有记录对应的原文版本",
     },
+    "catalog.skipped": {
+        "en": "skipped {file}: a region file is a regular file named after its id (lowercase letters, digits and -, then .yaml)",
+        "zh": "已跳过 {file}：地区文件须是普通文件，文件名为地区 id（小写字母、数字和 -）加 .yaml",
+    },
     "rule.CG028": {
         "en": "a complete list hides a parent's item from the people it was written for",
         "zh": "完整清单挡住了上级专为某类人写的事项",
