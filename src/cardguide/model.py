@@ -11,8 +11,17 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta, Struct
 
-# C0 and C1 control characters other than tab and newline: in text they could drive a terminal.
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls (tab and newline aside) and the bidirectional overrides, embeddings,
+# isolates and marks that can make a terminal show text other than what it holds (U+202E).
+CONTROL_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def escape_controls(text: str) -> str:
+    """Text that cannot drive a terminal: each control or bidi character shown as \\uXXXX."""
+    return CONTROL_CHARS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = typing.get_args(Lang)
@@ -146,7 +155,7 @@ class Material(Item, kw_only=True):
 
 class Fee(Item, kw_only=True):
     text: Text
-    amount_yuan: Annotated[float, Meta(ge=0)] | None = None
+    amount_yuan: Annotated[float, Meta(ge=0, le=1_000_000)] | None = None
 
 
 class Period(_Strict):

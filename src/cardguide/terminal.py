@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, get_args
 
 from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CardguideError
-from .model import Lang
+from .model import Lang, escape_controls
 from .wording import LangChoice, Msg, join, msg, say
 
 CHOICES: tuple[LangChoice, ...] = get_args(LangChoice)
@@ -58,6 +58,7 @@ class Messages:
         for lang in spoken(self.choice):
             # Messages are single lines: data, names and arguments in them may hold newlines.
             line = " ".join(say(msg(key, message=message), lang).splitlines())
+            line = escape_controls(line)  # file names and arguments may hold escape sequences
             sys.stderr.write(line + "\n")
         sys.stderr.flush()
 

@@ -23,7 +23,7 @@ from ..documents import (
 )
 from ..errors import Diagnostic
 from ..match import Placed, explain, for_whom
-from ..model import KINDS, LANGS, Item, Source, Text, age_of
+from ..model import KINDS, LANGS, Item, Source, Text, age_of, escape_controls
 from ..profile import Profile
 from ..resolve import Candidate, Entry
 from ..validate import Validation
@@ -43,7 +43,10 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
     # shape under any locale; `lang` tells it which language the person asked for.
     body = _Encoder(options.why).document(document)
     payload = {"schema_version": SCHEMA_VERSION, "lang": options.lang, **body}
-    out.write(json.dumps(payload, ensure_ascii=False, indent=2))
+    # Strict JSON (no NaN or Infinity); json escapes C0 controls itself, and the C1 controls and
+    # bidi characters it leaves raw are escaped too, so a terminal never acts on them.
+    text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
+    out.write(escape_controls(text))
     out.write("\n")
 
 

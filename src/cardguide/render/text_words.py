@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ..checks import Verdict
 from ..match import Placed, explain, for_whom
-from ..model import CONTROL_CHARS, Channel, Faq, Item, Lang, Legal, Source, Step, age_of
+from ..model import Channel, Faq, Item, Lang, Legal, Source, Step, age_of, escape_controls
 from ..model import Text as DataText
 from ..profile import Profile
 from ..resolve import Candidate
@@ -22,8 +22,9 @@ Said = list[tuple[Lang, str]]  # a text in each language shown, in order
 
 
 def clean(value: str) -> str:
-    """Text for a terminal: control characters removed (rich markup is never parsed)."""
-    return CONTROL_CHARS.sub("", value)
+    """Text for a terminal: control and bidi characters shown escaped (rich markup is never
+    parsed)."""
+    return escape_controls(value)
 
 
 class Words:

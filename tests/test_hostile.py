@@ -1,0 +1,84 @@
+"""Hostile input: no text from data, file names or arguments drives a terminal or breaks JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cardguide.catalog import shipped_dir
+
+from .conftest import Invoke
+
+UNSAFE = ["\x1b", "\u202e", "\u2066", "\x9b", "\x07"]
+
+
+def local_cixi(directory: Path, replace: tuple[str, str] | None = None) -> Path:
+    directory.mkdir(exist_ok=True)
+    text = (shipped_dir() / "cixi.yaml").read_text(encoding="utf-8")
+    if replace is not None:
+        assert replace[0] in text
+        text = text.replace(*replace, 1)
+    path = directory / "cixi.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_escape_sequence_in_a_file_name_reaches_stderr_escaped(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "\x1b[31mred\u202e.yaml").write_text("id: x\n", encoding="utf-8")
+    run = invoke(["regions", "--data-dir", str(local), "--lang", "en"])
+    assert run.exit_code == 0
+    assert "skipped" in run.stderr
+    assert "\\u001b[31mred\\u202e.yaml" in run.stderr
+    for char in UNSAFE:
+        assert char not in run.stderr + run.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_an_escape_sequence_in_an_argument_never_reaches_the_output_raw(
+    fmt: str, invoke: Invoke
+) -> None:
+    run = invoke(["faq", "--region", "ningbo", "\x1b]0;owned\x07 \u202ecard", "--format", fmt])
+    assert run.exit_code == 0, run.stderr
+    for char in UNSAFE:
+        assert char not in run.stdout + run.stderr
+    if fmt == "json":
+        assert run.json()["query"] == "\x1b]0;owned\x07 \u202ecard"  # escaped, not lost
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\x1b", "\x9b"])
+def test_a_bidi_override_or_control_in_region_text_is_refused(
+    char: str, invoke: Invoke, tmp_path: Path
+) -> None:
+    path = local_cixi(tmp_path / "local", ("names: {en: Cixi,", f"names: {{en: 'Ci{char}xi',"))
+    run = invoke(["validate", str(path), "--format", "json"])
+    assert run.exit_code == 1
+    codes = {d["code"] for d in run.json()["diagnostics"]}
+    assert "CG023" in codes or "CG001" in codes, codes
+
+
+@pytest.mark.parametrize("amount", [".inf", "-.inf", ".nan", "1e400"])
+def test_an_amount_that_is_not_a_finite_number_is_refused_with_its_place(
+    amount: str, invoke: Invoke, tmp_path: Path
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "national.yaml").write_text(
+        "id: national\nlevel: national\nnames: {en: Testland}\nlast_reviewed: 2026-11-01\n"
+        "sources: [{id: 'test:s', title: {en: T}, status: official}]\n"
+        "procedures:\n  apply:\n    fees:\n"
+        f"      - {{id: f, text: {{en: A fee.}}, amount_yuan: {amount}, sources: ['test:s'],"
+        " status: official}\n",
+        encoding="utf-8",
+    )
+    run = invoke(["validate", str(local / "national.yaml"), "--format", "json"])
+    assert run.exit_code == 1
+    diagnostics = run.json()["diagnostics"]
+    assert [d["code"] for d in diagnostics] == ["CG004"]
+    assert diagnostics[0]["keypath"].endswith("amount_yuan")
+    json.loads(run.stdout, parse_constant=lambda name: pytest.fail(f"non-JSON {name}"))
