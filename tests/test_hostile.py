@@ -82,3 +82,29 @@ def test_an_amount_that_is_not_a_finite_number_is_refused_with_its_place(
     assert [d["code"] for d in diagnostics] == ["CG004"]
     assert diagnostics[0]["keypath"].endswith("amount_yuan")
     json.loads(run.stdout, parse_constant=lambda name: pytest.fail(f"non-JSON {name}"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--born", "9999-12-30", "--today", "9999-12-31"],
+        ["--lost-on", "9999-12-31"],
+        ["--born", "0001-01-01"],
+        ["--last-paid", "1899-12-31"],
+    ],
+)
+def test_a_date_outside_the_years_a_person_can_mean_is_a_usage_error(
+    args: list[str], invoke: Invoke
+) -> None:
+    run = invoke(["check", "--region", "ningbo", *args])
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert len(run.stderr.splitlines()) == 1
+    assert "1900-01-01 to 2199-12-31" in run.stderr
+
+
+def test_the_latest_date_still_gives_answers_without_leaving_the_calendar(invoke: Invoke) -> None:
+    args = ["--born", "2199-12-31", "--lost-on", "2199-12-31", "--last-paid", "2199-12-31"]
+    run = invoke(["check", "--region", "ningbo", *args, "--today", "2199-12-31"])
+    assert run.exit_code == 0, run.stderr
+    assert "internal error" not in run.stderr

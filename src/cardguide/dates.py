@@ -12,6 +12,9 @@ from .model import Period
 from .wording import Msg, msg
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Dates a person can mean; beyond them a rule's sum could leave the calendar (year 9999).
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(2199, 12, 31)
 
 
 class OutsideCalendar(Exception):
@@ -29,10 +32,14 @@ def parse_date(text: str, option: str) -> datetime.date:
     if not _ISO_DATE.match(text.strip()):
         raise UsageProblem(msg("error.not_a_date", option=option, text=text))
     try:
-        return datetime.date.fromisoformat(text.strip())
+        day = datetime.date.fromisoformat(text.strip())
     except ValueError as exc:
         impossible = msg("error.impossible_date", option=option, text=text, detail=str(exc))
         raise UsageProblem(impossible) from None
+    if not EARLIEST <= day <= LATEST:
+        span = msg("error.date_range", option=option, text=text, first=EARLIEST, last=LATEST)
+        raise UsageProblem(span)
+    return day
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

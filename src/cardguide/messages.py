@@ -461,6 +461,10 @@ WORDS: dict[str, Entry] = {
         "en": "{option} '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01",
         "zh": "{option} “{text}”不是日期；请按 YYYY-MM-DD 填写，如 2026-10-01",
     },
+    "error.date_range": {
+        "en": "{option} '{text}' is outside the dates cardguide works with ({first} to {last})",
+        "zh": "{option} “{text}”超出了本工具可处理的日期范围（{first}至{last}）",
+    },
     "error.impossible_date": {
         "en": "{option} '{text}' is not a real date: {detail}",
         "zh": "{option} “{text}”不是真实存在的日期",

@@ -161,9 +161,10 @@ class Fee(Item, kw_only=True):
 class Period(_Strict):
     """A length of time: calendar days, months, or working days of the official calendar."""
 
-    days: Annotated[int, Meta(ge=1)] | None = None
-    months: Annotated[int, Meta(ge=1)] | None = None
-    working_days: Annotated[int, Meta(ge=1)] | None = None
+    # No rule runs longer than ten years; the caps keep date sums inside the calendar.
+    days: Annotated[int, Meta(ge=1, le=3660)] | None = None
+    months: Annotated[int, Meta(ge=1, le=120)] | None = None
+    working_days: Annotated[int, Meta(ge=1, le=2500)] | None = None
     # Move the result to the first day of its month ("from the month after payment").
     month_start: bool = False
 
