@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,27 @@ def test_the_latest_date_still_gives_answers_without_leaving_the_calendar(invoke
     run = invoke(["check", "--region", "ningbo", *args, "--today", "2199-12-31"])
     assert run.exit_code == 0, run.stderr
     assert "internal error" not in run.stderr
+
+
+def test_validate_reports_a_fifo_without_waiting_on_it(invoke: Invoke, tmp_path: Path) -> None:
+    fifo = tmp_path / "national.yaml"
+    os.mkfifo(fifo)
+    run = invoke(["validate", str(fifo), "--format", "json"])
+    assert run.exit_code == 1
+    assert [d["code"] for d in run.json()["diagnostics"]] == ["CG029"]
+
+
+def test_a_region_file_over_the_size_limit_is_refused_before_it_is_parsed(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    local = tmp_path / "local"
+    path = local_cixi(local)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("# padding\n" * 120_000)
+    run = invoke(["validate", str(path), "--format", "json"])
+    assert run.exit_code == 1
+    assert [d["code"] for d in run.json()["diagnostics"]] == ["CG030"]
+    checklist = invoke(["apply", "--region", "cixi", "--data-dir", str(local)])
+    assert checklist.exit_code == 1
+    assert "CG030" in checklist.stderr
+    assert len(checklist.stderr.splitlines()) == 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,11 +52,7 @@ def load_layer(file: Path, overlay: bool = False) -> Layer:
 
 def decode_layer(file: Path, overlay: bool = False) -> Layer:
     """Read, parse and decode one region file without the per-file content checks."""
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        unreadable = msg("load.unreadable", reason=os_reason(exc))
-        raise DataError(Diagnostic("CG001", unreadable, file)) from None
+    raw = read_region_bytes(file)
     doc = read_yaml(file, raw)
     if doc.data is None:
         raise DataError(Diagnostic("CG018", msg("yaml.empty"), file, 1, 1))
@@ -65,6 +63,42 @@ def decode_layer(file: Path, overlay: bool = False) -> Layer:
     except msgspec.ValidationError as exc:
         raise DataError(_diagnose(doc, str(exc))) from None
     return Layer(region, doc, overlay)
+
+
+# The largest region file read: the biggest shipped one is about 50 KB.
+MAX_FILE_BYTES = 1024 * 1024
+
+
+def read_region_bytes(file: Path) -> bytes:
+    """A region file's bytes, never blocking on a FIFO or device and never reading a huge file.
+
+    The file is opened without blocking and checked on the open descriptor, so a name swapped
+    for a FIFO between a check and the read cannot hang the tool.
+    """
+    try:
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        unreadable = msg("load.unreadable", reason=os_reason(exc))
+        raise DataError(Diagnostic("CG001", unreadable, file)) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError(Diagnostic("CG029", msg("load.not_regular"), file, 1, 1))
+        if info.st_size > MAX_FILE_BYTES:
+            too_big = msg("load.too_big", size=info.st_size, limit=MAX_FILE_BYTES)
+            raise DataError(Diagnostic("CG030", too_big, file, 1, 1))
+        raw = b""
+        while len(raw) <= MAX_FILE_BYTES and (chunk := os.read(descriptor, 1 << 16)):
+            raw += chunk
+    except OSError as exc:
+        unreadable = msg("load.unreadable", reason=os_reason(exc))
+        raise DataError(Diagnostic("CG001", unreadable, file)) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_FILE_BYTES:  # it grew while being read
+        too_big = msg("load.too_big", size=len(raw), limit=MAX_FILE_BYTES)
+        raise DataError(Diagnostic("CG030", too_big, file, 1, 1))
+    return raw
 
 
 def _parse_path(text: str) -> KeyPath:

@@ -793,6 +793,22 @@ WORDS: dict[str, Entry] = {
         "en": "skipped {file}: a region file is a regular file named after its id (lowercase letters, digits and -, then .yaml)",
         "zh": "已跳过 {file}：地区文件须是普通文件，文件名为地区 id（小写字母、数字和 -）加 .yaml",
     },
+    "load.not_regular": {
+        "en": "not a regular file (a directory, FIFO or device); a region file is an ordinary file",
+        "zh": "不是普通文件（而是目录、管道或设备）；地区文件须是普通文件",
+    },
+    "load.too_big": {
+        "en": "the file is {size} bytes; region files are limited to {limit} bytes",
+        "zh": "文件有{size}字节；地区文件不得超过{limit}字节",
+    },
+    "rule.CG029": {
+        "en": "not a regular file",
+        "zh": "不是普通文件",
+    },
+    "rule.CG030": {
+        "en": "file larger than the limit",
+        "zh": "文件超过大小上限",
+    },
     "rule.CG028": {
         "en": "a complete list hides a parent's item from the people it was written for",
         "zh": "完整清单挡住了上级专为某类人写的事项",

@@ -10,7 +10,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .completeness import dropped_items
 from .errors import DataError, Diagnostic, UsageProblem
-from .loader import Layer, check_layer, translation_problems
+from .loader import Layer, check_layer, read_region_bytes, translation_problems
 from .resolve import load_chain, resolve
 from .wording import msg
 from .yamlread import portability_problem
@@ -38,8 +38,8 @@ def region_files(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files.extend(sorted(path.glob("*.yaml")))
-        elif path.is_file():
-            files.append(path)
+        elif path.exists():
+            files.append(path)  # a FIFO or device is reported (CG029), never read
         else:
             raise UsageProblem(msg("error.no_path", path=path))
     return list(dict.fromkeys(files))
@@ -74,7 +74,9 @@ def validate(
         found.extend(check_layer(layer))
         found.extend(translation_problems(layer))
         found.extend(review_dates(layer, today, max_age))
-        if (problem := portability_problem(file, file.read_bytes(), layer.doc.data)) is not None:
+        if (
+            problem := portability_problem(file, read_region_bytes(file), layer.doc.data)
+        ) is not None:
             found.append(problem)
         layers.append(layer)
     for layer in layers:
