@@ -185,3 +185,24 @@ def test_odd_entries_in_a_data_directory_are_skipped_with_one_warning_each(
         assert len(warnings) == 4, warnings
         for name in ("cixi.old.yaml", "Foo.yaml", "x.yaml", "y.yaml"):
             assert sum(name in line and "skipped" in line for line in warnings) == 1, name
+
+
+def test_regions_in_a_cycle_or_broken_are_listed_as_left_out_never_dropped(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    header = "level: {level}\nnames: {{en: X}}\nlast_reviewed: 2026-11-01\n"
+    (local / "aa.yaml").write_text("id: aa\nparent: bb\n" + header.format(level="city"))
+    (local / "bb.yaml").write_text("id: bb\nparent: aa\n" + header.format(level="province"))
+    (local / "cc.yaml").write_text("id: cc\nparent: national\nnames: {en: C\n")
+    text = invoke(["regions", "--data-dir", str(local), "--lang", "en"])
+    assert text.exit_code == 0
+    assert "ningbo" in text.stdout
+    lines = text.stderr.splitlines()
+    assert len(lines) == 3, lines
+    assert sum("CG008" in line for line in lines) == 2
+    assert sum("CG001" in line and "cc.yaml" in line for line in lines) == 1
+    data = invoke(["regions", "--data-dir", str(local), "--format", "json"]).json()
+    assert sorted(d["code"] for d in data["left_out"]) == ["CG001", "CG008", "CG008"]
+    assert "ningbo" in [region["id"] for region in data["regions"]]

@@ -353,7 +353,10 @@ def _root(
 @cardguide_command()
 def regions(request: Request) -> None:
     """List every region: id, names, level, parent and review date."""
-    _emit(build_listing(_catalog(request), request.today), request)
+    listing = build_listing(_catalog(request), request.today)
+    for problem in listing.problems:
+        Messages(request.lang).warning(msg("catalog.left_out", problem=problem.as_message()))
+    _emit(listing, request)
 
 
 @app.command()

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .checks import Verdict, verdicts
+from .errors import DataError, Diagnostic
 from .faq import Match, search
 from .loader import FAQ, Layer
 from .match import Placed, choose, select, walled
 from .model import KINDS, ChannelKind, Event, Level, Source, Text
 from .profile import Profile, all_profiles
-from .resolve import Candidate, Entry, Guide
+from .resolve import Candidate, Entry, Guide, load_chain
 from .validate import Validation
 
 # Kinds a checklist must account for: when nothing applies, output says "not known".
@@ -117,6 +118,7 @@ def reviews(layers: Sequence[Layer], today: datetime.date) -> list[Review]:
 class RegionListing:
     regions: list[RegionInfo]
     reviews: list[Review]
+    problems: list[Diagnostic] = field(default_factory=list)  # files left out, and why
 
 
 @dataclass(frozen=True)
@@ -210,8 +212,14 @@ Document = (
 
 
 def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
-    """Every region, parents before children, siblings by id."""
-    layers = {layer.region.id: layer for layer in catalog.layers()}
+    """Every region, parents before children, siblings by id; broken ones as problems."""
+    layers: dict[str, Layer] = {}
+    problems: list[Diagnostic] = []
+    for region_id in catalog.ids():
+        try:
+            layers[region_id] = catalog.layer(region_id)
+        except DataError as error:  # one broken local file must not hide every other region
+            problems.append(error.diagnostic)
     children: dict[str | None, list[str]] = {}
     for region_id, layer in sorted(layers.items()):
         parent = layer.region.parent if layer.region.parent in layers else None
@@ -222,7 +230,15 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
         region_id = pending.pop()
         ordered.append(RegionInfo.of(layers[region_id]))
         pending.extend(reversed(children.get(region_id, [])))
-    return RegionListing(ordered, reviews([layers[info.id] for info in ordered], today))
+    listed = {info.id for info in ordered}
+    for region_id in sorted(set(layers) - listed):
+        # Regions never reached from a root sit in a cycle of parents: say so, never drop them.
+        try:
+            load_chain(catalog, region_id)
+        except DataError as error:
+            problems.append(error.diagnostic)
+    found = reviews([layers[info.id] for info in ordered], today)
+    return RegionListing(ordered, found, list(dict.fromkeys(problems)))
 
 
 def _cited(shown: Sequence[Candidate | Placed], sources: dict[str, Source]) -> list[Source]:

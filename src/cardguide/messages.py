@@ -789,6 +789,10 @@ WORDS: dict[str, Entry] = {
         "en": "a translation has no revision record",
         "zh": "译文没有记录对应的原文版本",
     },
+    "catalog.left_out": {
+        "en": "left out of the list: {problem}",
+        "zh": "未列入：{problem}",
+    },
     "catalog.skipped": {
         "en": "skipped {file}: a region file is a regular file named after its id (lowercase letters, digits and -, then .yaml)",
         "zh": "已跳过 {file}：地区文件须是普通文件，文件名为地区 id（小写字母、数字和 -）加 .yaml",

@@ -205,7 +205,12 @@ class _Encoder:
 
     def body(self, document: Document) -> dict[str, Any]:
         if isinstance(document, RegionListing):
-            return {"kind": "regions", "regions": [_region(info) for info in document.regions]}
+            return {
+                "kind": "regions",
+                "regions": [_region(info) for info in document.regions],
+                # Files left out of the list (a syntax error, a cycle of parents), with why.
+                "left_out": [_diagnostic(problem) for problem in document.problems],
+            }
         if isinstance(document, Checklist):
             return self.checklist(document)
         if isinstance(document, CheckReport):
