@@ -206,3 +206,33 @@ def test_regions_in_a_cycle_or_broken_are_listed_as_left_out_never_dropped(
     data = invoke(["regions", "--data-dir", str(local), "--format", "json"]).json()
     assert sorted(d["code"] for d in data["left_out"]) == ["CG001", "CG008", "CG008"]
     assert "ningbo" in [region["id"] for region in data["regions"]]
+
+
+def test_an_overlay_reached_through_a_link_is_still_that_overlay(
+    invoke: Invoke, desk: Path, tmp_path: Path
+) -> None:
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "ningbo.yaml").symlink_to(desk / "ningbo.yaml")
+    args = ["--data-dir", str(linked), "--data-dir", str(desk), "--format", "json"]
+    run = invoke(["apply", "--region", "ningbo", *args])
+    assert run.exit_code == 0, run.stderr
+    photo = next(m for m in run.json()["materials"] if m["id"] == "photo")
+    assert (photo["origin"], photo["overlay"]) == ("ningbo", True)
+    assert Path(photo["file"]) == linked.resolve() / "ningbo.yaml"  # the link, as named
+
+
+def test_a_link_out_of_the_data_directories_is_never_followed(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    secret = tmp_path / "elsewhere" / "cixi.yaml"
+    secret.parent.mkdir()
+    secret.write_text((shipped_dir() / "cixi.yaml").read_text(encoding="utf-8"))
+    (local / "cixi.yaml").symlink_to(secret)
+    run = invoke(["apply", "--region", "cixi", "--data-dir", str(local), "--lang", "en"])
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert "CG031" in run.stderr
+    assert len(run.stderr.splitlines()) == 1

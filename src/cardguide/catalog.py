@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import AmbiguousPlace, DataError, NotCovered, RegionNotFound
+from .errors import AmbiguousPlace, DataError, Diagnostic, NotCovered, RegionNotFound
 from .loader import Layer, decode_layer, load_layer
 from .names import Gazetteer, Place, fold, is_han
+from .wording import msg
 
 if TYPE_CHECKING:
     from .divisions import Division
@@ -100,8 +101,14 @@ class Catalog:
         )
 
     def load(self, file: Path) -> Layer:
-        file = file.resolve()
+        # The directory's real path, but the file's own name: a link in an overlay directory is
+        # that overlay's file, wherever it points.
+        file = file.parent.resolve() / file.name
         if file not in self._loaded:
+            target = file.resolve()
+            if target != file and not any(target.is_relative_to(d) for d in self.dirs):
+                outside = msg("load.link_outside", target=target)
+                raise DataError(Diagnostic("CG031", outside, file, 1, 1))
             overlay = file.parent in self.overlays
             read = load_layer if self.checked else decode_layer
             self._loaded[file] = read(file, overlay)

@@ -813,6 +813,14 @@ WORDS: dict[str, Entry] = {
         "en": "file larger than the limit",
         "zh": "文件超过大小上限",
     },
+    "load.link_outside": {
+        "en": "a link to {target}, outside the data directories; cardguide reads nothing there",
+        "zh": "链接指向数据目录以外的 {target}；本工具不读取数据目录以外的文件",
+    },
+    "rule.CG031": {
+        "en": "a link that leads outside the data directories",
+        "zh": "链接指向数据目录以外",
+    },
     "rule.CG028": {
         "en": "a complete list hides a parent's item from the people it was written for",
         "zh": "完整清单挡住了上级专为某类人写的事项",
