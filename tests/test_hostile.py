@@ -133,3 +133,20 @@ def test_a_region_file_over_the_size_limit_is_refused_before_it_is_parsed(
     assert checklist.exit_code == 1
     assert "CG030" in checklist.stderr
     assert len(checklist.stderr.splitlines()) == 1
+
+
+def test_a_key_with_a_line_break_and_an_escape_is_one_escaped_diagnostic_line(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "national.yaml"
+    path.write_text(
+        "id: national\nlevel: national\nnames: {en: T}\nlast_reviewed: 2026-11-01\n"
+        '"bad\\nkey\\e[31m": 1\n',
+        encoding="utf-8",
+    )
+    run = invoke(["validate", str(path), "--lang", "en"])
+    assert run.exit_code == 1
+    lines = run.stdout.splitlines()
+    assert len(lines) == 1, lines
+    assert ":5:1: CG003 unknown key 'bad\\nkey\\u001b[31m'" in lines[0]
+    assert "\x1b" not in run.stdout + run.stderr

@@ -151,7 +151,7 @@ def _diagnose(doc: Document, error: str) -> Diagnostic:
     message = match.group("msg") if match else error
     path = _parse_path(match.group("path") or "") if match else ()
 
-    if unknown := re.match(r"Object contains unknown field `(.+)`", message):
+    if unknown := re.match(r"Object contains unknown field `(.+)`", message, re.DOTALL):
         field = unknown.group(1)
         owner = type_at(path)
         allowed = join(getattr(owner, "__struct_fields__", ()))
@@ -160,7 +160,7 @@ def _diagnose(doc: Document, error: str) -> Diagnostic:
         return doc.diagnostic(
             "CG003", msg(key, key_name=field, allowed=allowed), (*path, field), key=True
         )
-    if missing := re.match(r"Object missing required field `(.+)`", message):
+    if missing := re.match(r"Object missing required field `(.+)`", message, re.DOTALL):
         field = missing.group(1)
         if field == "sources":
             return doc.diagnostic("CG011", msg("load.no_sources"), path)

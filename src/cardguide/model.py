@@ -18,6 +18,15 @@ CONTROL_CHARS = re.compile(
 )
 
 
+_LINE_BREAKS = re.compile("[\n\r\t]")
+
+
+def one_line(text: str) -> str:
+    """A message that must stay one line: line breaks and tabs shown as \\n, \\r, \\t."""
+    escaped = escape_controls(text)
+    return _LINE_BREAKS.sub(lambda found: repr(found.group())[1:-1], escaped)
+
+
 def escape_controls(text: str) -> str:
     """Text that cannot drive a terminal: each control or bidi character shown as \\uXXXX."""
     return CONTROL_CHARS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)

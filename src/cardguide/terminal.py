@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, get_args
 
 from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CardguideError
-from .model import Lang, escape_controls
+from .model import Lang, one_line
 from .wording import LangChoice, Msg, join, msg, say
 
 CHOICES: tuple[LangChoice, ...] = get_args(LangChoice)
@@ -57,8 +57,8 @@ class Messages:
     def write(self, key: str, message: object) -> None:
         for lang in spoken(self.choice):
             # Messages are single lines: data, names and arguments in them may hold newlines.
-            line = " ".join(say(msg(key, message=message), lang).splitlines())
-            line = escape_controls(line)  # file names and arguments may hold escape sequences
+            # One line whatever data, names and arguments hold; escape sequences shown escaped.
+            line = one_line(say(msg(key, message=message), lang))
             sys.stderr.write(line + "\n")
         sys.stderr.flush()
 

@@ -21,7 +21,7 @@ from ..documents import (
     Review,
 )
 from ..match import Placed
-from ..model import Channel, Note, Source
+from ..model import Channel, Note, Source, one_line
 from ..model import Text as ModelText
 from ..resolve import Candidate, Entry
 from ..validate import Validation
@@ -350,16 +350,15 @@ def _diff_version(candidate: Candidate, writer: Writer) -> Text:
 
 def _validation(page: _Page, report: Validation) -> None:
     for d in report.diagnostics:
-        line = Text(f"{clean(d.where)}: ")
+        line = Text(f"{one_line(d.where)}: ")
         line.append(d.code, style="bold red" if d.severity == "error" else "bold yellow")
         line.append(" ")
         if d.severity == "warning":
             line.append(page.words.short(msg("validate.warning")))
-        line.append(clean(page.words.short(d.message)))
+        line.append(one_line(page.words.short(d.message)))
         if d.keypath:
-            line.append(
-                " " + page.words.short(msg("validate.at", keypath=clean(d.keypath))), style="dim"
-            )
+            at = page.words.short(msg("validate.at", keypath=one_line(d.keypath)))
+            line.append(" " + one_line(at), style="dim")
         # Diagnostics stay one per line, unwrapped, for grep and editors.
         page.lines.append(line)
 
