@@ -298,7 +298,11 @@ def build_check(
         for placed in select(guide, procedure, kind, profile)
         if set(placed.item.about) & set(events) and id(placed.item) not in answered
     ]
-    related = list({id(p.item): p for p in related}.values())  # an item shared by procedures
+    # An item several procedures carry (in their own words) is shown once, the first version.
+    first: dict[str, Placed] = {}
+    for placed in related:
+        first.setdefault(placed.item.id, placed)
+    related = list(first.values())
     shown = [v.placed for v in found] + related
     return CheckReport(
         region=RegionInfo.of(guide.layer),
