@@ -199,6 +199,11 @@ class Catalog:
             file = self.file_for(region_id)
             found = headers.indexed(region_id, file) if file is not None else None
             if found is None:  # a local file, or a shipped one edited since the index was built
-                found = headers.place(region_id, headers.spellings(self.layer(region_id)))
+                try:
+                    found = headers.place(region_id, headers.spellings(self.layer(region_id)))
+                except DataError:
+                    # A broken file must not stop every other name from being found; it is
+                    # reported when its own region is asked for, and by `regions`.
+                    continue
             places.append(found)
         return Gazetteer(places)
