@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,9 @@ from cardguide.model import KINDS
 from cardguide.profile import flag_for
 
 from .conftest import Invoke
+
+# The shipped files were reviewed on 22 or 23 November 2026.
+STALE = re.compile(r"was last reviewed 2026-11-2[23], over a year ago")
 
 SCENARIOS_DIR = Path(__file__).parent / "scenarios"
 SEED_PAGES = {"000", "001", "002", "003", "004"}
@@ -160,7 +164,7 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
     text_run = invoke(command_line(scenario, "text"))
     assert text_run.exit_code == 0
     if scenario.get("stale"):
-        assert "was last reviewed 2026-11-22, over a year ago" in text_run.stderr
+        assert STALE.search(text_run.stderr), text_run.stderr
     else:
         assert text_run.stderr == ""
     flat = " ".join(text_run.stdout.split())
