@@ -67,6 +67,9 @@ def decode_layer(file: Path, overlay: bool = False) -> Layer:
 
 # The largest region file read: the biggest shipped one is about 50 KB.
 MAX_FILE_BYTES = 1024 * 1024
+# The longest text in one language: the longest shipped one has under 1,000 characters, and a
+# checklist item is read at a counter, not a document.
+MAX_TEXT_CHARS = 5000
 
 
 def read_region_bytes(file: Path) -> bytes:
@@ -273,8 +276,12 @@ def check_layer(layer: Layer) -> Iterator[Diagnostic]:
     for path, text in iter_texts(region):
         yield from _declared_languages(layer, path, text)
         for lang in text.languages():
-            if CONTROL_CHARS.search(getattr(text, lang)):
+            words = getattr(text, lang)
+            if CONTROL_CHARS.search(words):
                 yield layer.diagnostic("CG023", msg("check.control"), (*path, lang))
+            if len(words) > MAX_TEXT_CHARS:
+                too_long = msg("check.too_long", length=len(words), limit=MAX_TEXT_CHARS)
+                yield layer.diagnostic("CG032", too_long, (*path, lang))
     for index, alias in enumerate(region.aliases):
         if CONTROL_CHARS.search(alias):
             yield layer.diagnostic("CG023", msg("check.control_alias"), ("aliases", index))

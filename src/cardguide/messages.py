@@ -821,6 +821,14 @@ WORDS: dict[str, Entry] = {
         "en": "a link that leads outside the data directories",
         "zh": "链接指向数据目录以外",
     },
+    "check.too_long": {
+        "en": "a text of {length} characters; texts are limited to {limit} characters",
+        "zh": "文字长度为{length}个字符；每段文字不得超过{limit}个字符",
+    },
+    "rule.CG032": {
+        "en": "text longer than the limit",
+        "zh": "文字超过长度上限",
+    },
     "rule.CG028": {
         "en": "a complete list hides a parent's item from the people it was written for",
         "zh": "完整清单挡住了上级专为某类人写的事项",
