@@ -277,7 +277,8 @@ def test_collect_interview_asks_about_a_proxy_only_where_it_matters(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
-    run = invoke(["collect", "--region", "shanghai", "-f", "json"], input="y\n")
+    # Shanghai's collect list differs for foreign employees and children: "1" is neither.
+    run = invoke(["collect", "--region", "shanghai", "-f", "json"], input="1\ny\n")
     assert run.exit_code == 0, run.stderr
     assert "collecting the card for someone else?" in run.stderr
     assert "power-of-attorney" in ids(run.json()["materials"])
@@ -374,7 +375,7 @@ def test_faq_finds_that_the_bank_cannot_be_changed(invoke: Invoke) -> None:
     assert (run.exit_code, run.stderr) == (0, "")
     first = run.stdout.split("•")[1]
     assert "Can I change the bank" in first
-    assert "cannot be changed afterwards" in " ".join(first.split())
+    assert "could not be changed afterwards" in " ".join(first.split())
 
 
 def test_faq_with_no_match_says_so_and_succeeds(invoke: Invoke) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from cardguide import cli
+from cardguide.catalog import shipped_dir
 from cardguide.terminal import language
 
 from .conftest import Invoke
@@ -112,12 +113,12 @@ def test_the_interview_speaks_chinese_and_takes_chinese_answers(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
-    run = invoke(["collect", "-f", "json"], input="上海市\n是\n", env=ZH_LOCALE)
+    run = invoke(["collect", "-f", "json"], input="上海市\n1\n是\n", env=ZH_LOCALE)
     assert run.exit_code == 0, run.stderr
     assert run.json()["profile"]["given"] == ["by_proxy"]
     assert "办理地区" in run.stderr
     assert "是否替别人代领社保卡？" in run.stderr
-    no = invoke(["collect", "-f", "json"], input="上海\n否\n", env=ZH_LOCALE)
+    no = invoke(["collect", "-f", "json"], input="上海\n1\n否\n", env=ZH_LOCALE)
     assert no.json()["profile"]["given"] == []
 
 
@@ -125,7 +126,7 @@ def test_an_answer_that_is_neither_yes_nor_no_is_asked_again_in_chinese(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
-    run = invoke(["collect", "-r", "shanghai", "-f", "json"], input="也许\n对\n", env=ZH_LOCALE)
+    run = invoke(["collect", "-r", "shanghai", "-f", "json"], input="1\n也许\n对\n", env=ZH_LOCALE)
     assert run.exit_code == 0
     assert "请回答“是”或“否”。" in run.stderr
     assert run.json()["profile"]["given"] == ["by_proxy"]
@@ -133,7 +134,7 @@ def test_an_answer_that_is_neither_yes_nor_no_is_asked_again_in_chinese(
 
 # --- every text in both languages, in every JSON document --------------------------------------
 
-REGIONS = ["national", "zhejiang", "ningbo", "cixi", "henan", "shanghai", "guangdong", "guangzhou"]
+REGIONS = sorted(p.stem for p in shipped_dir().glob("*.yaml"))
 COMMANDS = [
     ["apply"], ["apply", "--newborn"], ["apply", "--employer", "--foreign-employee"],
     ["apply", "--replacement"], ["activate"], ["replace", "--lost"], ["replace", "--damaged"],
