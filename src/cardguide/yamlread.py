@@ -231,8 +231,21 @@ def read_yaml(file: Path, raw: bytes) -> Document:
                 mark.column + 1 if mark else None,
             )
         ) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML refuses (NUL, other controls): placed by its offset, which is all the
+        # reader gives.
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        detail = f"unacceptable character #x{code:04x}: {exc.reason}"
+        refused = Diagnostic("CG001", msg("yaml.syntax", detail=detail), file, line, column)
+        raise DataError(refused) from None
     except yaml.YAMLError as exc:
-        raise DataError(Diagnostic("CG001", msg("yaml.syntax", detail=str(exc)), file)) from None
+        detail = " ".join(str(exc).split())
+        raise DataError(
+            Diagnostic("CG001", msg("yaml.syntax", detail=detail), file, 1, 1)
+        ) from None
     finally:
         loader.dispose()
     return doc
