@@ -1,0 +1,126 @@
+"""Property tests: any region, profile, command and format ends as documented, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cardguide.catalog import shipped_dir
+from cardguide.model import CONTROL_CHARS
+
+from .conftest import Invoke
+
+REGIONS = sorted(p.stem for p in shipped_dir().glob("*.yaml"))
+PLACES = ["海曙区", "成都", "Luoyang", "330281", "余杭区", "北京朝阳", "浦东新区", "香港"]
+FACETS = [
+    "--newborn", "--minor", "--student", "--self-employed", "--left-job",
+    "--foreign-employee", "--employer", "--replacement",
+]  # fmt: skip
+COMMANDS = {
+    "apply": [],
+    "activate": [],
+    "replace": ["--lost"],
+    "collect": [],
+    "update": [],
+    "reimburse": [],
+    "faq": [],
+    "show": None,  # takes the region as an argument
+    "check": ["--born", "2026-10-01"],
+}
+DOCUMENTED = {0, 1, 2}
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    derandomize=True,  # the same examples on every run: a failure can always be reproduced
+)
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> list[str]:
+    command = draw(st.sampled_from(sorted(COMMANDS)))
+    place = draw(st.sampled_from(REGIONS + PLACES))
+    extra = COMMANDS[command]
+    args = [command, place] if extra is None else [command, "--region", place, *extra]
+    if extra is not None and command not in {"faq"}:
+        args += draw(st.lists(st.sampled_from(FACETS), max_size=3, unique=True))
+    args += ["--format", draw(st.sampled_from(["text", "json"]))]
+    args += ["--lang", draw(st.sampled_from(["en", "zh", "both"]))]
+    return [*args, "--no-input"] if command != "show" else args
+
+
+@SETTINGS
+@given(args=command_lines())
+def test_any_command_line_ends_as_documented(args: list[str], invoke: Invoke) -> None:
+    run = invoke(args)
+    assert run.exit_code in DOCUMENTED, (args, run.stderr)
+    assert "Traceback" not in run.stderr
+    assert not CONTROL_CHARS.search(run.stdout + run.stderr)
+    if run.exit_code != 0:
+        assert run.stdout == ""
+        # One line per message; `--lang both` says it in Chinese and then English.
+        assert len(run.stderr.splitlines()) == (2 if "both" in args else 1), run.stderr
+        return
+    if "json" in args:
+        data = json.loads(run.stdout, parse_constant=lambda name: pytest.fail(name))
+        assert data["schema_version"] == 2
+        assert data["lang"] in {"en", "zh", "both"}
+
+
+MUTATIONS = st.sampled_from(
+    [
+        ("delete a line", None),
+        ("duplicate a line", None),
+        ("indent a line", None),
+        ("replace a value", "~"),
+        ("replace a value", "[]"),
+        ("replace a value", "{}"),
+        ("replace a value", "0"),
+        ("replace a value", "-1"),
+        ("replace a value", "'\\u202e'"),
+        ("replace a value", "9999-99-99"),
+        ("replace a value", "&a x"),
+        ("replace a value", "!tag x"),
+    ]
+)
+_VALUE = re.compile(r"^(\s*-?\s*[\w-]+:\s)(.+)$")
+
+
+@SETTINGS
+@given(
+    region=st.sampled_from(REGIONS),
+    mutation=MUTATIONS,
+    where=st.floats(min_value=0, max_value=1, exclude_max=True),
+)
+def test_a_mutated_region_file_is_valid_or_refused_with_a_rule_code(
+    region: str,
+    mutation: tuple[str, str | None],
+    where: float,
+    invoke: Invoke,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    lines = (shipped_dir() / f"{region}.yaml").read_text(encoding="utf-8").splitlines()
+    index = int(where * len(lines))
+    kind, value = mutation
+    if kind == "delete a line":
+        del lines[index]
+    elif kind == "duplicate a line":
+        lines.insert(index, lines[index])
+    elif kind == "indent a line":
+        lines[index] = " " + lines[index]
+    elif (found := _VALUE.match(lines[index])) is not None:
+        lines[index] = found.group(1) + str(value)
+    directory: Path = tmp_path_factory.mktemp("mutated")
+    path = directory / f"{region}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = invoke(["validate", str(path), "--format", "json"])
+    assert run.exit_code in {0, 1}, run.stderr
+    assert "Traceback" not in run.stderr
+    diagnostics = run.json()["diagnostics"]
+    assert all(re.fullmatch(r"CG\d{3}", d["code"]) for d in diagnostics)
+    assert (run.exit_code == 1) == any(d["severity"] == "error" for d in diagnostics)
