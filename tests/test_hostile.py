@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cardguide import catalog
 from cardguide.catalog import shipped_dir
 
 from .conftest import Invoke
@@ -150,3 +151,21 @@ def test_a_key_with_a_line_break_and_an_escape_is_one_escaped_diagnostic_line(
     assert len(lines) == 1, lines
     assert ":5:1: CG003 unknown key 'bad\\nkey\\u001b[31m'" in lines[0]
     assert "\x1b" not in run.stdout + run.stderr
+
+
+def test_a_data_directory_with_too_many_files_is_refused_at_once(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalog, "MAX_FILES", 5)
+    crowded = tmp_path / "crowded"
+    crowded.mkdir()
+    for number in range(6):
+        (crowded / f"r{number}.yaml").write_text("id: x\n", encoding="utf-8")
+    run = invoke(["regions", "--data-dir", str(crowded), "--lang", "en"])
+    assert run.exit_code == 1
+    assert "CG033" in run.stderr
+    assert len(run.stderr.splitlines()) == 1
+    # A misconfigured directory is refused for every command, not silently half-read.
+    apply = invoke(["apply", "--region", "ningbo", "--data-dir", str(crowded)])
+    assert (apply.exit_code, apply.stdout) == (1, "")
+    assert "CG033" in apply.stderr

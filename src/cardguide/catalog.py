@@ -27,6 +27,8 @@ class Found:
 
 # Ids are short file names: a longer one cannot name a file (and some systems refuse to look).
 _ID = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+# Region files in one data directory: every county of China is about 3,000.
+MAX_FILES = 10_000
 # No place name is longer than this; a longer query is shown cut, and never looked up.
 LONGEST_NAME = 100
 
@@ -83,11 +85,20 @@ class Catalog:
         found = {
             path.stem
             for directory in self.dirs
-            if directory.is_dir()
-            for path in directory.glob("*.yaml")
+            for path in self._entries(directory)
             if _ID.fullmatch(path.stem) and path.is_file()
         }
         return sorted(found)
+
+    def _entries(self, directory: Path) -> list[Path]:
+        """A data directory's *.yaml entries, refused at once when there are too many to read."""
+        if not directory.is_dir():
+            return []
+        entries = list(directory.glob("*.yaml"))
+        if len(entries) > MAX_FILES:
+            crowded = msg("catalog.too_many", count=len(entries), limit=MAX_FILES)
+            raise DataError(Diagnostic("CG033", crowded, directory, 1, 1))
+        return entries
 
     def skipped(self) -> list[Path]:
         """Entries in a data directory that look like region files but cannot be one: a backup
@@ -95,8 +106,7 @@ class Catalog:
         return sorted(
             path
             for directory in self.dirs
-            if directory.is_dir()
-            for path in directory.glob("*.yaml")
+            for path in self._entries(directory)
             if not (_ID.fullmatch(path.stem) and path.is_file())
         )
 

@@ -532,11 +532,11 @@ def validate(
     """Check region files against every data rule; errors exit 1, warnings only with --strict."""
     overlays = _overlays(request)
     named = list(paths or [*overlays, shipped_dir()])
-    files = region_files(named)
+    files, crowded = region_files(named)
     # The named files' directories come first, so their own parents and overrides are found.
     dirs = [p if p.is_dir() else p.parent for p in named]
     catalog = Catalog(overlays=[*dirs, *overlays], checked=False)
-    report = validate_files(files, catalog, request.today, max_age)
+    report = validate_files(files, catalog, request.today, max_age, crowded)
     _emit(report, request)
     counts = msg(
         "validate.summary",

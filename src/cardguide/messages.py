@@ -829,6 +829,14 @@ WORDS: dict[str, Entry] = {
         "en": "text longer than the limit",
         "zh": "文字超过长度上限",
     },
+    "catalog.too_many": {
+        "en": "the directory holds {count} region files; a data directory is limited to {limit}",
+        "zh": "该目录里有{count}个地区文件；每个数据目录最多{limit}个",
+    },
+    "rule.CG033": {
+        "en": "too many region files in one directory",
+        "zh": "同一目录里的地区文件过多",
+    },
     "rule.CG028": {
         "en": "a complete list hides a parent's item from the people it was written for",
         "zh": "完整清单挡住了上级专为某类人写的事项",

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import catalog
 from .catalog import Catalog
 from .completeness import dropped_items
 from .errors import DataError, Diagnostic, UsageProblem
@@ -32,17 +33,24 @@ class Validation:
         return sum(d.severity == "warning" for d in self.diagnostics)
 
 
-def region_files(paths: Sequence[Path]) -> list[Path]:
-    """The YAML files named, with directories standing for the files in them."""
+def region_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """The YAML files named, with directories standing for the files in them, and the
+    directories refused for holding too many (CG033) before any of their files is read."""
     files: list[Path] = []
+    crowded: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.glob("*.yaml")))
+            entries = sorted(path.glob("*.yaml"))
+            if len(entries) > catalog.MAX_FILES:
+                too_many = msg("catalog.too_many", count=len(entries), limit=catalog.MAX_FILES)
+                crowded.append(Diagnostic("CG033", too_many, path, 1, 1))
+            else:
+                files.extend(entries)
         elif path.exists():
             files.append(path)  # a FIFO or device is reported (CG029), never read
         else:
             raise UsageProblem(msg("error.no_path", path=path))
-    return list(dict.fromkeys(files))
+    return list(dict.fromkeys(files)), crowded
 
 
 def review_dates(layer: Layer, today: datetime.date, max_age: int) -> Iterator[Diagnostic]:
@@ -56,14 +64,18 @@ def review_dates(layer: Layer, today: datetime.date, max_age: int) -> Iterator[D
 
 
 def validate(
-    files: Sequence[Path], catalog: Catalog, today: datetime.date, max_age: int
+    files: Sequence[Path],
+    catalog: Catalog,
+    today: datetime.date,
+    max_age: int,
+    problems: Sequence[Diagnostic] = (),
 ) -> Validation:
     """Every problem in `files`: per-file rules, review dates, and their chains of parents.
 
     `catalog` must be built with `checked=False`, so a parent with content problems is still
     followed; those problems are reported for the parent's own file.
     """
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = list(problems)
     layers: list[Layer] = []
     for file in files:
         try:
