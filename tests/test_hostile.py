@@ -169,3 +169,28 @@ def test_a_data_directory_with_too_many_files_is_refused_at_once(
     apply = invoke(["apply", "--region", "ningbo", "--data-dir", str(crowded)])
     assert (apply.exit_code, apply.stdout) == (1, "")
     assert "CG033" in apply.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_validate_never_reads_a_device(device: str, invoke: Invoke) -> None:
+    run = invoke(["validate", device, "--format", "json"])
+    assert run.exit_code == 1
+    assert [d["code"] for d in run.json()["diagnostics"]] == ["CG029"]
+
+
+def test_a_region_that_is_its_own_parent_is_named_not_dropped(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "selfish.yaml").write_text(
+        "id: selfish\nlevel: city\nparent: selfish\nnames: {en: S}\nlast_reviewed: 2026-11-01\n",
+        encoding="utf-8",
+    )
+    listing = invoke(["regions", "--data-dir", str(local), "--format", "json"])
+    assert listing.exit_code == 0
+    assert [d["code"] for d in listing.json()["left_out"]] == ["CG008"]
+    run = invoke(["apply", "--region", "selfish", "--data-dir", str(local), "--lang", "en"])
+    assert run.exit_code == 1
+    assert "CG008" in run.stderr
+    assert len(run.stderr.splitlines()) == 1
