@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import enum
 import functools
 import inspect
 import json
@@ -40,6 +41,7 @@ from .errors import (
 )
 from .interview import Interview
 from .model import ChannelKind, Event, Facet
+from .output_schema import OUTPUT_KINDS, output_schema
 from .profile import APPLICANT_FLAGS, Profile, flag_for, make_profile
 from .render import Format, RenderOptions, renderer_for
 from .resolve import Guide, load_chain, resolve
@@ -549,10 +551,28 @@ def validate(
         raise typer.Exit(EXIT_DATA)
 
 
+OutputKind = enum.Enum("OutputKind", {kind: kind for kind in OUTPUT_KINDS}, type=str)  # type: ignore[misc]
+
+
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of region files (for editors and other validators)."""
-    typer.echo(json.dumps(region_schema(), ensure_ascii=False, indent=2))
+def schema(
+    output: Annotated[
+        OutputKind | None,
+        typer.Option(
+            "--output",
+            help="Print the schema of this kind of JSON output instead: "
+            + ", ".join(OUTPUT_KINDS)
+            + ".",
+            metavar="KIND",
+        ),
+    ] = None,
+) -> None:
+    """Print a JSON Schema: of region files, or with --output of one kind of JSON output.
+
+    Example: cardguide schema --output checklist > checklist.schema.json
+    """
+    schema = region_schema() if output is None else output_schema(output.value)
+    typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
 
 
 def main() -> None:
