@@ -84,10 +84,11 @@ def test_month_start_moves_to_the_first_of_the_month() -> None:
     ("text", "words"),
     [
         ("2026-02-30", "is not a real date"),
-        ("tomorrow", "write it as YYYY-MM-DD"),
-        ("2026-1-5", "write it as YYYY-MM-DD"),
-        ("20261005", "write it as YYYY-MM-DD"),
-        ("", "write it as YYYY-MM-DD"),
+        ("tomorrow", "write the year first"),
+        ("5-1-2026", "write the year first"),
+        ("20261005", "write the year first"),
+        ("2026-10/05", "write the year first"),
+        ("", "write the year first"),
     ],
 )
 def test_bad_dates_are_usage_errors(text: str, words: str) -> None:
@@ -95,6 +96,13 @@ def test_bad_dates_are_usage_errors(text: str, words: str) -> None:
         parse_date(text, "--born")
     assert words in str(caught.value)
     assert str(caught.value).startswith("--born ")
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-10-05", "2026/10/05", "2026.10.5", "2026-10-5", "2026年10月5日", "2026年10月5号"]
+)
+def test_dates_are_read_the_ways_people_write_them(text: str) -> None:
+    assert parse_date(text, "--born") == datetime.date(2026, 10, 5)
 
 
 def verdict_for(

@@ -11,7 +11,11 @@ from .errors import UsageProblem
 from .model import Period
 from .wording import Msg, msg
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# 2026-10-01, 2026/10/01, 2026.10.01 and 2026年10月1日: year first, as dates are written in China.
+_DATE = re.compile(
+    r"^(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+    r"|年(?P<cm>\d{1,2})月(?P<cd>\d{1,2})[日号]?)$"
+)
 # Dates a person can mean; beyond them a rule's sum could leave the calendar (year 9999).
 EARLIEST = datetime.date(1900, 1, 1)
 LATEST = datetime.date(2199, 12, 31)
@@ -28,11 +32,14 @@ class OutsideCalendar(Exception):
 
 
 def parse_date(text: str, option: str) -> datetime.date:
-    """A date written YYYY-MM-DD; anything else is a usage error naming the option."""
-    if not _ISO_DATE.match(text.strip()):
+    """A date written year first (2026-10-01, 2026/10/01, 2026年10月1日); anything else is a
+    usage error naming the option."""
+    found = _DATE.match(text.strip())
+    if found is None:
         raise UsageProblem(msg("error.not_a_date", option=option, text=text))
+    month, day_of_month = found["m"] or found["cm"], found["d"] or found["cd"]
     try:
-        day = datetime.date.fromisoformat(text.strip())
+        day = datetime.date(int(found["y"]), int(month), int(day_of_month))
     except ValueError as exc:
         impossible = msg("error.impossible_date", option=option, text=text, detail=str(exc))
         raise UsageProblem(impossible) from None

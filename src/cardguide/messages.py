@@ -458,8 +458,8 @@ WORDS: dict[str, Entry] = {
     "error.date_means": {"en": "{date} means {flag}", "zh": "{date} 表示 {flag}"},
     "error.date_conflict": {"en": "{dates}; {reason}", "zh": "{dates}；{reason}"},
     "error.not_a_date": {
-        "en": "{option} '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01",
-        "zh": "{option} “{text}”不是日期；请按 YYYY-MM-DD 填写，如 2026-10-01",
+        "en": "{option} '{text}' is not a date; write the year first, e.g. 2026-10-01, 2026/10/01 or 2026年10月1日",
+        "zh": "{option} “{text}”不是日期；请先写年份，如 2026-10-01、2026/10/01 或 2026年10月1日",
     },
     "error.date_range": {
         "en": "{option} '{text}' is outside the dates cardguide works with ({first} to {last})",

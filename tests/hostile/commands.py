@@ -153,7 +153,12 @@ COMMANDS: list[Bad] = [
     bad("diff with a path", "diff ningbo ../x", 1, REGION),
     # --- dates ---------------------------------------------------------------------------------
     bad("a date in the wrong order", "check --region ningbo --born 01-10-2026", 2, "--born"),
-    bad("a date with slashes", "check --region ningbo --born 2026/10/01", 2, "--born"),
+    bad(
+        "a date written day first",
+        "check --region ningbo --born 01/10/2026",
+        2,
+        "write the year first",
+    ),
     bad("30 February", "check --region ningbo --born 2026-02-30", 2, "not a real date"),
     bad("month 13", "check --region ningbo --born 2026-13-01", 2, "not a real date"),
     bad("day zero", "check --region ningbo --born 2026-10-00", 2, "not a real date"),
