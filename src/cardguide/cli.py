@@ -152,6 +152,10 @@ NoInputOption = Annotated[
     bool,
     typer.Option("--no-input", help="Never prompt; a missing answer is a usage error (exit 2)."),
 ]
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No warning that the data is over a year old."),
+]
 WhyOption = Annotated[
     bool,
     typer.Option("--why", help="Show beside each item the profile answers and region behind it."),
@@ -193,6 +197,7 @@ class Request:
     no_input: bool = True
     why: bool = False
     circumstances: tuple[Facet, ...] = ()  # the command's own facet flags (--lost, --by-proxy)
+    quiet: bool = False
 
 
 def _keyword(name: str, annotation: Any, default: Any) -> inspect.Parameter:
@@ -221,6 +226,7 @@ def cardguide_command(
         *([_keyword("no_input", NoInputOption, False)] if region else []),
         _keyword("data_dirs", DataDirOption, None),
         _keyword("today", TodayOption, None),
+        _keyword("quiet", QuietOption, False),
     ]
 
     def decorate(func: Callable[..., None]) -> Callable[..., None]:
@@ -243,6 +249,7 @@ def cardguide_command(
                 no_input=kwargs.pop("no_input", True),
                 why=kwargs.pop("why", False),
                 circumstances=circumstances,
+                quiet=kwargs.pop("quiet"),
             )
             func(request, **kwargs)
 
@@ -289,13 +296,18 @@ def _emit(document: Document, request: Request) -> None:
     renderer_for(request.fmt)(document, sys.stdout, options)
     # Flushing here lets a closed pipe surface inside the command, where it is handled.
     sys.stdout.flush()
-    if request.fmt == "text":  # JSON carries `stale` in the document itself
-        for review in getattr(document, "reviews", []):
-            if review.stale:
-                stale = msg(
-                    "warn.stale", region=review.region, file=review.file, date=review.last_reviewed
-                )
-                Messages(request.lang).warning(stale)
+    stale = [review for review in getattr(document, "reviews", []) if review.stale]
+    # Said once, in one line, and only to people: JSON carries `stale` in the document itself.
+    if stale and request.fmt == "text" and not request.quiet:
+        regions = join(
+            msg(
+                "warn.stale_local" if review.overlay else "warn.stale_region",
+                region=review.region,
+                date=review.last_reviewed,
+            )
+            for review in stale
+        )
+        Messages(request.lang).warning(msg("warn.stale", regions=regions))
 
 
 def _guide(catalog: Catalog, query: str | Found) -> Guide:

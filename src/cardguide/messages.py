@@ -406,11 +406,13 @@ WORDS: dict[str, Entry] = {
     "cli.warning": {"en": "cardguide: warning: {message}", "zh": "cardguide：提醒：{message}"},
     "cli.note": {"en": "cardguide: {message}", "zh": "cardguide：{message}"},
     "warn.stale": {
-        "en": (
-            "{region} data ({file}) was last reviewed {date}, over a year ago; confirm with the "
-            "local office"
-        ),
-        "zh": "{region}的资料（{file}）最近一次核对是{date}，已超过一年；请向当地经办机构确认",
+        "en": "data last reviewed over a year ago: {regions}; confirm with the local office",
+        "zh": "以下资料最近一次核对已超过一年：{regions}；请向当地经办机构确认",
+    },
+    "warn.stale_region": {"en": "{region} ({date})", "zh": "{region}（{date}）"},
+    "warn.stale_local": {
+        "en": "{region}, local file ({date})",
+        "zh": "{region}，本地文件（{date}）",
     },
     "validate.summary": {
         "en": "{errors}, {warnings} in {files}",
