@@ -420,3 +420,14 @@ def test_profiles_that_would_get_opposite_instructions_are_refused(
     run = invoke(["apply", "--region", "ningbo", *flags])
     assert (run.exit_code, run.stdout) == (2, "")
     assert_one_line_error(run.stderr, words)
+
+
+def test_every_command_help_has_a_summary_and_an_example(invoke: Invoke) -> None:
+    from cardguide.cli import app
+
+    commands = [info.name or info.callback.__name__ for info in app.registered_commands]
+    assert len(commands) >= 13
+    for name in commands:
+        run = invoke([name, "--help"])
+        assert run.exit_code == 0, name
+        assert "Example: cardguide " + name in run.stdout, name

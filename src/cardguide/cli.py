@@ -366,7 +366,10 @@ def _root(
 @app.command()
 @cardguide_command()
 def regions(request: Request) -> None:
-    """List every region: id, names, level, parent and review date."""
+    """List every region: id, names, level, parent and review date.
+
+    Example: cardguide regions --format json
+    """
     listing = build_listing(_catalog(request), request.today)
     for problem in listing.problems:
         Messages(request.lang).warning(msg("catalog.left_out", problem=problem.as_message()))
@@ -384,14 +387,20 @@ def show(
         ),
     ],
 ) -> None:
-    """Show a region's resolved guide: every procedure, who each item is for, its origin."""
+    """Show a region's resolved guide: every procedure, who each item is for, its origin.
+
+    Example: cardguide show 宁波
+    """
     _emit(build_guide_view(_guide(_catalog(request), name), request.today), request)
 
 
 @app.command()
 @cardguide_command(region=True, profile=True)
 def apply(request: Request) -> None:
-    """Your checklist for applying for a card: steps, where to go, materials, fees, time limits."""
+    """Your checklist for applying for a card: steps, where to go, materials, fees, time limits.
+
+    Example: cardguide apply --region ningbo --newborn
+    """
     guide, profile = _prepare(request, "apply")
     # Only the interview can say lost or damaged here: it leads a replacement to `replace`.
     procedure = "replace" if {"lost", "damaged"} & profile.facets else "apply"
@@ -401,7 +410,10 @@ def apply(request: Request) -> None:
 @app.command()
 @cardguide_command(region=True, profile=True)
 def activate(request: Request, channel: ChannelOption = None) -> None:
-    """How to activate a card: each channel, what it switches on, what to bring, caveats."""
+    """How to activate a card: each channel, what it switches on, what to bring, caveats.
+
+    Example: cardguide activate --region 上海 --channel bank
+    """
     guide, profile = _prepare(request, "activate")
     _emit(build_checklist(guide, "activate", profile, request.today, channel), request)
 
@@ -409,7 +421,10 @@ def activate(request: Request, channel: ChannelOption = None) -> None:
 @app.command()
 @cardguide_command(region=True, profile=True, circumstances=("lost", "damaged"))
 def replace(request: Request) -> None:
-    """Replacing a lost or damaged card: reporting the loss, the time limit, care meanwhile."""
+    """Replacing a lost or damaged card: reporting the loss, the time limit, care meanwhile.
+
+    Example: cardguide replace --region ningbo --lost
+    """
     guide, profile = _prepare(request, "replace", one_of=True)
     _emit(build_checklist(guide, "replace", profile, request.today), request)
 
@@ -417,7 +432,10 @@ def replace(request: Request) -> None:
 @app.command()
 @cardguide_command(region=True, profile=True, circumstances=("by_proxy",))
 def collect(request: Request) -> None:
-    """Collecting a finished card: what to bring, collecting for someone else, no notice."""
+    """Collecting a finished card: what to bring, collecting for someone else, no notice.
+
+    Example: cardguide collect --region shanghai --by-proxy
+    """
     guide, profile = _prepare(request, "collect")
     _emit(build_checklist(guide, "collect", profile, request.today), request)
 
@@ -425,7 +443,10 @@ def collect(request: Request) -> None:
 @app.command()
 @cardguide_command(region=True, profile=True)
 def update(request: Request) -> None:
-    """Correcting personal details: what can be changed, and where."""
+    """Correcting personal details: what can be changed, and where.
+
+    Example: cardguide update --region shanghai
+    """
     guide, profile = _prepare(request, "update")
     _emit(build_checklist(guide, "update", profile, request.today), request)
 
@@ -433,7 +454,10 @@ def update(request: Request) -> None:
 @app.command()
 @cardguide_command(region=True, profile=True)
 def reimburse(request: Request, bill_date: BillOption = None) -> None:
-    """Care paid out of pocket before the card arrives: what to submit, where, and by when."""
+    """Care paid out of pocket before the card arrives: what to submit, where, and by when.
+
+    Example: cardguide reimburse --region ningbo --bill-date 2026-05-10
+    """
     guide, profile = _prepare(request, "reimburse")
     events: dict[Event, datetime.date] = {}
     if bill_date is not None:
@@ -450,7 +474,10 @@ def faq(
         str | None, typer.Argument(help="Words to search for, in English or Chinese.")
     ] = None,
 ) -> None:
-    """Questions and answers from the sources, searchable in English or Chinese."""
+    """Questions and answers from the sources, searchable in English or Chinese.
+
+    Example: cardguide faq --region ningbo 挂失
+    """
     guide, profile = _prepare(request, "faq")
     _emit(build_faq(guide, profile, query, request.today), request)
 
@@ -479,7 +506,10 @@ def check(
     last_paid: LastPaidOption = None,
     hired_on: HiredOption = None,
 ) -> None:
-    """Deadlines and eligibility from your dates: yes, no or need more information, with rules."""
+    """Deadlines and eligibility from your dates: yes, no or need more information, with rules.
+
+    Example: cardguide check --region ningbo --born 2026-10-01
+    """
     now = request.today
     given: dict[Event, str | None] = {
         "born": born,
@@ -524,7 +554,10 @@ def diff(
     first: Annotated[str, typer.Argument(help="A region id or name.", metavar="A")],
     second: Annotated[str, typer.Argument(help="Another region id or name.", metavar="B")],
 ) -> None:
-    """What differs between two regions' resolved guides, item by item."""
+    """What differs between two regions' resolved guides, item by item.
+
+    Example: cardguide diff ningbo hangzhou
+    """
     catalog = _catalog(request)
     a, b = _guide(catalog, first), _guide(catalog, second)
     _emit(build_diff(a, b, request.today), request)
@@ -543,7 +576,10 @@ def validate(
     ] = DEFAULT_MAX_AGE,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
-    """Check region files against every data rule; errors exit 1, warnings only with --strict."""
+    """Check region files against every data rule; errors exit 1, warnings only with --strict.
+
+    Example: cardguide validate --strict my-regions/
+    """
     overlays = _overlays(request)
     named = list(paths or [*overlays, shipped_dir()])
     files, crowded = region_files(named)
