@@ -244,3 +244,46 @@ def test_a_link_out_of_the_data_directories_is_never_followed(
     assert run.stdout == ""
     assert "CG031" in run.stderr
     assert len(run.stderr.splitlines()) == 1
+
+
+def test_a_broken_local_file_skipped_by_a_name_lookup_is_named_once(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "broken.yaml").write_text("id: broken\nnames: {en: B\n", encoding="utf-8")
+    run = invoke(["apply", "--region", "宁波市", "--data-dir", str(local), "--lang", "en"])
+    assert run.exit_code == 0
+    assert "Ningbo" in run.stdout
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "left out" in lines[0]
+    assert "broken.yaml" in lines[0]
+    assert "CG001" in lines[0]
+
+
+def test_a_region_file_that_cannot_be_read_is_one_line_naming_it(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    local = tmp_path / "local"
+    local.mkdir()
+    unreadable = local / "cixi.yaml"
+    unreadable.write_text((shipped_dir() / "cixi.yaml").read_text(encoding="utf-8"))
+    real_open = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if str(path) == str(unreadable):  # root reads anything, so permission is simulated
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    run = invoke(["apply", "--region", "cixi", "--data-dir", str(local), "--lang", "en"])
+    assert run.exit_code == 1
+    assert len(run.stderr.splitlines()) == 1
+    assert "cixi.yaml" in run.stderr
+    assert "CG001" in run.stderr
+    unreadable.unlink()  # a file that vanishes is simply not there any more
+    gone = invoke(["apply", "--region", "cixi", "--data-dir", str(local), "--lang", "en"])
+    assert gone.exit_code == 0

@@ -69,6 +69,8 @@ class Catalog:
         self.dirs = [*self.overlays, *dict.fromkeys(base)]
         self.checked = checked
         self._loaded: dict[Path, Layer] = {}
+        # Files a name lookup had to leave out, for the command to report.
+        self.broken: list[Diagnostic] = []
 
     def files_for(self, region_id: str) -> list[Path]:
         # The id pattern keeps user input such as `../../etc/passwd` out of file paths.
@@ -211,9 +213,10 @@ class Catalog:
             if found is None:  # a local file, or a shipped one edited since the index was built
                 try:
                     found = headers.place(region_id, headers.spellings(self.layer(region_id)))
-                except DataError:
-                    # A broken file must not stop every other name from being found; it is
-                    # reported when its own region is asked for, and by `regions`.
+                except DataError as error:
+                    # A broken file must not stop every other name from being found; the
+                    # command says it was left out.
+                    self.broken.append(error.diagnostic)
                     continue
             places.append(found)
         return Gazetteer(places)

@@ -310,8 +310,13 @@ def _emit(document: Document, request: Request) -> None:
         Messages(request.lang).warning(msg("warn.stale", regions=regions))
 
 
-def _guide(catalog: Catalog, query: str | Found) -> Guide:
-    found = catalog.locate(query) if isinstance(query, str) else query
+def _guide(catalog: Catalog, query: str | Found, lang: LangChoice = "en") -> Guide:
+    try:
+        found = catalog.locate(query) if isinstance(query, str) else query
+    finally:
+        for problem in dict.fromkeys(catalog.broken):  # each once, found or not
+            Messages(lang).warning(msg("catalog.left_out", problem=problem.as_message()))
+        catalog.broken.clear()
     guide = resolve(load_chain(catalog, found.region))
     return dataclasses.replace(guide, place=found.place)
 
@@ -328,9 +333,9 @@ def _prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Gu
     interactive = not request.no_input and _stdin_is_tty()
     catalog = _catalog(request)
     if request.region is not None:
-        guide = _guide(catalog, request.region)
+        guide = _guide(catalog, request.region, request.lang)
     elif interactive:
-        guide = _guide(catalog, interview.region(catalog))
+        guide = _guide(catalog, interview.region(catalog), request.lang)
     else:
         raise UsageProblem(msg("error.no_region"))
     facets = set(request.facets)
@@ -391,7 +396,7 @@ def show(
 
     Example: cardguide show 宁波
     """
-    _emit(build_guide_view(_guide(_catalog(request), name), request.today), request)
+    _emit(build_guide_view(_guide(_catalog(request), name, request.lang), request.today), request)
 
 
 @app.command()
@@ -543,7 +548,7 @@ def check(
         raise ProfileConflict(
             msg("error.date_conflict", dates=said, reason=conflict.message)
         ) from None
-    guide = _guide(_catalog(request), request.region or "national")
+    guide = _guide(_catalog(request), request.region or "national", request.lang)
     _emit(build_check(guide, profile, events, now), request)
 
 
@@ -559,7 +564,7 @@ def diff(
     Example: cardguide diff ningbo hangzhou
     """
     catalog = _catalog(request)
-    a, b = _guide(catalog, first), _guide(catalog, second)
+    a, b = _guide(catalog, first, request.lang), _guide(catalog, second, request.lang)
     _emit(build_diff(a, b, request.today), request)
 
 
