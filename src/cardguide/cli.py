@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import enum
 import functools
 import inspect
+import io
 import json
 import os
 import sys
@@ -46,10 +48,10 @@ from .profile import APPLICANT_FLAGS, Profile, flag_for, make_profile
 from .render import Format, RenderOptions, renderer_for
 from .resolve import Guide, load_chain, resolve
 from .schema import region_schema
-from .terminal import Messages, flag_in, language, run
+from .terminal import Messages, flag_in, language, outcome, run
 from .validate import DEFAULT_MAX_AGE, region_files
 from .validate import validate as validate_files
-from .wording import LangChoice, join, keyed, msg, say
+from .wording import LangChoice, Msg, join, keyed, msg, say
 
 EPILOG = (
     f"Exit codes: {EXIT_OK} success; {EXIT_DATA} data or lookup error (broken region file, unknown "
@@ -84,6 +86,15 @@ class _Group(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def outcome(self, argv: list[str]) -> tuple[int, Msg | None]:
+        """Run one command line and say how it ended, printing no error (for `batch`)."""
+
+        def invoke() -> Any:
+            return super(_Group, self).main(argv, "cardguide", None, False)
+
+        named = next((arg for arg in argv if not arg.startswith("-")), "")
+        return outcome(invoke, f"cardguide {named}")
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         # An unknown command is a usage error in the catalog's words, with close ones named.
@@ -626,6 +637,74 @@ def schema(
     """
     schema = region_schema() if output is None else output_schema(output.value)
     typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+
+
+BatchFormat = enum.Enum("BatchFormat", {"jsonl": "jsonl", "csv": "csv"}, type=str)
+
+
+@app.command()
+def batch(
+    file: Annotated[
+        str, typer.Argument(help="CSV with a header row, or JSON Lines; - reads stdin.")
+    ],
+    fmt: Annotated[
+        BatchFormat,
+        typer.Option("--format", "-f", help="jsonl (one JSON object per row) or csv."),
+    ] = BatchFormat.jsonl,
+    lang: LangOption = None,
+    data_dirs: DataDirOption = None,
+    today: TodayOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Answer for many people at once: one row each, one result each, in input order.
+
+    Columns: command, region, profile (several joined by ;), channel, lang, query and the
+    dates (born, paid, bill_date, lost_on, last_paid, hired_on, today). A bad row gets an
+    error result naming its row and field; the others go on. Exit 1 when any row failed.
+
+    Example: cardguide batch new-staff.csv > results.jsonl
+    """
+    from . import batch as batches
+
+    choice = language(lang, os.environ)
+    text = batches.read_input(file, sys.stdin)
+    rows = list(batches.read_rows(text))
+    group = typer.main.get_command(app)
+    assert isinstance(group, _Group)
+    shared = [*(arg for d in data_dirs or () for arg in ("--data-dir", str(d)))]
+    shared += ["--today", today] if today else []
+    done: dict[tuple[str, ...], tuple[int, Msg | None, str]] = {}  # a repeated row runs once
+    failed = 0
+    writer = batches.Writer(fmt.value, sys.stdout)
+    progress = sys.stderr.isatty() and not quiet
+    for index, row in enumerate(rows, start=1):
+        try:
+            args = batches.command_line(row)
+        except batches.RowProblem as problem:
+            failed += 1
+            writer.error(row, [], EXIT_USAGE, problem.field_name, problem.message)
+            continue
+        full = (*args, "--format", "json", "--no-input", "--quiet", *shared)
+        if full not in done:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+                code, message = group.outcome(list(full))
+            done[full] = (code, message, out.getvalue())
+        code, message, printed = done[full]
+        if code == 0:
+            writer.result(row, args, json.loads(printed))
+        else:
+            failed += 1
+            writer.error(row, args, code, batches.field_of(message), message)
+        if progress:
+            counted = msg("batch.progress", done=index, total=len(rows))
+            sys.stderr.write("\r" + say(counted, "zh" if choice == "zh" else "en"))
+    if progress:
+        sys.stderr.write("\n")
+    sys.stdout.flush()
+    if failed:
+        Messages(choice).note(msg("batch.summary", failed=failed, total=len(rows)))
+        raise typer.Exit(EXIT_DATA)
 
 
 def main() -> None:

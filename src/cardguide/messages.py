@@ -839,6 +839,58 @@ WORDS: dict[str, Entry] = {
         "en": "too many region files in one directory",
         "zh": "同一目录里的地区文件过多",
     },
+    "batch.columns": {
+        "en": "unknown columns {unknown}; the columns are {columns}, and command is required",
+        "zh": "不认识的列：{unknown}；可用的列是 {columns}，其中 command 必填",
+    },
+    "batch.too_many_rows": {
+        "en": "more than {limit} rows; split the file",
+        "zh": "超过{limit}行；请拆分文件",
+    },
+    "batch.not_json": {
+        "en": "this line is not a JSON object",
+        "zh": "这一行不是 JSON 对象",
+    },
+    "batch.extra_values": {
+        "en": "more values than columns in the header",
+        "zh": "这一行的值比表头的列多",
+    },
+    "batch.unknown_field": {
+        "en": "unknown field '{field}'; the fields are {columns}",
+        "zh": "不认识的字段“{field}”；可用的字段是 {columns}",
+    },
+    "batch.field_too_long": {
+        "en": "a value longer than {limit} characters",
+        "zh": "取值超过{limit}个字符",
+    },
+    "batch.command": {
+        "en": "'{command}' is not a command a row can run; one of {commands}",
+        "zh": "“{command}”不是可以按行执行的命令；可用的有 {commands}",
+    },
+    "batch.profile": {
+        "en": "'{value}' is not a situation; one of {facets}, several joined by ;",
+        "zh": "“{value}”不是可选的情况；可用的有 {facets}，多个用 ; 分隔",
+    },
+    "batch.query_only_faq": {
+        "en": "query is only for the faq command",
+        "zh": "query 只能用于 faq 命令",
+    },
+    "batch.progress": {
+        "en": "cardguide: {done}/{total} rows",
+        "zh": "cardguide：已处理{done}/{total}行",
+    },
+    "batch.summary": {
+        "en": "{failed} of {total} rows failed; each has an error result with its row and field",
+        "zh": "{total}行中有{failed}行出错；每行的出错结果都写明了行号和字段",
+    },
+    "batch.unreadable": {
+        "en": "cannot read '{file}': {problem}",
+        "zh": "无法读取“{file}”：{problem}",
+    },
+    "batch.not_utf8": {
+        "en": "'{file}' is not UTF-8 text; save the spreadsheet as CSV UTF-8",
+        "zh": "“{file}”不是 UTF-8 文本；请把表格另存为“CSV UTF-8”",
+    },
     "rule.CG028": {
         "en": "a complete list hides a parent's item from the people it was written for",
         "zh": "完整清单挡住了上级专为某类人写的事项",

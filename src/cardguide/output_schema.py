@@ -9,7 +9,7 @@ from .model import KINDS, LANGS, Channel, Deadline, Faq, Fee, Legal, Material, N
 Schema = dict[str, Any]
 
 # The document kinds, as `schema --output KIND` names them and the `kind` field says.
-OUTPUT_KINDS = ("checklist", "check", "faq", "guide", "regions", "diff", "validation")
+OUTPUT_KINDS = ("checklist", "check", "faq", "guide", "regions", "diff", "validation", "batch")
 
 STRING: Schema = {"type": "string"}
 STRINGS: Schema = {"type": "array", "items": STRING}
@@ -314,4 +314,27 @@ def output_schema(kind: str) -> Schema:
             },
             reviews=False,
         )
+    if kind == "batch":  # one line of `batch` output; `result` is a document of its own kind
+        record = _document(
+            kind,
+            {
+                "row": {"type": "integer", "minimum": 1},
+                "line": {"type": "integer", "minimum": 1},
+                "args": STRINGS,
+                "ok": {"type": "boolean"},
+            },
+            reviews=False,
+        )
+        record["properties"].pop("lang")
+        record["required"].remove("lang")
+        record["properties"]["result"] = {"type": "object"}
+        record["properties"]["error"] = obj(
+            {
+                "exit_code": {"type": "integer"},
+                "field": nullable(STRING),
+                "message": obj(dict.fromkeys(LANGS, STRING), {"code": nullable(STRING)}),
+            }
+        )
+        record["oneOf"] = [{"required": ["result"]}, {"required": ["error"]}]
+        return record
     raise ValueError(kind)

@@ -111,34 +111,41 @@ def run(main: Callable[[], Any], choice: LangChoice, command: str = "cardguide")
     codes, click's usage errors as 2, Ctrl-C as 130, a closed stdout quietly, and anything else
     as an internal error (3) whose traceback shows only with CARDGUIDE_DEBUG=1.
     """
+    code, message = outcome(main, command)
+    if message is not None:
+        Messages(choice).error(message)
+    return code
+
+
+def outcome(main: Callable[[], Any], command: str = "cardguide") -> tuple[int, Msg | None]:
+    """How a run ended: its exit code and, for a failure, the message that says why.
+
+    `run` prints the message; `batch` keeps it as one row's result.
+    """
     from typer import Abort
     from typer._click import exceptions
 
-    messages = Messages(choice)
     try:
         code = main()
     except CardguideError as error:
-        messages.error(error.message)
-        return error.exit_code
+        return error.exit_code, error.message
     except exceptions.NoArgsIsHelpError as error:
         error.show()  # `cardguide` alone: the help, on stderr, as click does
-        return error.exit_code
+        return error.exit_code, None
     except exceptions.UsageError as error:
-        messages.error(usage_message(error, command))
-        return EXIT_USAGE
+        return EXIT_USAGE, usage_message(error, command)
     except Abort:  # end of input where click itself asked (never in cardguide)
-        return EXIT_INTERRUPTED
+        return EXIT_INTERRUPTED, None
     except BrokenPipeError:
         _quiet_stdout()
-        return EXIT_OK
+        return EXIT_OK, None
     except Exception as error:  # the last resort: a defect, never a traceback by default
         if os.environ.get("CARDGUIDE_DEBUG"):
             import traceback
 
             traceback.print_exc()
-        messages.error(msg("error.internal", kind=type(error).__name__))
-        return EXIT_INTERNAL
-    return code if isinstance(code, int) else EXIT_OK
+        return EXIT_INTERNAL, msg("error.internal", kind=type(error).__name__)
+    return (code if isinstance(code, int) else EXIT_OK), None
 
 
 def _quiet_stdout() -> None:

@@ -1,0 +1,241 @@
+"""Batch files: one person per row of CSV or JSON Lines, each the command line it stands for."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import DataError, UsageProblem
+from .model import Facet, escape_controls
+from .profile import FACETS, flag_for
+from .wording import Msg, both, join, msg
+
+# Commands a row may name: those that answer for one person in one place.
+ROW_COMMANDS = ("apply", "activate", "replace", "collect", "update", "reimburse", "faq", "check")
+# Date columns, by the command-line option they stand for.
+DATE_COLUMNS = ("born", "paid", "bill_date", "lost_on", "last_paid", "hired_on", "today")
+COLUMNS = ("command", "region", "profile", "channel", "lang", "query", *DATE_COLUMNS)
+# Limits: a spreadsheet of a help desk's day, not a denial of service.
+MAX_ROWS = 100_000
+MAX_FIELD = 1_000
+
+
+@dataclass(frozen=True)
+class Row:
+    """One input row: its number among the rows, its line in the file, and its fields."""
+
+    number: int
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowProblem(Exception):
+    """A row that cannot become a command line: which field, and why."""
+
+    field_name: str
+    message: Msg
+
+
+def _column(name: str) -> str:
+    """`bill-date`, `Bill_Date` and `--bill-date` all name the column `bill_date`."""
+    return name.strip().lstrip("-").replace("-", "_").casefold()
+
+
+def read_rows(text: str) -> Iterator[Row]:
+    """Rows of CSV with a header row, or of JSON Lines (each line an object)."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    rows = _json_lines(text) if stripped.startswith("{") else _csv_rows(text.lstrip("\ufeff"))
+    for count, row in enumerate(rows, start=1):
+        if count > MAX_ROWS:
+            raise UsageProblem(msg("batch.too_many_rows", limit=MAX_ROWS))
+        yield row
+
+
+def _csv_rows(text: str) -> Iterator[Row]:
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None:
+        return
+    names = [_column(name) for name in header]
+    unknown = [name for name in names if name and name not in COLUMNS]
+    if unknown or "command" not in names:
+        raise UsageProblem(msg("batch.columns", unknown=join(unknown), columns=join(COLUMNS)))
+    number = 0
+    for values in reader:
+        if not any(value.strip() for value in values):
+            continue  # a blank line is no one
+        number += 1
+        fields = {name: value.strip() for name, value in zip(names, values, strict=False) if name}
+        if len(values) > len(names):
+            fields["_extra"] = ",".join(values[len(names) :])
+        yield Row(number, reader.line_num, fields)
+
+
+def _json_lines(text: str) -> Iterator[Row]:
+    number = 0
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            data = json.loads(line)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            yield Row(number, line_number, {"_json": line[:80]})
+            continue
+        fields = {_column(str(key)): _text(value) for key, value in data.items()}
+        yield Row(number, line_number, fields)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def command_line(row: Row) -> list[str]:
+    """The command line a row stands for; a RowProblem names the field that cannot be one."""
+    fields = row.fields
+    if "_json" in fields:
+        raise RowProblem("row", msg("batch.not_json"))
+    if "_extra" in fields:
+        raise RowProblem("row", msg("batch.extra_values"))
+    for name, value in fields.items():
+        if name not in COLUMNS:
+            raise RowProblem(name, msg("batch.unknown_field", field=name, columns=join(COLUMNS)))
+        if len(value) > MAX_FIELD:
+            raise RowProblem(name, msg("batch.field_too_long", limit=MAX_FIELD))
+    command = fields.get("command", "")
+    if command not in ROW_COMMANDS:
+        raise RowProblem(
+            "command", msg("batch.command", command=command, commands=join(ROW_COMMANDS))
+        )
+    args = [command]
+    if fields.get("region"):
+        args += ["--region", fields["region"]]
+    for token in filter(None, (t.strip() for t in _split(fields.get("profile", "")))):
+        facet = _facet(token)
+        if facet is None:
+            raise RowProblem("profile", msg("batch.profile", value=token, facets=join(FACETS)))
+        args.append(flag_for(facet))
+    if fields.get("channel"):
+        args += ["--channel", fields["channel"]]
+    for name in DATE_COLUMNS:
+        if fields.get(name):
+            args += ["--" + name.replace("_", "-"), fields[name]]
+    if fields.get("lang"):
+        args += ["--lang", fields["lang"]]
+    if fields.get("query"):
+        if command != "faq":
+            raise RowProblem("query", msg("batch.query_only_faq"))
+        args.append(fields["query"])
+    return args
+
+
+def _split(value: str) -> list[str]:
+    return value.replace(",", ";").replace("；", ";").split(";")
+
+
+def _facet(token: str) -> Facet | None:
+    name = _column(token)
+    return next((facet for facet in FACETS if facet == name), None)
+
+
+def field_of(message: Msg | None) -> str | None:
+    """The row field a command's error is about, from what its message is about."""
+    if message is None:
+        return None
+    if message.key.startswith(("error.region_unknown", "error.not_covered", "error.ambiguous")):
+        return "region"
+    if message.key in {"error.conflict", "error.date_conflict", "error.paid_alone"}:
+        return "profile"
+    for _name, value in message.params:
+        if isinstance(value, str) and value.startswith("--"):  # the option it names
+            column = _column(value)
+            return "profile" if column in FACETS else column
+    return None
+
+
+def read_input(file: str, stdin: TextIO) -> str:
+    """The batch file's text: a path, or stdin for `-`; never a FIFO or a device by name."""
+    if file == "-":
+        return stdin.read()
+    from .loader import read_region_bytes
+
+    try:
+        raw = read_region_bytes(Path(file))
+    except DataError as error:
+        raise UsageProblem(msg("batch.unreadable", file=file, problem=error.message)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageProblem(msg("batch.not_utf8", file=file)) from None
+
+
+CSV_HEADER = (
+    "row",
+    "line",
+    "ok",
+    "command",
+    "exit_code",
+    "field",
+    "error_en",
+    "error_zh",
+    "result",
+)
+
+
+class Writer:
+    """One result per row, in JSON Lines or CSV, each row as soon as it is known."""
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        self.out = out
+        self.csv = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
+        if self.csv is not None:
+            self.csv.writerow(CSV_HEADER)
+
+    def result(self, row: Row, args: list[str], document: Any) -> None:
+        self._write(row, args, {"ok": True, "result": document})
+
+    def error(
+        self, row: Row, args: list[str], code: int, field: str | None, message: Msg | None
+    ) -> None:
+        words: dict[str, Any] = {"en": "", "zh": ""} if message is None else dict(both(message))
+        said = {"code": message.key if message is not None else None, **words}
+        self._write(
+            row, args, {"ok": False, "error": {"exit_code": code, "field": field, "message": said}}
+        )
+
+    def _write(self, row: Row, args: list[str], body: dict[str, Any]) -> None:
+        from .render.json_format import SCHEMA_VERSION
+
+        if self.csv is not None:
+            error = body.get("error") or {}
+            said = error.get("message") or {}
+            result = body.get("result")
+            cells = [
+                row.number, row.line, str(body["ok"]).lower(), " ".join(args),
+                error.get("exit_code", 0), error.get("field") or "",
+                said.get("en", ""), said.get("zh", ""),
+                json.dumps(result, ensure_ascii=False) if result is not None else "",
+            ]  # fmt: skip
+            # Cells from a spreadsheet reach a terminal too: controls are shown escaped.
+            self.csv.writerow([escape_controls(c) if isinstance(c, str) else c for c in cells])
+            return
+        record = {
+            "schema_version": SCHEMA_VERSION,
+            "kind": "batch",
+            "row": row.number,
+            "line": row.line,
+            "args": args,
+            **body,
+        }
+        text = json.dumps(record, ensure_ascii=False, allow_nan=False)
+        self.out.write(escape_controls(text) + "\n")

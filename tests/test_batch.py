@@ -1,0 +1,102 @@
+"""`cardguide batch`: one result per row, in input order, bad rows as error results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import Invoke
+from .test_output_schemas import assert_valid, validator
+
+GOOD = [
+    "apply,ningbo,newborn,",
+    "apply,海曙区,,",
+    "activate,shanghai,,",
+    "replace,beijing,lost,",
+    "collect,shanghai,by_proxy,",
+    "check,宁波,,2026-10-01",
+    "faq,hangzhou,,",
+    "apply,成都,foreign_employee;employer,",
+]
+BAD = {
+    "apply,atlantis,,": "region",
+    "apply,ningbo,newborn;student,": "profile",
+    "check,ningbo,,2026-13-01": "born",
+    "fly,ningbo,,": "command",
+    "apply,ningbo,pirate,": "profile",
+}
+
+
+def test_a_thousand_mixed_rows_give_a_thousand_results_in_order(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    rows = []
+    for number in range(1, 1001):
+        bad = list(BAD)[number % len(BAD)] if number % 97 == 0 else None
+        rows.append(bad or GOOD[number % len(GOOD)])
+    path = tmp_path / "people.csv"
+    path.write_text("command,region,profile,born\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    run = invoke(["batch", str(path)])
+    assert run.exit_code == 1  # some rows failed
+    records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["row"] for r in records] == list(range(1, 1001))
+    assert [r["line"] for r in records] == list(range(2, 1002))
+    failed = [r for r in records if not r["ok"]]
+    assert [r["row"] for r in failed] == [n for n in range(1, 1001) if n % 97 == 0]
+    for record in failed:
+        assert record["error"]["field"] == BAD[rows[record["row"] - 1]], record
+        assert record["error"]["message"]["zh"]
+    for record in records[:40]:
+        validator("batch").validate(record)
+        if record["ok"]:
+            assert_valid(record["result"])
+    assert "10 of 1000 rows failed" in run.stderr
+
+
+def test_json_lines_from_stdin_with_profiles_as_lists(invoke: Invoke) -> None:
+    lines = [
+        {"command": "apply", "region": "宁波", "profile": ["newborn"], "lang": "zh"},
+        {"command": "check", "region": "ningbo", "lost-on": "2026/09/29", "today": "2026-10-05"},
+        "not json",
+    ]
+    text = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines)
+    run = invoke(["batch", "-"], input=text + "\n")
+    assert run.exit_code == 1
+    first, second, third = (json.loads(line) for line in run.stdout.splitlines())
+    assert first["ok"]
+    assert first["result"]["lang"] == "zh"
+    assert first["result"]["profile"]["given"] == ["newborn"]
+    assert second["ok"]
+    assert second["result"]["events"] == {"lost_on": "2026-09-29"}
+    assert (third["ok"], third["error"]["field"], third["line"]) == (False, "row", 3)
+
+
+def test_all_good_rows_exit_zero_and_csv_output_has_one_line_each(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "ok.csv"
+    path.write_text("Command,Region\napply,ningbo\nactivate,cixi\n", encoding="utf-8")
+    run = invoke(["batch", str(path), "--format", "csv"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("row,line,ok,command")
+    assert len(lines) == 3
+    assert lines[1].startswith("1,2,true,apply --region ningbo")
+
+
+def test_an_unknown_column_stops_before_any_row(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("command,region,colour\napply,ningbo,red\n", encoding="utf-8")
+    run = invoke(["batch", str(path), "--lang", "en"])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert "unknown columns colour" in run.stderr
+    assert len(run.stderr.splitlines()) == 1
+
+
+def test_a_batch_file_that_is_not_utf8_or_missing_is_a_usage_error(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes("command,region\napply,Caf\u00e9\n".encode("latin-1"))
+    assert invoke(["batch", str(path)]).exit_code == 2
+    assert invoke(["batch", str(tmp_path / "none.csv")]).exit_code == 2
