@@ -145,8 +145,7 @@ def test_a_shipped_file_that_no_longer_matches_the_index_is_read_instead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     stale = {
-        region: {**header, "names": [], "digest": "stale"}
-        for region, header in headers.shipped().items()
+        region: {**header, "names": [], "size": -1} for region, header in headers.shipped().items()
     }
     monkeypatch.setattr(headers, "shipped", lambda: stale)
     fresh = Catalog()

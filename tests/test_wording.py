@@ -49,6 +49,7 @@ LEFT_OUT = {
     ("error.impossible_date", "zh"): {"detail"},
     ("header.region", "zh"): {"en_name"},
     ("header.region_chain", "zh"): {"en_name"},
+    ("header.place", "zh"): {"en"},  # Chinese readers need no English place name
     ("regions.name_cell", "zh"): {"en_name"},
 }
 

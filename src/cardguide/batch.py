@@ -23,6 +23,7 @@ COLUMNS = ("command", "region", "profile", "channel", "lang", "query", *DATE_COL
 # Limits: a spreadsheet of a help desk's day, not a denial of service.
 MAX_ROWS = 100_000
 MAX_FIELD = 1_000
+MAX_BYTES = 64 * 1024 * 1024  # room for the rows above, never a whole disk
 
 
 @dataclass(frozen=True)
@@ -167,10 +168,10 @@ def read_input(file: str, stdin: TextIO) -> str:
     """The batch file's text: a path, or stdin for `-`; never a FIFO or a device by name."""
     if file == "-":
         return stdin.read()
-    from .loader import read_region_bytes
+    from .loader import read_file
 
     try:
-        raw = read_region_bytes(Path(file))
+        raw = read_file(Path(file), MAX_BYTES)
     except DataError as error:
         raise UsageProblem(msg("batch.unreadable", file=file, problem=error.message)) from None
     try:

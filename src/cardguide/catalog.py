@@ -42,6 +42,10 @@ def shipped_dir() -> Path:
     return package.parents[1] / "data" / "regions"  # src/cardguide → repository root
 
 
+# The directory the committed name index describes, whatever a test makes `shipped_dir` return.
+_packaged_dir = shipped_dir
+
+
 def _likeness(query: str, name: str) -> float:
     import difflib  # only a failed lookup pays for it
 
@@ -103,11 +107,12 @@ class Catalog:
         return entries
 
     def skipped(self) -> list[Path]:
-        """Entries in a data directory that look like region files but cannot be one: a backup
-        (`cixi.old.yaml`), a capitalised name, a directory or a dangling link."""
+        """Entries in a local data directory that look like region files but cannot be one: a
+        backup (`cixi.old.yaml`), a capitalised name, a directory or a dangling link. The shipped
+        directory is checked when the package is built, so no run lists it for this."""
         return sorted(
             path
-            for directory in self.dirs
+            for directory in self.overlays
             for path in self._entries(directory)
             if not (_ID.fullmatch(path.stem) and path.is_file())
         )
@@ -206,10 +211,12 @@ class Catalog:
         """Every region's names: shipped ones from the committed index, local files read."""
         from . import headers
 
+        packaged = _packaged_dir()
         places = []
         for region_id in self.ids():
             file = self.file_for(region_id)
-            found = headers.indexed(region_id, file) if file is not None else None
+            shipped = file is not None and file.parent.resolve() == packaged
+            found = headers.indexed(region_id, file) if file is not None and shipped else None
             if found is None:  # a local file, or a shipped one edited since the index was built
                 try:
                     found = headers.place(region_id, headers.spellings(self.layer(region_id)))

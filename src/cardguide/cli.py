@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -669,8 +669,7 @@ def batch(
     choice = language(lang, os.environ)
     text = batches.read_input(file, sys.stdin)
     rows = list(batches.read_rows(text))
-    group = typer.main.get_command(app)
-    assert isinstance(group, _Group)
+    group = cast(_Group, typer.main.get_command(app))  # the app is built with cls=_Group
     shared = [*(arg for d in data_dirs or () for arg in ("--data-dir", str(d)))]
     shared += ["--today", today] if today else []
     done: dict[tuple[str, ...], tuple[int, Msg | None, str]] = {}  # a repeated row runs once

@@ -14,7 +14,7 @@ from .resolve import Guide, load_chain, resolve
 from .wording import keyed, msg
 
 
-def dropped_items(catalog: Catalog, layer: Layer) -> Iterator[Diagnostic]:
+def dropped_items(catalog: Catalog, layer: Layer, guide: Guide) -> Iterator[Diagnostic]:
     """CG028 for each parent item that a `complete` list hides from the people it was written for.
 
     A parent's item with a condition (`when: {all: [foreign_employee]}`) was written for some
@@ -33,8 +33,9 @@ def dropped_items(catalog: Catalog, layer: Layer) -> Iterator[Diagnostic]:
     ]
     if not completes:
         return
+    # `guide` is the region's own, already resolved by the caller; its parents' is resolved
+    # apart, because the complete list hides their items from `guide`.
     parents = resolve(load_chain(catalog, region.parent), report=lambda _d: None)
-    guide = resolve(load_chain(catalog, region.id), report=lambda _d: None)
     for procedure, index, done in completes:
         kind, condition = (done.kind, done.when) if isinstance(done, Completion) else (done, None)
         for entry in parents.section(procedure, kind):

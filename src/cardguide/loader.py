@@ -52,7 +52,7 @@ def load_layer(file: Path, overlay: bool = False) -> Layer:
 
 def decode_layer(file: Path, overlay: bool = False) -> Layer:
     """Read, parse and decode one region file without the per-file content checks."""
-    raw = read_region_bytes(file)
+    raw = read_file(file)
     doc = read_yaml(file, raw)
     if doc.data is None:
         raise DataError(Diagnostic("CG018", msg("yaml.empty"), file, 1, 1))
@@ -72,36 +72,39 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_TEXT_CHARS = 5000
 
 
-def read_region_bytes(file: Path) -> bytes:
-    """A region file's bytes, never blocking on a FIFO or device and never reading a huge file.
+def read_file(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A data file's bytes, never blocking on a FIFO or device and never reading past `limit`.
 
     The file is opened without blocking and checked on the open descriptor, so a name swapped
     for a FIFO between a check and the read cannot hang the tool.
     """
+
+    def too_big(size: int) -> DataError:
+        return DataError(
+            Diagnostic("CG030", msg("load.too_big", size=size, limit=limit), file, 1, 1)
+        )
+
     try:
         descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):
+                raise DataError(Diagnostic("CG029", msg("load.not_regular"), file, 1, 1))
+            if info.st_size > limit:
+                raise too_big(info.st_size)
+            chunks: list[bytes] = []
+            size = 0
+            while size <= limit and (chunk := os.read(descriptor, 1 << 16)):
+                chunks.append(chunk)
+                size += len(chunk)
+        finally:
+            os.close(descriptor)
     except OSError as exc:
         unreadable = msg("load.unreadable", reason=os_reason(exc))
         raise DataError(Diagnostic("CG001", unreadable, file)) from None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise DataError(Diagnostic("CG029", msg("load.not_regular"), file, 1, 1))
-        if info.st_size > MAX_FILE_BYTES:
-            too_big = msg("load.too_big", size=info.st_size, limit=MAX_FILE_BYTES)
-            raise DataError(Diagnostic("CG030", too_big, file, 1, 1))
-        raw = b""
-        while len(raw) <= MAX_FILE_BYTES and (chunk := os.read(descriptor, 1 << 16)):
-            raw += chunk
-    except OSError as exc:
-        unreadable = msg("load.unreadable", reason=os_reason(exc))
-        raise DataError(Diagnostic("CG001", unreadable, file)) from None
-    finally:
-        os.close(descriptor)
-    if len(raw) > MAX_FILE_BYTES:  # it grew while being read
-        too_big = msg("load.too_big", size=len(raw), limit=MAX_FILE_BYTES)
-        raise DataError(Diagnostic("CG030", too_big, file, 1, 1))
-    return raw
+    if size > limit:  # it grew while being read
+        raise too_big(size)
+    return b"".join(chunks)
 
 
 def _parse_path(text: str) -> KeyPath:

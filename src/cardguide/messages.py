@@ -182,6 +182,7 @@ WORDS: dict[str, Entry] = {
         "en": "cardguide has no rules of its own for {place}; these are {region}'s. Ask the local office what differs there.",
         "zh": "本工具没有{place}的单独资料，以下是{region}的规定；当地做法有无不同，请向当地经办机构咨询。",
     },
+    "header.place": {"en": "{en} ({zh})", "zh": "{zh}"},
     "header.asked_national": {
         "en": "cardguide has no local rules for {place}; these are only the national rules. Ask the local office for local fees, places and times.",
         "zh": "本工具没有{place}的本地资料，以下只是全国通用的规定；当地的费用、办理地点和时限，请向当地经办机构咨询。",
@@ -804,8 +805,8 @@ WORDS: dict[str, Entry] = {
         "zh": "不是普通文件（而是目录、管道或设备）；地区文件须是普通文件",
     },
     "load.too_big": {
-        "en": "the file is {size} bytes; region files are limited to {limit} bytes",
-        "zh": "文件有{size}字节；地区文件不得超过{limit}字节",
+        "en": "the file is {size} bytes, over the limit of {limit} bytes",
+        "zh": "文件有{size}字节，超过了{limit}字节的上限",
     },
     "rule.CG029": {
         "en": "not a regular file",

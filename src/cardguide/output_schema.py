@@ -107,15 +107,12 @@ def item(extra: dict[str, Schema], optional: dict[str, Schema] | None = None) ->
     return obj({**ITEM_FIELDS, **extra}, {**_OWN, **(optional or {})})
 
 
-PLACED = item(
-    {**ORIGIN, "inherited": {"type": "boolean"}, "region_caveats": array(REGION_CAVEAT)},
-    {"number": {"type": "integer"}, "why": WHY},
-)
+# Where an item in a checklist came from, and what the region asked for says of it.
+PLACED_FIELDS = {**ORIGIN, "inherited": {"type": "boolean"}, "region_caveats": array(REGION_CAVEAT)}
+PLACED = item(PLACED_FIELDS, {"number": {"type": "integer"}, "why": WHY})
 VERDICT = item(
     {
-        **ORIGIN,
-        "inherited": {"type": "boolean"},
-        "region_caveats": array(REGION_CAVEAT),
+        **PLACED_FIELDS,
         "answer": {"enum": ["yes", "no", "need_more_information"]},
         "question": WORDS,
         "reason": WORDS,

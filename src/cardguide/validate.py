@@ -11,7 +11,7 @@ from . import catalog
 from .catalog import Catalog
 from .completeness import dropped_items
 from .errors import DataError, Diagnostic, UsageProblem
-from .loader import Layer, check_layer, read_region_bytes, translation_problems
+from .loader import Layer, check_layer, read_file, translation_problems
 from .resolve import load_chain, resolve
 from .wording import msg
 from .yamlread import portability_problem
@@ -86,9 +86,7 @@ def validate(
         found.extend(check_layer(layer))
         found.extend(translation_problems(layer))
         found.extend(review_dates(layer, today, max_age))
-        if (
-            problem := portability_problem(file, read_region_bytes(file), layer.doc.data)
-        ) is not None:
+        if (problem := portability_problem(file, read_file(file), layer.doc.data)) is not None:
             found.append(problem)
         layers.append(layer)
     for layer in layers:
@@ -96,8 +94,8 @@ def validate(
         if layer.file not in catalog.files_for(region_id):
             continue  # id and file name disagree (CG006): the chain cannot be followed
         try:
-            resolve(load_chain(catalog, region_id), report=found.append)
-            found.extend(dropped_items(catalog, layer))
+            guide = resolve(load_chain(catalog, region_id), report=found.append)
+            found.extend(dropped_items(catalog, layer, guide))
         except DataError as error:
             found.append(error.diagnostic)
     unique = dict.fromkeys(found)  # chains share ancestors: report each problem once

@@ -94,8 +94,7 @@ def _header(
         key = "header.asked_national" if asked.covered_by == "national" else "header.asked"
         shown = ModelText(en=region.names.get("en"), zh=region.full_names.get("zh"))
         # English readers get the Chinese name too: it is what signs and forms say.
-        both_names = f"{asked.names.get('en')} ({asked.names.get('zh')})"
-        place = ModelText(en=both_names, zh=asked.names.get("zh"))
+        place = msg("header.place", en=asked.names.get("en"), zh=asked.names.get("zh"))
         page.say(msg(key, place=place, region=shown), style="bold")
 
 
