@@ -100,3 +100,13 @@ def test_a_batch_file_that_is_not_utf8_or_missing_is_a_usage_error(
     path.write_bytes("command,region\napply,Caf\u00e9\n".encode("latin-1"))
     assert invoke(["batch", str(path)]).exit_code == 2
     assert invoke(["batch", str(tmp_path / "none.csv")]).exit_code == 2
+
+
+def test_a_batch_file_larger_than_a_region_file_is_read(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    # Over the 1 MiB region-file limit, under the batch limit: blank lines are no one.
+    path.write_text("command,region\n" + "\n" * 1_200_000 + "apply,ningbo\n", encoding="utf-8")
+    run = invoke(["batch", str(path)])
+    assert (run.exit_code, run.stderr) == (0, "")
+    (record,) = (json.loads(line) for line in run.stdout.splitlines())
+    assert (record["row"], record["line"], record["ok"]) == (1, 1_200_002, True)
