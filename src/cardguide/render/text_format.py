@@ -2,381 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-from ..documents import (
-    Asked,
-    Checklist,
-    CheckReport,
-    DiffReport,
-    Document,
-    FaqResults,
-    GuideView,
-    RegionInfo,
-    RegionListing,
-    Review,
-)
-from ..match import Placed
-from ..model import Channel, Note, Source, one_line
-from ..model import Text as ModelText
-from ..resolve import Candidate, Entry
-from ..validate import Validation
-from ..wording import Msg, join, keyed, msg
+from ..documents import Document
 from . import RenderOptions
 from .layout import items, table, wrap
-from .text_words import Words, Writer, add, clean, inherited, labelled, overlay_of
+from .sheet import Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
 
 MAX_WIDTH = 100  # wider lines are hard to read and to print
 
-# The order of a checklist's sections; answers, warnings and notes are views of the data.
-SECTIONS = (
-    "steps", "channels", "materials", "fees", "deadlines", "answers", "warnings", "notes", "legal",
-)  # fmt: skip
 
-ANSWER_STYLES = {"yes": "bold green", "no": "bold red", "need_more_information": "bold yellow"}
-
-Rows = list[tuple[Text, Text]]
-
-
-class _Page:
-    """The lines of one document, wrapped to the output width as they are added."""
-
-    def __init__(self, width: int, words: Words) -> None:
-        self.width = width
-        self.words = words
-        self.lines: list[Text] = []
-
-    def line(self, text: Text) -> None:
-        self.lines += wrap(text, self.width)
-
-    def say(self, value: object, style: str = "") -> None:
-        """A line of the tool's own words, once in each language shown."""
-        for _lang, words in self.words.each(value):
-            self.line(Text(words, style=style))
-
-    def heading(self, value: object) -> None:
-        self.lines.append(Text())
-        self.line(self.words.heading(value))
-
-    def rows(self, rows: Rows) -> None:
-        self.lines += items(rows, self.width)
-
-
-def _marker(kind: str, number: int) -> Text:
-    if kind == "steps":
-        return Text(f"{number}.")
-    if kind == "warnings":
-        return Text("!", style="bold red")
-    return Text("[ ]" if kind == "materials" else "•")
-
-
-def _header(
-    page: _Page,
-    title: object,
-    region: RegionInfo,
-    chain: Sequence[RegionInfo],
-    asked: Asked | None = None,
-) -> None:
-    page.line(Text(page.words.short(title), style="bold underline"))
-    names = {"en_name": region.names.get("en"), "zh_name": region.full_names.get("zh")}
-    level = keyed("level", region.level)
-    if len(chain) > 1:
-        above = join(info.names for info in chain[1:])
-        page.say(msg("header.region_chain", **names, level=level, chain=above))
-    else:
-        page.say(msg("header.region", **names, level=level))
-    if asked is not None:
-        # Said before anything else: the person asked for a place these rules are not written for.
-        key = "header.asked_national" if asked.covered_by == "national" else "header.asked"
-        shown = ModelText(en=region.names.get("en"), zh=region.full_names.get("zh"))
-        # English readers get the Chinese name too: it is what signs and forms say.
-        place = msg("header.place", en=asked.names.get("en"), zh=asked.names.get("zh"))
-        page.say(msg(key, place=place, region=shown), style="bold")
-
-
-def _reviewed(page: _Page, reviews: Sequence[Review]) -> None:
-    """One line: the review date, or each file's when they differ; stale ones stand out."""
-    dates = {r.last_reviewed for r in reviews}
-    if len(dates) == 1 and not any(r.stale or r.overlay for r in reviews):
-        page.say(msg("header.reviewed", date=dates.pop()), style="dim")
-        return
-    line = Text(page.words.short(msg("header.reviewed_each")), style="dim")
-    for index, review in enumerate(reviews):
-        key = "header.review_overlay" if review.overlay else "header.review"
-        if index:
-            line.append(page.words.short(msg("join.list")), style="dim")
-        line.append(page.words.short(msg(key, region=review.region, date=review.last_reviewed)))
-        if review.stale:
-            line.append(" " + page.words.short(msg("header.stale")), style="bold yellow")
-    page.line(line)
-
-
-def _sources(page: _Page, sources: Sequence[Source], writer: Writer) -> None:
-    if not sources:
-        return
-    page.heading(msg("heading.sources"))
-    rows: Rows = []
-    for source in sources:
-        body = Text(f"{source.id} — ")
-        body.append(" / ".join(words for _lang, words in writer.data(source.title)))
-        status = writer.short(msg("meta.status_paren", status=keyed("status", source.status)))
-        body.append(status, style="bold yellow" if source.status == "uncertain" else "")
-        if source.url:
-            body.append(f"\n{clean(source.url)}", style="dim")
-        if source.dated is not None:
-            labelled(body, msg("label.dated"), writer.data(source.dated), style="italic")
-        if source.note is not None:
-            labelled(body, msg("label.note"), writer.data(source.note), style="italic")
-        rows.append((Text(f"[{writer.numbers[source.id]}]"), body))
-    page.rows(rows)
-
-
-# --- checklists -----------------------------------------------------------------------------
-
-
-def _checklist(page: _Page, doc: Checklist, writer: Writer) -> None:
-    _header(page, keyed("title", doc.procedure), doc.region, doc.chain, doc.asked)
-    page.say(msg("header.for", profile=doc.profile.describe()))
-    if doc.channel is not None:
-        page.say(msg("header.channel", channel=keyed("channel", doc.channel)))
-    _reviewed(page, doc.reviews)
-    tied = _channel_extras(doc)
-    # Items tied to a channel appear under it when the checklist lists channels, not twice.
-    with_channel = (
-        {id(p) for group in tied.values() for p in group} if doc.sections.get("channels") else set()
-    )
-    for kind in SECTIONS:
-        rows: Rows
-        if kind == "answers":
-            rows = [(_answer(v.answer, writer), writer.verdict(v)) for v in doc.verdicts]
-        else:
-            rows = _rows(kind, _items_of(doc, kind, with_channel), writer, tied)
-        if kind in doc.unknown:
-            page.heading(keyed("heading", kind))
-            page.say(msg("unknown"), style="italic")
-        elif rows:
-            page.heading(keyed("heading", kind))
-            page.rows(rows)
-    _sources(page, doc.sources, writer)
-
-
-def _answer(answer: str, writer: Writer) -> Text:
-    return Text(writer.short(keyed("answer", answer)), style=ANSWER_STYLES[answer])
-
-
-def _channel_extras(doc: Checklist) -> dict[str, list[Placed]]:
-    """Materials and notes that belong to particular channels, shown under those channels."""
-    extras: dict[str, list[Placed]] = {}
-    for kind in ("materials", "notes"):
-        for placed in doc.sections.get(kind, []):
-            for channel in getattr(placed.item, "channels", []):
-                extras.setdefault(channel, []).append(placed)
-    return extras
-
-
-def _items_of(doc: Checklist, kind: str, shown_with_channel: set[int]) -> list[Placed]:
-    if kind in ("warnings", "notes"):
-        level = "warning" if kind == "warnings" else "info"
-        return [
-            p
-            for p in doc.sections.get("notes", [])
-            if isinstance(p.item, Note)
-            and p.item.level == level
-            and id(p) not in shown_with_channel
-        ]
-    return [p for p in doc.sections.get(kind, []) if id(p) not in shown_with_channel]
-
-
-def _rows(kind: str, placed: list[Placed], writer: Writer, tied: dict[str, list[Placed]]) -> Rows:
-    rows: Rows = []
-    for number, one in enumerate(placed, start=1):
-        if isinstance(one.item, Channel):
-            body = _channel_body(one, writer, tied.get(one.item.channel, []))
-        else:
-            body = writer.placed(one)
-        rows.append((_marker(kind, number), body))
-    return rows
-
-
-def _enables(item: Channel) -> Msg:
-    """`Bank — switches on the financial and medical functions`."""
-    functions = join((keyed("function", f) for f in item.enables), "and")
-    channel = keyed("channel", item.channel)
-    return msg("channel.enables", channel=channel, functions=functions, n=len(item.enables))
-
-
-def _channel_body(placed: Placed, writer: Writer, extras: list[Placed]) -> Text:
-    item = placed.item
-    assert isinstance(item, Channel)
-    body = Text()
-    add(body, writer.each(_enables(item)), style="bold")
-    body.append("\n")
-    body.append_text(writer.placed(placed))
-    for extra in extras:
-        label = msg("label.bring") if extra.kind == "materials" else msg("label.note")
-        text = getattr(extra.item, "text", None)
-        for lang, words in writer.data(text) if text is not None else []:
-            labelled(body, label, [(lang, words + " ")])
-        body.append_text(
-            writer.meta(extra.item, inherited(extra), False, overlay_of(extra.candidate))
-        )
-    return body
-
-
-# --- other documents ------------------------------------------------------------------------
-
-
-def _check(page: _Page, report: CheckReport, writer: Writer) -> None:
-    _header(page, msg("title.check"), report.region, report.chain, report.asked)
-    page.say(msg("header.for", profile=report.profile.describe()))
-    given = join(msg("header.date", flag=f"--{e.replace('_', '-')}", date=d)
-                 for e, d in report.events.items())  # fmt: skip
-    page.say(msg("header.dates", dates=given, today=report.today))
-    _reviewed(page, report.reviews)
-    if not report.verdicts and not report.related:
-        page.lines.append(Text())
-        page.say(msg("check.none"), style="italic")
-        return
-    page.lines.append(Text())
-    page.rows([(_answer(v.answer, writer), writer.verdict(v)) for v in report.verdicts])
-    if report.related:
-        page.heading(msg("heading.related"))
-        page.rows([(Text("•"), writer.placed(placed)) for placed in report.related])
-    _sources(page, report.sources, writer)
-
-
-def _faq(page: _Page, results: FaqResults, writer: Writer) -> None:
-    _header(page, msg("title.faq"), results.region, results.chain, results.asked)
-    _reviewed(page, results.reviews)
-    if results.query:
-        page.say(msg("header.search", query=clean(results.query)))
-    page.lines.append(Text())
-    if not results.matches:
-        page.say(msg("faq.none"), style="italic")
-        return
-    page.rows([(Text("•"), _faq_body(m.placed, writer)) for m in results.matches])
-    _sources(page, results.sources, writer)
-
-
-def _faq_body(placed: Placed, writer: Writer) -> Text:
-    return writer.body(placed.item, inherited(placed), overlay=overlay_of(placed.candidate))
-
-
-def _guide(page: _Page, view: GuideView, writer: Writer) -> None:
-    _header(page, msg("title.guide"), view.region, view.chain, view.asked)
-    _reviewed(page, view.reviews)
-    page.say(msg("guide.intro"), style="dim")
-    for procedure, kinds in view.procedures.items():
-        page.lines.append(Text())
-        page.say(msg("guide.procedure", title=keyed("title", procedure), id=procedure), "bold")
-        for kind, entries in kinds.items():
-            page.heading(keyed("heading", kind))
-            page.rows(_version_rows(entries, view, writer))
-    if view.faq:
-        page.lines.append(Text())
-        page.say(msg("guide.procedure", title=msg("title.faq"), id="faq"), "bold")
-        page.rows(_version_rows(view.faq, view, writer))
-    _sources(page, view.sources, writer)
-
-
-def _version_rows(entries: list[Entry], view: GuideView, writer: Writer) -> Rows:
-    either = Text(writer.short(msg("guide.or")))
-    return [
-        (Text("•") if index == 0 else either, _version(candidate, view.region.id, writer))
-        for entry in entries
-        for index, candidate in enumerate(entry.candidates)
-    ]
-
-
-def _version(candidate: Candidate, region_id: str, writer: Writer) -> Text:
-    origin = candidate if candidate.origin != region_id else None
-    item = candidate.item
-    # Appended as styled pieces: a style given to Text() would cover all that follows.
-    body = Text().append(f"{item.id}: ", style="bold")
-    if isinstance(item, Channel):
-        body.append(writer.short(_enables(item)) + "\n", style="bold")
-    return body.append_text(writer.body(item, origin, True, overlay_of(candidate)))
-
-
-def _listing(page: _Page, listing: RegionListing) -> None:
-    words = page.words
-    columns = ("regions.id", "regions.name", "regions.level", "regions.parent", "regions.reviewed")
-    header = [words.short(msg(column)) for column in columns]
-    stale = {review.region for review in listing.reviews if review.stale}
-    rows = []
-    for info in listing.regions:
-        name = words.short(msg("regions.name_cell", en_name=info.names.get("en"),
-                               zh_name=info.full_names.get("zh")))  # fmt: skip
-        reviewed = words.short(msg("regions.stale" if info.id in stale else "regions.date",
-                                   date=info.last_reviewed))  # fmt: skip
-        cells = (info.id, name, words.short(keyed("level", info.level)), info.parent or "-")
-        rows.append([Text(clean(cell)) for cell in (*cells, reviewed)])
-    page.lines += table(header, rows, page.width)
-
-
-def _diff(page: _Page, report: DiffReport, writer: Writer) -> None:
-    a, b = report.a, report.b
-    page.say(msg("diff.title", a=a.names, b=b.names), style="bold underline")
-    _reviewed(page, report.reviews)
-    page.say(msg("diff.counts", n=len(report.differences), same=report.same), style="dim")
-    section = None
-    for difference in report.differences:
-        if (difference.procedure, difference.kind) != section:
-            section = (difference.procedure, difference.kind)
-            heading = keyed("heading", difference.kind)
-            page.heading(msg("diff.section", procedure=difference.procedure, heading=heading))
-        change = keyed("diff_change", difference.change, a=a.names, b=b.names)
-        page.say(msg("diff.item", id=difference.id, change=change), style="bold")
-        page.rows([
-            (Text(writer.short(region.names)), _diff_version(candidate, writer))
-            for region, versions in ((a, difference.a), (b, difference.b))
-            for candidate in versions
-        ])  # fmt: skip
-    _sources(page, report.sources, writer)
-
-
-def _diff_version(candidate: Candidate, writer: Writer) -> Text:
-    item = candidate.item
-    body = writer.body(item, candidate, condition=True, overlay=overlay_of(candidate))
-    if isinstance(item, Channel):
-        body = Text().append(writer.short(_enables(item)) + "\n", style="bold").append_text(body)
-    return body
-
-
-def _validation(page: _Page, report: Validation) -> None:
-    for d in report.diagnostics:
-        line = Text(f"{one_line(d.where)}: ")
-        line.append(d.code, style="bold red" if d.severity == "error" else "bold yellow")
-        line.append(" ")
-        if d.severity == "warning":
-            line.append(page.words.short(msg("validate.warning")))
-        line.append(one_line(page.words.short(d.message)))
-        if d.keypath:
-            at = page.words.short(msg("validate.at", keypath=one_line(d.keypath)))
-            line.append(" " + one_line(at), style="dim")
-        # Diagnostics stay one per line, unwrapped, for grep and editors.
-        page.lines.append(line)
-
-
-def _fill(page: _Page, document: Document, options: RenderOptions) -> None:
-    if isinstance(document, Validation):
-        return _validation(page, document)
-    if isinstance(document, RegionListing):
-        return _listing(page, document)
-    writer = Writer(options, document.sources, getattr(document, "profile", None))
-    if isinstance(document, Checklist):
-        return _checklist(page, document, writer)
-    if isinstance(document, CheckReport):
-        return _check(page, document, writer)
-    if isinstance(document, FaqResults):
-        return _faq(page, document, writer)
-    if isinstance(document, DiffReport):
-        return _diff(page, document, writer)
-    return _guide(page, document, writer)
+def lines_of(sheet: Sheet, width: int) -> list[Text]:
+    """The sheet's blocks as lines wrapped to `width` cells."""
+    lines: list[Text] = []
+    for block in sheet.blocks:
+        if isinstance(block, Line) and block.raw:
+            lines.append(block.text)  # diagnostics stay one per line, for grep and editors
+        elif isinstance(block, Title | Line):
+            lines += wrap(block.text, width)
+        elif isinstance(block, Heading):
+            lines.append(Text())
+            lines += wrap(block.text, width)
+        elif isinstance(block, Gap):
+            lines.append(Text())
+        elif isinstance(block, Rows):
+            lines += items(block.rows, width)
+        elif isinstance(block, Table):
+            lines += table(block.header, block.rows, width)
+    return lines
 
 
 def render(document: Document, out: TextIO, options: RenderOptions) -> None:
@@ -390,11 +46,10 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
         color_system=None if options.plain else "auto",
     )
     width = min(console.width, MAX_WIDTH) if options.width is None else options.width
-    page = _Page(width, Words(options))
-    _fill(page, document, options)
+    lines = lines_of(sheet_of(document, options), width)
     # Lines are already wrapped; rich only adds styles. Trailing blanks are noise in pipes.
     with console.capture() as captured:
-        for line in page.lines:
+        for line in lines:
             line.rstrip()
             console.print(line, soft_wrap=True)
     out.write(captured.get())
