@@ -119,7 +119,8 @@ def test_a_contradiction_is_reported_before_the_region_is_looked_up(invoke: Invo
 def test_bad_option_value_is_a_usage_error(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "ningbo", "--format", "xml"])
     assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr == "cardguide: error: invalid value for --format; choose one of: text, json\n"
+    choices = "text, json, markdown, html"
+    assert run.stderr == f"cardguide: error: invalid value for --format; choose one of: {choices}\n"
 
 
 def test_without_a_terminal_a_missing_region_is_a_usage_error(invoke: Invoke) -> None:

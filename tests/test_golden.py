@@ -42,16 +42,42 @@ CASES = {
         "--lang", "zh",
     ],
 }  # fmt: skip
+# Printable formats: the file name's suffix is the format.
+PRINTED = {
+    "apply-ningbo-newborn.md": ["apply", "--region", "ningbo", "--newborn"],
+    "apply-ningbo-newborn-zh.md": ["apply", "--region", "宁波", "--newborn", "--lang", "zh"],
+    "check-born-zh.md": [
+        "check", "--region", "宁波", "--born", "2026-10-01", "--today", "2026-12-15",
+        "--lang", "zh",
+    ],
+    "apply-ningbo-newborn-both.html": ["apply", "--region", "宁波", "--newborn", "--lang", "both"],
+    "activate-shanghai.html": ["activate", "--region", "shanghai"],
+}  # fmt: skip
+FORMATS = {".md": "markdown", ".html": "html"}
+
+
+def _compare(golden: Path, output: str) -> None:
+    if os.environ.get("CARDGUIDE_UPDATE_GOLDEN"):
+        golden.write_text(output, encoding="utf-8")
+    assert output == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "args"), PRINTED.items(), ids=list(PRINTED))
+def test_printable_output_matches_its_golden_file(
+    name: str, args: list[str], invoke: Invoke
+) -> None:
+    fmt = FORMATS[Path(name).suffix]
+    run = invoke([*args, "--format", fmt], env={"COLUMNS": str(WIDTH)})
+    assert (run.exit_code, run.stderr) == (0, "")
+    _compare(GOLDEN_DIR / name, run.stdout)
+    assert "\x1b" not in run.stdout  # printable formats never carry terminal styles
 
 
 @pytest.mark.parametrize(("name", "args"), CASES.items(), ids=list(CASES))
 def test_text_output_matches_its_golden_file(name: str, args: list[str], invoke: Invoke) -> None:
     run = invoke(args, env={"COLUMNS": str(WIDTH), "NO_COLOR": "1"})
     assert (run.exit_code, run.stderr) == (0, "")
-    golden = GOLDEN_DIR / f"{name}.txt"
-    if os.environ.get("CARDGUIDE_UPDATE_GOLDEN"):
-        golden.write_text(run.stdout, encoding="utf-8")
-    assert run.stdout == golden.read_text(encoding="utf-8")
+    _compare(GOLDEN_DIR / f"{name}.txt", run.stdout)
     for line in run.stdout.splitlines():
         assert cell_len(line) <= WIDTH, line  # CJK characters take two cells
         assert line == line.rstrip(), "trailing blanks"

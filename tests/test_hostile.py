@@ -41,7 +41,7 @@ def test_an_escape_sequence_in_a_file_name_reaches_stderr_escaped(
         assert char not in run.stderr + run.stdout
 
 
-@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
 def test_an_escape_sequence_in_an_argument_never_reaches_the_output_raw(
     fmt: str, invoke: Invoke
 ) -> None:

@@ -50,7 +50,7 @@ def command_lines(draw: st.DrawFn) -> list[str]:
     args = [command, place] if extra is None else [command, "--region", place, *extra]
     if extra is not None and command not in {"faq"}:
         args += draw(st.lists(st.sampled_from(FACETS), max_size=3, unique=True))
-    args += ["--format", draw(st.sampled_from(["text", "json"]))]
+    args += ["--format", draw(st.sampled_from(["text", "json", "markdown", "html"]))]
     args += ["--lang", draw(st.sampled_from(["en", "zh", "both"]))]
     return [*args, "--no-input"] if command != "show" else args
 
@@ -70,6 +70,10 @@ def test_any_command_line_ends_as_documented(args: list[str], invoke: Invoke) ->
     if "json" in args:
         data = json.loads(run.stdout, parse_constant=lambda name: pytest.fail(name))
         assert_valid(data)  # against the schema cardguide publishes for its kind
+    if "html" in args:  # one whole page, and nothing from data became a tag
+        assert run.stdout.count("<html") == 1
+        assert run.stdout.rstrip().endswith("</html>")
+        assert "<script" not in run.stdout
 
 
 MUTATIONS = st.sampled_from(

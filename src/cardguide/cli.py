@@ -138,7 +138,12 @@ def _date(flag: str, help: str) -> Any:
 
 FormatOption = Annotated[
     Format,
-    typer.Option("--format", "-f", help="text for people (plain when piped), json for scripts."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="text for people (plain when piped), json for scripts, markdown, or html: a "
+        "self-contained page to print, with tick boxes.",
+    ),
 ]
 RegionOption = Annotated[
     str | None,
@@ -303,6 +308,7 @@ def _emit(document: Document, request: Request) -> None:
         lang=request.lang,
         plain=bool(os.environ.get("NO_COLOR")),  # https://no-color.org: set and not empty
         why=request.why,
+        today=request.today,
     )
     renderer_for(request.fmt)(document, sys.stdout, options)
     # Flushing here lets a closed pipe surface inside the command, where it is handled.

@@ -188,6 +188,10 @@ WORDS: dict[str, Entry] = {
         "zh": "本工具没有{place}的本地资料，以下只是全国通用的规定；当地的费用、办理地点和时限，请向当地经办机构咨询。",
     },
     "header.for": {"en": "For: {profile}", "zh": "适用对象：{profile}"},
+    "print.produced": {
+        "en": "Made on {date} by cardguide {version}; each item says how sure and how old its source is",
+        "zh": "{date}由 cardguide {version} 生成；每项都注明了来源是否可靠、是哪一年的",
+    },
     "header.channel": {"en": "Channel: {channel}", "zh": "渠道：{channel}"},
     "header.reviewed": {
         "en": "Region data last reviewed {date}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib
 from dataclasses import dataclass
 from typing import Literal, Protocol, TextIO, cast
@@ -9,7 +10,7 @@ from typing import Literal, Protocol, TextIO, cast
 from ..documents import Document
 from ..wording import LangChoice
 
-Format = Literal["text", "json"]
+Format = Literal["text", "json", "markdown", "html"]
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class RenderOptions:
     width: int | None = None  # None: the terminal's width, at most MAX_WIDTH
     plain: bool = False  # no escape codes at all, even on a terminal (NO_COLOR)
     why: bool = False  # show the condition, profile answers and layer behind each item
+    today: datetime.date | None = None  # the day printable formats say they were made
 
 
 class Renderer(Protocol):

@@ -1,0 +1,135 @@
+"""Printable output: Markdown task lists and self-contained HTML pages, read as a reader would."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from .conftest import Invoke
+
+APPLY = ["apply", "--region", "ningbo", "--newborn"]
+
+
+def _materials(invoke: Invoke, lang: str = "en") -> list[str]:
+    data = invoke([*APPLY, "--format", "json"]).json()
+    return [item["text"][lang] for item in data["materials"]]
+
+
+class _Page(HTMLParser):
+    """Every tag with its attributes, the inline style sheets, and the visible text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.styles: list[str] = []
+        self.text: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        (self.styles if self._in_style else self.text).append(data)
+
+
+def _parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def test_markdown_lists_materials_as_a_task_list_and_steps_in_order(invoke: Invoke) -> None:
+    run = invoke([*APPLY, "--format", "markdown"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    tasks = [line for line in run.stdout.splitlines() if line.startswith("- [ ] ")]
+    assert [line.removeprefix("- [ ] ").rstrip("\\") for line in tasks] == _materials(invoke)
+    steps = [line for line in run.stdout.splitlines() if re.match(r"\d+\. ", line)]
+    assert [line.split(".")[0] for line in steps] == [str(n) for n in range(1, len(steps) + 1)]
+    assert run.stdout.startswith("# Applying for a card\n")
+    assert "Made on 2026-11-23 by cardguide" in run.stdout
+
+
+def test_markdown_in_chinese_uses_the_chinese_materials(invoke: Invoke) -> None:
+    run = invoke([*APPLY, "--format", "markdown", "--lang", "zh"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    tasks = [line.removeprefix("- [ ] ").rstrip("\\") for line in run.stdout.splitlines()
+             if line.startswith("- [ ] ")]  # fmt: skip
+    assert tasks == _materials(invoke, "zh")
+    assert "## 需带材料" in run.stdout
+
+
+def test_html_is_one_page_that_loads_nothing_from_anywhere(invoke: Invoke) -> None:
+    run = invoke([*APPLY, "--format", "html"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    page = _parse(run.stdout)
+    tags = {tag for tag, _attrs in page.tags}
+    assert not tags & {"script", "link", "img", "iframe", "object", "embed", "base", "svg"}
+    for tag, attrs in page.tags:
+        for name, value in attrs.items():
+            assert name not in ("src", "href", "srcset", "action"), (tag, name)
+            assert "://" not in (value or "") or name == "content", (tag, name, value)
+    style = "".join(page.styles)
+    for loads in ("url(", "@import", "@font-face"):
+        assert loads not in style
+    csp = "Content-Security-Policy"
+    policy = [a["content"] for t, a in page.tags if a.get("http-equiv") == csp]
+    assert policy == ["default-src 'none'; style-src 'unsafe-inline'"]
+
+
+def test_html_has_a_tick_box_for_each_material_and_says_what_a_printout_must(
+    invoke: Invoke,
+) -> None:
+    run = invoke([*APPLY, "--format", "html"])
+    page = _parse(run.stdout)
+    boxes = [a for t, a in page.tags if t == "input" and a.get("type") == "checkbox"]
+    assert len(boxes) == len(_materials(invoke)) == 3
+    text = " ".join(page.text)
+    for words in (
+        "Ningbo",  # the region
+        "Made on 2026-11-23",  # the day it was printed
+        "last reviewed",  # how old the data is
+        "UNCERTAIN",  # how sure each item is
+        "as of 2016",  # how old each item is
+        "https://",  # the sources' addresses
+    ):
+        assert words in text, words
+    assert '<html lang="en">' in run.stdout
+    assert "size: A4" in "".join(page.styles)
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("zh", "zh-Hans"), ("both", "zh-Hans"), ("en", "en")])
+def test_html_says_its_language_so_a_browser_picks_chinese_fonts(
+    invoke: Invoke, lang: str, tag: str
+) -> None:
+    run = invoke([*APPLY, "--format", "html", "--lang", lang])
+    assert f'<html lang="{tag}">' in run.stdout
+    assert '"Noto Sans CJK SC"' in run.stdout
+
+
+def test_markup_in_data_is_shown_as_text_in_markdown_and_html(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "ningbo.yaml").write_text(
+        "id: ningbo\nlevel: city\nparent: zhejiang\nnames: {en: Ningbo, zh: 宁波}\n"
+        "last_reviewed: 2026-11-21\nprocedures:\n  apply:\n    materials:\n"
+        "      - id: photo\n"
+        '        text: {en: "<script>alert(1)</script> **bold** [x](http://e.test) | &amp;"}\n'
+        "        sources: [seed:003_fb17a0820ab5aaea]\n        status: secondary\n",
+        encoding="utf-8",
+    )
+    args = [*APPLY, "--data-dir", str(local)]
+    html = invoke([*args, "--format", "html"]).stdout
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; **bold** [x](http://e.test) | &amp;amp;" in html
+    markdown = invoke([*args, "--format", "markdown"]).stdout
+    assert r"\<script\>alert(1)\</script\> \*\*bold\*\* \[x\](http://e.test) \| \&amp;" in markdown
