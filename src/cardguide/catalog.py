@@ -160,7 +160,7 @@ class Catalog:
         wanted = fold(query)
         if _ID.fullmatch(wanted) and self.file_for(wanted) is not None:
             return Found(wanted)  # the common case reads no other file
-        gazetteer = self._gazetteer()
+        gazetteer = self.gazetteer()
         region = gazetteer.find(query)
         if region is not None:
             return Found(region)
@@ -192,7 +192,7 @@ class Catalog:
         from .divisions import divisions
 
         try:
-            gazetteer = self._gazetteer()
+            gazetteer = self.gazetteer()
         except DataError:
             # A broken file elsewhere must not hide the real problem: suggest by id alone.
             gazetteer = Gazetteer(Place(i, None, (i,), (i, i)) for i in self.ids())
@@ -207,7 +207,7 @@ class Catalog:
             return named
         return close
 
-    def _gazetteer(self) -> Gazetteer:
+    def gazetteer(self) -> Gazetteer:
         """Every region's names: shipped ones from the committed index, local files read."""
         from . import headers
 

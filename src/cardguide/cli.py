@@ -60,6 +60,9 @@ EPILOG = (
 )
 
 
+COMPLETE_VAR = "_CARDGUIDE_COMPLETE"  # set by the completion scripts when they ask
+
+
 class _Group(TyperGroup):
     """Runs every command through `terminal.run`, the one place errors become exit codes."""
 
@@ -74,10 +77,14 @@ class _Group(TyperGroup):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         choice = language(flag_in(argv), os.environ)
+        if COMPLETE_VAR in os.environ:  # the shell asks what may come next
+            from typer._completion_classes import completion_init
+
+            completion_init()  # makes zsh and fish known, not only bash
 
         def invoke() -> Any:
             return super(_Group, self).main(
-                argv, prog_name, complete_var, False, windows_expand_args, **extra
+                argv, prog_name, complete_var or COMPLETE_VAR, False, windows_expand_args, **extra
             )
 
         named = next((arg for arg in argv if not arg.startswith("-")), "")
@@ -119,12 +126,23 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,  # plain help and plain one-line errors, without loading rich
     pretty_exceptions_enable=False,
+    add_completion=False,  # --show-completion below takes the shell's name
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
-def _complete_region(incomplete: str) -> list[str]:
-    return [region_id for region_id in Catalog().ids() if region_id.startswith(incomplete)]
+def _complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Region ids and names for the shell, local regions too; never an error at a prompt."""
+    from .completion import region_candidates
+    from .errors import CardguideError
+
+    given = [str(d) for d in ctx.params.get("data_dirs") or ()]
+    given += os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep)
+    overlays = [Path(entry) for entry in dict.fromkeys(given) if entry and Path(entry).is_dir()]
+    try:
+        return region_candidates(Catalog(overlays=overlays), incomplete)
+    except (CardguideError, OSError):
+        return []
 
 
 def _flag(facet: Facet) -> Any:
@@ -375,12 +393,38 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _show_completion(shell: str | None) -> None:
+    if shell is None:
+        return
+    from typer._completion_shared import get_completion_script
+
+    from .completion import SHELLS
+
+    if shell not in SHELLS:
+        raise UsageProblem(msg("error.shell", shell=shell, shells=", ".join(SHELLS)))
+    typer.echo(get_completion_script(prog_name="cardguide", complete_var=COMPLETE_VAR, shell=shell))
+    raise typer.Exit()
+
+
 @app.callback()
 def _root(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
     ] = False,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for bash, zsh or fish. "
+            'Install: eval "$(cardguide --show-completion bash)" in ~/.bashrc, the same with zsh '
+            "in ~/.zshrc, or save the fish one to ~/.config/fish/completions/cardguide.fish.",
+        ),
+    ] = None,
 ) -> None:
     """Checklists for getting, activating and keeping a Chinese social security card."""
 
@@ -573,8 +617,16 @@ def check(
 @cardguide_command()
 def diff(
     request: Request,
-    first: Annotated[str, typer.Argument(help="A region id or name.", metavar="A")],
-    second: Annotated[str, typer.Argument(help="Another region id or name.", metavar="B")],
+    first: Annotated[
+        str,
+        typer.Argument(help="A region id or name.", metavar="A", autocompletion=_complete_region),
+    ],
+    second: Annotated[
+        str,
+        typer.Argument(
+            help="Another region id or name.", metavar="B", autocompletion=_complete_region
+        ),
+    ],
 ) -> None:
     """What differs between two regions' resolved guides, item by item.
 

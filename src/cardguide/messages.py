@@ -488,6 +488,10 @@ WORDS: dict[str, Entry] = {
         "en": "--paid is a self-employed person's payment date; add --self-employed",
         "zh": "--paid 是个体工商户或灵活就业人员的缴费日期；请同时加上 --self-employed",
     },
+    "error.shell": {
+        "en": "no completion script for '{shell}'; name one of these shells: {shells}",
+        "zh": "没有“{shell}”的补全脚本；请指定以下 shell 之一：{shells}",
+    },
     "error.data_dir": {
         "en": "data directory '{path}' does not exist or is not a directory",
         "zh": "数据目录“{path}”不存在或不是目录",
