@@ -186,6 +186,10 @@ NoInputOption = Annotated[
     bool,
     typer.Option("--no-input", help="Never prompt; a missing answer is a usage error (exit 2)."),
 ]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Print long text straight out, not through PAGER (less)."),
+]
 QuietOption = Annotated[
     bool,
     typer.Option("--quiet", "-q", help="No warning that the data is over a year old."),
@@ -232,6 +236,7 @@ class Request:
     why: bool = False
     circumstances: tuple[Facet, ...] = ()  # the command's own facet flags (--lost, --by-proxy)
     quiet: bool = False
+    pager: bool = True
 
 
 def _keyword(name: str, annotation: Any, default: Any) -> inspect.Parameter:
@@ -261,6 +266,7 @@ def cardguide_command(
         _keyword("data_dirs", DataDirOption, None),
         _keyword("today", TodayOption, None),
         _keyword("quiet", QuietOption, False),
+        _keyword("no_pager", NoPagerOption, False),
     ]
 
     def decorate(func: Callable[..., None]) -> Callable[..., None]:
@@ -284,6 +290,7 @@ def cardguide_command(
                 why=kwargs.pop("why", False),
                 circumstances=circumstances,
                 quiet=kwargs.pop("quiet"),
+                pager=not kwargs.pop("no_pager"),
             )
             func(request, **kwargs)
 
@@ -321,14 +328,37 @@ def _system_today() -> datetime.date:
     return datetime.date.today()
 
 
-def _emit(document: Document, request: Request) -> None:
-    options = RenderOptions(
-        lang=request.lang,
-        plain=bool(os.environ.get("NO_COLOR")),  # https://no-color.org: set and not empty
-        why=request.why,
-        today=request.today,
+def _stdout_is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def _paged(document: Document, request: Request, options: RenderOptions) -> bool:
+    """Long text for a person at a terminal goes through their pager; False when it did not."""
+    if not (request.pager and request.fmt in ("text", "markdown") and _stdout_is_tty()):
+        return False
+    from . import pager
+
+    chosen = pager.command()
+    if chosen is None:
+        return False
+    # Rendered for the terminal the pager shows it on, with styles unless NO_COLOR.
+    buffer = io.StringIO()
+    renderer_for(request.fmt)(
+        document, buffer, dataclasses.replace(options, styled=not options.plain)
     )
-    renderer_for(request.fmt)(document, sys.stdout, options)
+    text = buffer.getvalue()
+    if pager.fits(text):
+        sys.stdout.write(text)
+    else:
+        pager.show(text, chosen)
+    return True
+
+
+def _emit(document: Document, request: Request) -> None:
+    plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: set and not empty
+    options = RenderOptions(lang=request.lang, plain=plain, why=request.why, today=request.today)
+    if not _paged(document, request, options):
+        renderer_for(request.fmt)(document, sys.stdout, options)
     # Flushing here lets a closed pipe surface inside the command, where it is handled.
     sys.stdout.flush()
     stale = [review for review in getattr(document, "reviews", []) if review.stale]

@@ -18,6 +18,7 @@ class RenderOptions:
     lang: LangChoice = "en"  # "both": Chinese, then English
     width: int | None = None  # None: the terminal's width, at most MAX_WIDTH
     plain: bool = False  # no escape codes at all, even on a terminal (NO_COLOR)
+    styled: bool = False  # styles even when not writing to a terminal (for a pager)
     why: bool = False  # show the condition, profile answers and layer behind each item
     today: datetime.date | None = None  # the day printable formats say they were made
 

@@ -44,6 +44,7 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
         highlight=False,
         # rich drops colours for NO_COLOR but keeps bold; plain means no escape codes at all.
         color_system=None if options.plain else "auto",
+        force_terminal=True if options.styled else None,
     )
     width = min(console.width, MAX_WIDTH) if options.width is None else options.width
     lines = lines_of(sheet_of(document, options), width)
