@@ -110,3 +110,84 @@ def test_a_batch_file_larger_than_a_region_file_is_read(invoke: Invoke, tmp_path
     assert (run.exit_code, run.stderr) == (0, "")
     (record,) = (json.loads(line) for line in run.stdout.splitlines())
     assert (record["row"], record["line"], record["ok"]) == (1, 1_200_002, True)
+
+
+def _lines(stdout: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_output_dir_writes_one_printable_page_per_row_with_safe_distinct_names(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    rows = [
+        {"command": "apply", "region": "ningbo", "profile": "newborn"},
+        {"command": "apply", "region": "ningbo", "profile": "newborn"},  # the same person twice
+        {"command": "apply", "region": "宁波"},
+        {"command": "apply", "region": "../../outside"},  # unknown: an error, no file
+        {"command": "apply", "region": "Ningbo/../..\\CON\x1b[31m"},
+    ]
+    path = tmp_path / "people.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "pages"
+    run = invoke(["batch", str(path), "--output-dir", str(out), "--format", "html"])
+    assert run.exit_code == 1  # two rows failed
+    results = _lines(run.stdout)
+    assert [r["row"] for r in results] == [1, 2, 3, 4, 5]
+    assert [r["ok"] for r in results] == [True, True, True, False, False]
+    files = sorted(p.name for p in out.iterdir())
+    assert files == [
+        "0001-apply-ningbo-newborn.html",
+        "0002-apply-ningbo-newborn.html",
+        "0003-apply-宁波.html",
+    ]
+    assert [Path(str(r["file"])).name for r in results[:3]] == files
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pages", "people.jsonl"]
+    page = (out / files[0]).read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count('type="checkbox"') == 3
+    for result in results:
+        assert_valid(result)
+
+
+def test_output_dir_pages_may_be_markdown(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("command,region,profile\napply,ningbo,newborn\n", encoding="utf-8")
+    out = tmp_path / "pages"
+    run = invoke(["batch", str(path), "-o", str(out), "-f", "markdown", "--lang", "zh"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    page = (out / "0001-apply-ningbo-newborn.md").read_text(encoding="utf-8")
+    assert page.startswith("# 申领社保卡\n")
+    assert page.count("- [ ] ") == 3
+
+
+def test_a_link_where_a_page_would_go_is_not_followed(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("command,region,profile\napply,ningbo,newborn\n", encoding="utf-8")
+    out = tmp_path / "pages"
+    out.mkdir()
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    (out / "0001-apply-ningbo-newborn.html").symlink_to(target)
+    run = invoke(["batch", str(path), "-o", str(out)])
+    assert run.exit_code == 1
+    [result] = _lines(run.stdout)
+    assert result["ok"] is False
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_page_formats_need_an_output_dir_and_results_formats_cannot_have_one(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("command,region\napply,ningbo\n", encoding="utf-8")
+    run = invoke(["batch", str(path), "--format", "html"])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        "cardguide: error: --format html writes one file per row: add --output-dir DIR\n"
+    )
+    run = invoke(["batch", str(path), "--format", "csv", "--output-dir", str(tmp_path / "o")])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert "html, markdown, text, json, not csv" in run.stderr
+    run = invoke(["batch", str(path), "--output-dir", str(path)])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert "is not a directory" in run.stderr

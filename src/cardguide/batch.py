@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,6 +192,7 @@ CSV_HEADER = (
     "error_en",
     "error_zh",
     "result",
+    "file",
 )
 
 
@@ -204,6 +207,10 @@ class Writer:
 
     def result(self, row: Row, args: list[str], document: Any) -> None:
         self._write(row, args, {"ok": True, "result": document})
+
+    def saved(self, row: Row, args: list[str], file: Path) -> None:
+        """A row whose checklist went to a file of its own (`--output-dir`)."""
+        self._write(row, args, {"ok": True, "file": str(file)})
 
     def error(
         self, row: Row, args: list[str], code: int, field: str | None, message: Msg | None
@@ -226,6 +233,7 @@ class Writer:
                 error.get("exit_code", 0), error.get("field") or "",
                 said.get("en", ""), said.get("zh", ""),
                 json.dumps(result, ensure_ascii=False) if result is not None else "",
+                body.get("file", ""),
             ]  # fmt: skip
             # Cells from a spreadsheet reach a terminal too: controls are shown escaped.
             self.csv.writerow([escape_controls(c) if isinstance(c, str) else c for c in cells])
@@ -240,3 +248,39 @@ class Writer:
         }
         text = json.dumps(record, ensure_ascii=False, allow_nan=False)
         self.out.write(escape_controls(text) + "\n")
+
+
+# Formats a row's own file may take, and the file name's suffix for each.
+PAGE_SUFFIXES = {"html": ".html", "markdown": ".md", "text": ".txt", "json": ".json"}
+_SLUG_PARTS = 40  # characters of the region and profile in a file name, at most
+
+
+def _slug(words: str) -> str:
+    """Letters and digits of any script, lower-cased; everything else becomes one hyphen."""
+    kept = "".join(c if c.isalnum() else "-" for c in unicodedata.normalize("NFKC", words))
+    return "-".join(part for part in kept.casefold().split("-") if part)[:_SLUG_PARTS].strip("-")
+
+
+def page_name(row: Row, total: int, fmt: str) -> str:
+    """`0007-apply-ningbo-newborn.html`: the row number (unique, so no two rows collide, even
+    on a file system that ignores case) and what the row asked, never a path separator."""
+    fields = row.fields
+    profile = "-".join(_column(p) for p in fields.get("profile", "").split(";"))
+    words = [fields.get("command", ""), fields.get("region", ""), profile]
+    described = "-".join(part for part in (_slug(w) for w in words) if part)
+    number = str(row.number).zfill(max(4, len(str(total))))
+    return (
+        f"{number}-{described}{PAGE_SUFFIXES[fmt]}"
+        if described
+        else f"{number}{PAGE_SUFFIXES[fmt]}"
+    )
+
+
+def save_page(directory: Path, name: str, text: str) -> Path:
+    """Write one row's page, replacing a file of that name but never following a link."""
+    path = directory / name
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags, 0o644)
+    with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
+        out.write(text)
+    return path

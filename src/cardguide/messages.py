@@ -492,6 +492,22 @@ WORDS: dict[str, Entry] = {
         "en": "no completion script for '{shell}'; name one of these shells: {shells}",
         "zh": "没有“{shell}”的补全脚本；请指定以下 shell 之一：{shells}",
     },
+    "error.output_dir": {
+        "en": "--output-dir {path} is not a directory",
+        "zh": "--output-dir 指定的 {path} 不是目录",
+    },
+    "batch.needs_output_dir": {
+        "en": "--format {format} writes one file per row: add --output-dir DIR",
+        "zh": "--format {format} 会为每一行写一个文件，请加上 --output-dir 目录",
+    },
+    "batch.page_format": {
+        "en": "with --output-dir, --format names the format of each row's file: {formats}, not {format}",
+        "zh": "使用 --output-dir 时，--format 指的是每行文件的格式，只能是 {formats}，不能是 {format}",
+    },
+    "batch.unwritable": {
+        "en": "could not write {file}: {reason}",
+        "zh": "无法写入 {file}：{reason}",
+    },
     "error.data_dir": {
         "en": "data directory '{path}' does not exist or is not a directory",
         "zh": "数据目录“{path}”不存在或不是目录",

@@ -332,6 +332,7 @@ def output_schema(kind: str) -> Schema:
                 "message": obj(dict.fromkeys(LANGS, STRING), {"code": nullable(STRING)}),
             }
         )
-        record["oneOf"] = [{"required": ["result"]}, {"required": ["error"]}]
+        record["properties"]["file"] = STRING  # with --output-dir: where the row's page went
+        record["oneOf"] = [{"required": [one]} for one in ("result", "file", "error")]
         return record
     raise ValueError(kind)
