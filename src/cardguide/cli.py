@@ -394,23 +394,34 @@ def _prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Gu
     """
     circumstances = request.circumstances
     make_profile(request.facets)  # contradictions are usage errors before any lookup
-    interview = Interview(Messages(request.lang))
-    interactive = not request.no_input and _stdin_is_tty()
     catalog = _catalog(request)
-    if request.region is not None:
-        guide = _guide(catalog, request.region, request.lang)
-    elif interactive:
-        guide = _guide(catalog, interview.region(catalog), request.lang)
-    else:
-        raise UsageProblem(msg("error.no_region"))
-    facets = set(request.facets)
-    if interactive and not facets & set(APPLICANT_FLAGS):
-        facets |= interview.profile(guide, procedure, circumstances)
-    if one_of and not facets & set(circumstances):
-        if not interactive:
+    if request.no_input or not _stdin_is_tty():
+        if request.region is None:
+            raise UsageProblem(msg("error.no_region"))
+        if one_of and not request.facets & set(circumstances):
             flags = join((flag_for(f) for f in circumstances), "or")
             raise UsageProblem(msg("error.needs_one_of", command=procedure, flags=flags))
-        facets.add(interview.one_of(circumstances))
+        return _guide(catalog, request.region, request.lang), make_profile(request.facets)
+    editing = _stdin_is_tty() and _stdout_is_tty()
+    interview = Interview(Messages(request.lang), editing=editing)
+    guides: dict[str | Found, Guide] = {}  # going back replays the answers: resolve each once
+
+    def guide_for(place: str | Found) -> Guide:
+        if place not in guides:
+            guides[place] = _guide(catalog, place, request.lang)
+        return guides[place]
+
+    def questions() -> tuple[Guide, set[Facet]]:
+        place = request.region if request.region is not None else interview.region(catalog)
+        guide = guide_for(place)
+        facets = set(request.facets)
+        if not facets & set(APPLICANT_FLAGS):
+            facets |= interview.profile(guide, procedure, circumstances)
+        if one_of and not facets & set(circumstances):
+            facets.add(interview.one_of(circumstances))
+        return guide, facets
+
+    guide, facets = interview.run(questions)
     return guide, make_profile(facets)
 
 

@@ -405,6 +405,27 @@ WORDS: dict[str, Entry] = {
         "en": "Are you collecting the card for someone else?",
         "zh": "是否替别人代领社保卡？",
     },
+    "interview.back_hint": {
+        "en": "(Type < to go back one question.)",
+        "zh": "（输入 < 可回到上一个问题）",
+    },
+    "interview.first": {
+        "en": "This is the first question.",
+        "zh": "这已经是第一个问题了。",
+    },
+    "interview.did_you_mean": {"en": "Did you mean {name}?", "zh": "您要找的是“{name}”吗？"},
+    "interview.did_you_mean_one": {
+        "en": "Did you mean one of these?",
+        "zh": "您要找的是下面哪一个？",
+    },
+    "interview.none_of_these": {
+        "en": "none of these: type the name again",
+        "zh": "都不是，重新输入",
+    },
+    "interview.yes_no_default_yes": {
+        "en": "{question} [Y/n]",
+        "zh": "{question}[是/否，直接回车为是]",
+    },
     "interview.which": {"en": "Which is it?", "zh": "是哪种情况？"},
     # --- messages on stderr ---------------------------------------------------------------------
     "cli.error": {"en": "cardguide: error: {message}", "zh": "cardguide：错误：{message}"},
