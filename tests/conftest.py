@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from cardguide import catalog, cli
+from cardguide import catalog, options
 from cardguide.cli import app
 from cardguide.wording import say
 
@@ -28,7 +28,7 @@ TEST_TODAY = datetime.date(2026, 11, 23)
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_system_today", lambda: TEST_TODAY)
+    monkeypatch.setattr(options, "system_today", lambda: TEST_TODAY)
 
 
 def en(value: object) -> str:

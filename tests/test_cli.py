@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cardguide import __version__, cli
+from cardguide import __version__, context
 
 from .conftest import MINIMAL_NATIONAL, Invoke
 
@@ -132,7 +132,7 @@ def test_without_a_terminal_a_missing_region_is_a_usage_error(invoke: Invoke) ->
 def test_no_input_never_prompts_even_in_a_terminal(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["activate", "--no-input"], input="ningbo\n")
     assert run.exit_code == 2
     assert "Region" not in run.stderr.split("error:")[0]
@@ -141,7 +141,7 @@ def test_no_input_never_prompts_even_in_a_terminal(
 def test_interview_asks_region_then_who_and_keeps_stdout_for_data(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["apply", "--format", "json"], input="ningpo\nn\nningbo\n9\n2\nn\n")
     assert run.exit_code == 0, run.stderr
     data = run.json()  # nothing but the JSON document on stdout
@@ -156,7 +156,7 @@ def test_interview_asks_region_then_who_and_keeps_stdout_for_data(
 def test_interview_asks_only_what_the_region_distinguishes(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["activate", "--region", "ningbo", "-f", "json"], input="1\n")
     assert run.exit_code == 0, run.stderr
     assert "a newborn" in run.stderr  # activation differs for newborns ...
@@ -167,7 +167,7 @@ def test_interview_asks_only_what_the_region_distinguishes(
 def test_profile_flags_in_a_terminal_skip_the_interview(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["apply", "--region", "ningbo", "--student", "-f", "json"])
     assert (run.exit_code, run.stderr) == (0, "")
     assert "through your school" in run.json()["steps"][0]["text"]["en"]
@@ -176,7 +176,7 @@ def test_profile_flags_in_a_terminal_skip_the_interview(
 def test_end_of_input_during_the_interview_cancels(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["apply"], input="")
     assert (run.exit_code, run.stdout) == (130, "")
     assert "cancelled" in run.stderr
@@ -264,7 +264,7 @@ def test_replace_cannot_be_both_lost_and_damaged(invoke: Invoke) -> None:
 def test_replace_interview_asks_lost_or_damaged(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["replace", "--region", "ningbo", "-f", "json"], input="2\n")
     assert run.exit_code == 0, run.stderr
     assert "Which is it?" in run.stderr
@@ -277,7 +277,7 @@ def test_replace_interview_asks_lost_or_damaged(
 def test_collect_interview_asks_about_a_proxy_only_where_it_matters(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     # Shanghai's collect list differs for foreign employees and children: "1" is neither.
     run = invoke(["collect", "--region", "shanghai", "-f", "json"], input="1\ny\n")
     assert run.exit_code == 0, run.stderr
@@ -397,7 +397,7 @@ def test_reimburse_with_a_bill_date_answers_in_the_checklist(invoke: Invoke) -> 
 def test_the_interview_leads_a_replacement_to_what_replace_gives(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["apply", "--region", "ningbo", "-f", "json"], input="1\ny\n1\n")
     assert run.exit_code == 0, run.stderr
     asked = run.json()

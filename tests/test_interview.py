@@ -6,14 +6,14 @@ from typing import Any
 
 import pytest
 
-from cardguide import cli
+from cardguide import context
 
 from .conftest import Invoke
 
 
 @pytest.fixture(autouse=True)
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
 
 
 def _answer(invoke: Invoke, args: list[str], answers: list[str]) -> tuple[dict[str, Any], str]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cardguide import cli
+from cardguide import context
 from cardguide.catalog import shipped_dir
 from cardguide.terminal import language
 
@@ -112,7 +112,7 @@ def test_verdicts_are_chinese_under_a_chinese_locale(invoke: Invoke) -> None:
 def test_the_interview_speaks_chinese_and_takes_chinese_answers(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["collect", "-f", "json"], input="上海市\n1\n是\n", env=ZH_LOCALE)
     assert run.exit_code == 0, run.stderr
     assert run.json()["profile"]["given"] == ["by_proxy"]
@@ -125,7 +125,7 @@ def test_the_interview_speaks_chinese_and_takes_chinese_answers(
 def test_an_answer_that_is_neither_yes_nor_no_is_asked_again_in_chinese(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["collect", "-r", "shanghai", "-f", "json"], input="1\n也许\n对\n", env=ZH_LOCALE)
     assert run.exit_code == 0
     assert "请回答“是”或“否”。" in run.stderr

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from cardguide import cli
+from cardguide import context
 
 from .conftest import Invoke
 
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_stdout_is_tty", lambda: True)
+    monkeypatch.setattr(context, "stdout_is_tty", lambda: True)
 
 
 def _pager(into: Path) -> str:

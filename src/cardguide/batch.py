@@ -15,10 +15,9 @@ from typing import Any, TextIO
 from .errors import DataError, UsageProblem
 from .model import Facet, escape_controls
 from .profile import FACETS, flag_for
+from .registry import ROW_COMMANDS  # the commands a row may name
 from .wording import Msg, both, join, msg
 
-# Commands a row may name: those that answer for one person in one place.
-ROW_COMMANDS = ("apply", "activate", "replace", "collect", "update", "reimburse", "faq", "check")
 # Date columns, by the command-line option they stand for.
 DATE_COLUMNS = ("born", "paid", "bill_date", "lost_on", "last_paid", "hired_on", "today")
 COLUMNS = ("command", "region", "profile", "channel", "lang", "query", *DATE_COLUMNS)

@@ -1,0 +1,143 @@
+"""What a command needs around its document: the catalog, the guide, the profile (asking in a
+terminal for what is missing), and the output, through a pager when that helps."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import sys
+from pathlib import Path
+
+from .catalog import Catalog, Found
+from .documents import Document
+from .errors import (
+    UsageProblem,
+)
+from .interview import Interview
+from .model import Facet
+from .options import Request
+from .profile import APPLICANT_FLAGS, Profile, flag_for, make_profile
+from .render import RenderOptions, renderer_for
+from .resolve import Guide, load_chain, resolve
+from .terminal import Messages
+from .wording import LangChoice, join, msg
+
+
+def overlays(request: Request) -> list[Path]:
+    """--data-dir directories, then CARDGUIDE_PATH's, in the order given."""
+    listed = [str(d) for d in request.data_dirs]
+    listed += [entry for entry in os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep) if entry]
+    for entry in listed:
+        if not Path(entry).is_dir():
+            raise UsageProblem(msg("error.data_dir", path=entry))
+    return list(dict.fromkeys(Path(entry) for entry in listed))
+
+
+def catalog_for(request: Request) -> Catalog:
+    catalog = Catalog(overlays=overlays(request))
+    for path in catalog.skipped():
+        # Said, never silently dropped; everything else still works.
+        Messages(request.lang).warning(msg("catalog.skipped", file=path))
+    return catalog
+
+
+def stdin_is_tty() -> bool:
+    return sys.stdin.isatty()
+
+
+def stdout_is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def paged(document: Document, request: Request, options: RenderOptions) -> bool:
+    """Long text for a person at a terminal goes through their pager; False when it did not."""
+    if not (request.pager and request.fmt in ("text", "markdown") and stdout_is_tty()):
+        return False
+    from . import pager
+
+    chosen = pager.command()
+    if chosen is None:
+        return False
+    # Rendered for the terminal the pager shows it on, with styles unless NO_COLOR.
+    buffer = io.StringIO()
+    renderer_for(request.fmt)(
+        document, buffer, dataclasses.replace(options, styled=not options.plain)
+    )
+    text = buffer.getvalue()
+    if pager.fits(text):
+        sys.stdout.write(text)
+    else:
+        pager.show(text, chosen)
+    return True
+
+
+def emit(document: Document, request: Request) -> None:
+    plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: set and not empty
+    options = RenderOptions(lang=request.lang, plain=plain, why=request.why, today=request.today)
+    if not paged(document, request, options):
+        renderer_for(request.fmt)(document, sys.stdout, options)
+    # Flushing here lets a closed pipe surface inside the command, where it is handled.
+    sys.stdout.flush()
+    stale = [review for review in getattr(document, "reviews", []) if review.stale]
+    # Said once, in one line, and only to people: JSON carries `stale` in the document itself.
+    if stale and request.fmt == "text" and not request.quiet:
+        regions = join(
+            msg(
+                "warn.stale_local" if review.overlay else "warn.stale_region",
+                region=review.region,
+                date=review.last_reviewed,
+            )
+            for review in stale
+        )
+        Messages(request.lang).warning(msg("warn.stale", regions=regions))
+
+
+def guide_for(catalog: Catalog, query: str | Found, lang: LangChoice = "en") -> Guide:
+    try:
+        found = catalog.locate(query) if isinstance(query, str) else query
+    finally:
+        for problem in dict.fromkeys(catalog.broken):  # each once, found or not
+            Messages(lang).warning(msg("catalog.left_out", problem=problem.as_message()))
+        catalog.broken.clear()
+    guide = resolve(load_chain(catalog, found.region))
+    return dataclasses.replace(guide, place=found.place)
+
+
+def prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Guide, Profile]:
+    """Region and profile from the options, asking in a terminal for what is missing.
+
+    With `one_of`, the command needs exactly one of its circumstance flags (`--lost` or
+    `--damaged`).
+    """
+    circumstances = request.circumstances
+    make_profile(request.facets)  # contradictions are usage errors before any lookup
+    catalog = catalog_for(request)
+    if request.no_input or not stdin_is_tty():
+        if request.region is None:
+            raise UsageProblem(msg("error.no_region"))
+        if one_of and not request.facets & set(circumstances):
+            flags = join((flag_for(f) for f in circumstances), "or")
+            raise UsageProblem(msg("error.needs_one_of", command=procedure, flags=flags))
+        return guide_for(catalog, request.region, request.lang), make_profile(request.facets)
+    editing = stdin_is_tty() and stdout_is_tty()
+    interview = Interview(Messages(request.lang), editing=editing)
+    guides: dict[str | Found, Guide] = {}  # going back replays the answers: resolve each once
+
+    def resolved(place: str | Found) -> Guide:
+        if place not in guides:
+            guides[place] = guide_for(catalog, place, request.lang)
+        return guides[place]
+
+    def questions() -> tuple[Guide, set[Facet]]:
+        place = request.region if request.region is not None else interview.region(catalog)
+        guide = resolved(place)
+        facets = set(request.facets)
+        if not facets & set(APPLICANT_FLAGS):
+            facets |= interview.profile(guide, procedure, circumstances)
+        if one_of and not facets & set(circumstances):
+            facets.add(interview.one_of(circumstances))
+        return guide, facets
+
+    guide, facets = interview.run(questions)
+    return guide, make_profile(facets)
