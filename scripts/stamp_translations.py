@@ -20,7 +20,7 @@ from pathlib import Path
 from cardguide.errors import DataError
 from cardguide.loader import decode_layer, iter_texts
 from cardguide.model import revision
-from cardguide.yamlread import Document, KeyPath
+from cardguide.sourcemap import Document, KeyPath
 
 
 def edits(

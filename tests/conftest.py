@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime
 import json
+import os
+import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +22,11 @@ from cardguide.cli import app
 from cardguide.wording import say
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Compiled local files go to a cache of the test run's own, never the user's.
+_CACHE = tempfile.mkdtemp(prefix="cardguide-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 LANGUAGE_VARIABLES = ("CARDGUIDE_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")

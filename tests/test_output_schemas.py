@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 
 from cardguide import output_schema
 from cardguide.catalog import shipped_dir
+from cardguide.registry import OUTPUT_KINDS
 
 from .conftest import Invoke
 
@@ -64,7 +65,7 @@ def test_listing_diff_validation_and_places_match_their_schemas(invoke: Invoke) 
 
 
 def test_the_schema_command_prints_each_kind(invoke: Invoke) -> None:
-    for kind in output_schema.OUTPUT_KINDS:
+    for kind in OUTPUT_KINDS:
         run = invoke(["schema", "--output", kind])
         assert (run.exit_code, run.stderr) == (0, "")
         assert json.loads(run.stdout)["properties"]["kind"] == {"const": kind}

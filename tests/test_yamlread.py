@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from cardguide.errors import DataError
-from cardguide.yamlread import format_keypath, read_yaml
+from cardguide.sourcemap import format_keypath
+from cardguide.yamlread import read_yaml
 
 from .conftest import en
 

@@ -14,17 +14,8 @@ import typer
 
 from . import __version__
 from .batch_cli import batch
-from .catalog import Catalog, shipped_dir
 from .context import catalog_for, emit, guide_for, overlays, prepare
 from .dates import parse_date
-from .documents import (
-    build_check,
-    build_checklist,
-    build_diff,
-    build_faq,
-    build_guide_view,
-    build_listing,
-)
 from .errors import (
     EXIT_DATA,
     ProfileConflict,
@@ -46,13 +37,9 @@ from .options import (
     keyword,
     past_date,
 )
-from .output_schema import OUTPUT_KINDS, output_schema
 from .profile import flag_for, make_profile
-from .registry import CHECKLISTS, ChecklistCommand
-from .schema import region_schema
+from .registry import CHECKLISTS, DEFAULT_MAX_AGE, OUTPUT_KINDS, ChecklistCommand
 from .terminal import Messages
-from .validate import DEFAULT_MAX_AGE, region_files
-from .validate import validate as validate_files
 from .wording import join, msg
 
 app = typer.Typer(
@@ -123,6 +110,8 @@ def regions(request: Request) -> None:
 
     Example: cardguide regions --format json
     """
+    from .documents import build_listing
+
     listing = build_listing(catalog_for(request), request.today)
     for problem in listing.problems:
         Messages(request.lang).warning(msg("catalog.left_out", problem=problem.as_message()))
@@ -142,6 +131,8 @@ def show(
 
     Example: cardguide show 宁波
     """
+    from .documents import build_guide_view
+
     guide = guide_for(catalog_for(request), name, request.lang)
     emit(build_guide_view(guide, request.today), request)
 
@@ -156,6 +147,8 @@ def _checklist(spec: ChecklistCommand) -> Callable[..., None]:
     def command(
         request: Request, channel: ChannelKind | None = None, bill_date: str | None = None
     ) -> None:
+        from .documents import build_checklist
+
         guide, profile = prepare(request, spec.name, one_of=spec.one_of)
         procedure = spec.name
         if spec.replacement_route and {"lost", "damaged"} & profile.facets:
@@ -190,6 +183,8 @@ def faq(
 
     Example: cardguide faq --region ningbo 挂失
     """
+    from .documents import build_faq
+
     guide, profile = prepare(request, "faq")
     emit(build_faq(guide, profile, query, request.today), request)
 
@@ -215,6 +210,8 @@ def check(
 
     Example: cardguide check --region ningbo --born 2026-10-01
     """
+    from .documents import build_check
+
     now = request.today
     given: dict[Event, str | None] = {
         "born": born,
@@ -271,6 +268,8 @@ def diff(
 
     Example: cardguide diff ningbo hangzhou
     """
+    from .documents import build_diff
+
     catalog = catalog_for(request)
     a, b = guide_for(catalog, first, request.lang), guide_for(catalog, second, request.lang)
     emit(build_diff(a, b, request.today), request)
@@ -293,6 +292,10 @@ def validate(
 
     Example: cardguide validate --strict my-regions/
     """
+    from .catalog import Catalog, shipped_dir
+    from .validate import region_files
+    from .validate import validate as validate_files
+
     local = overlays(request)
     named = list(paths or [*local, shipped_dir()])
     files, crowded = region_files(named)
@@ -332,6 +335,9 @@ def schema(
 
     Example: cardguide schema --output checklist > checklist.schema.json
     """
+    from .output_schema import output_schema
+    from .schema import region_schema
+
     schema = region_schema() if output is None else output_schema(output.value)
     typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
 

@@ -8,13 +8,12 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalog import Catalog, Found
-from .documents import Document
 from .errors import (
     UsageProblem,
 )
-from .interview import Interview
 from .model import Facet
 from .options import Request
 from .profile import APPLICANT_FLAGS, Profile, flag_for, make_profile
@@ -22,6 +21,9 @@ from .render import RenderOptions, renderer_for
 from .resolve import Guide, load_chain, resolve
 from .terminal import Messages
 from .wording import LangChoice, join, msg
+
+if TYPE_CHECKING:
+    from .documents import Document
 
 
 def overlays(request: Request) -> list[Path]:
@@ -120,6 +122,8 @@ def prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Gui
             flags = join((flag_for(f) for f in circumstances), "or")
             raise UsageProblem(msg("error.needs_one_of", command=procedure, flags=flags))
         return guide_for(catalog, request.region, request.lang), make_profile(request.facets)
+    from .interview import Interview
+
     editing = stdin_is_tty() and stdout_is_tty()
     interview = Interview(Messages(request.lang), editing=editing)
     guides: dict[str | Found, Guide] = {}  # going back replays the answers: resolve each once

@@ -6,17 +6,20 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from .catalog import Catalog
-from .checks import Verdict, verdicts
 from .errors import DataError, Diagnostic
-from .faq import Match, search
 from .loader import FAQ, Layer
 from .match import Placed, choose, select, walled
 from .model import KINDS, ChannelKind, Event, Level, Source, Text
 from .profile import Profile, all_profiles
 from .resolve import Candidate, Entry, Guide, load_chain
-from .validate import Validation
+
+if TYPE_CHECKING:  # imported where used: most commands need none of them
+    from .checks import Verdict
+    from .faq import Match
+    from .validate import Validation
 
 # Kinds a checklist must account for: when nothing applies, output says "not known".
 EXPECTED: dict[str, tuple[str, ...]] = {
@@ -206,8 +209,8 @@ class DiffReport:
     reviews: list[Review]
 
 
-Document = (
-    RegionListing | Checklist | GuideView | CheckReport | FaqResults | DiffReport | Validation
+Document: TypeAlias = (
+    "RegionListing | Checklist | GuideView | CheckReport | FaqResults | DiffReport | Validation"
 )
 
 
@@ -269,6 +272,8 @@ def build_checklist(
     sections = {
         kind: items for kind, items in sections.items() if items or kind in EXPECTED[procedure]
     }
+    from .checks import verdicts
+
     found = verdicts(guide, profile, events, today, (procedure,)) if events else []
     cited = [p for items in sections.values() for p in items]
     return Checklist(
@@ -290,6 +295,8 @@ def build_checklist(
 def build_check(
     guide: Guide, profile: Profile, events: dict[Event, datetime.date], today: datetime.date
 ) -> CheckReport:
+    from .checks import verdicts
+
     found = verdicts(guide, profile, events, today)
     answered = {id(v.placed.item) for v in found}
     related = [
@@ -322,6 +329,8 @@ def build_faq(
     guide: Guide, profile: Profile, query: str | None, today: datetime.date
 ) -> FaqResults:
     chain = [layer.region.id for layer in guide.chain]
+    from .faq import search
+
     matches = search(select(guide, *FAQ, profile), query, chain)
     return FaqResults(
         region=RegionInfo.of(guide.layer),

@@ -17,8 +17,8 @@ import msgspec
 from .errors import DataError, Diagnostic, os_reason
 from .model import CONTROL_CHARS, KINDS, LANGS, Item, Lang, RegionFile, Text, revision
 from .profile import overlap
+from .sourcemap import Document, KeyPath
 from .wording import Msg, join, keyed, msg
-from .yamlread import Document, KeyPath, read_yaml
 
 _AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 _PATH_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
@@ -43,17 +43,39 @@ class Layer:
 
 
 def load_layer(file: Path, overlay: bool = False) -> Layer:
-    """Read, parse, decode and check one region file; the first error is raised as DataError."""
-    layer = decode_layer(file, overlay)
+    """Read, parse, decode and check one region file; the first error is raised as DataError.
+
+    A file whose exact bytes were compiled before (shipped, or loaded here without a problem)
+    is read in compiled form: no YAML is parsed and nothing is checked again.
+    """
+    from . import compiled
+
+    raw = read_file(file)
+    region = compiled.load(raw)
+    if region is not None:
+        # Lines and columns are read from the YAML only if a diagnostic needs them.
+        doc = Document(file=file, data=None, locate=lambda: _parse(file, raw))
+        return Layer(region, doc, overlay)
+    layer = _decode(file, raw, overlay)
     for problem in check_layer(layer):
         raise DataError(problem)
+    compiled.store(raw, layer.region)
     return layer
+
+
+def _parse(file: Path, raw: bytes) -> Document:
+    from .yamlread import read_yaml  # PyYAML is imported only when some YAML is read
+
+    return read_yaml(file, raw)
 
 
 def decode_layer(file: Path, overlay: bool = False) -> Layer:
     """Read, parse and decode one region file without the per-file content checks."""
-    raw = read_file(file)
-    doc = read_yaml(file, raw)
+    return _decode(file, read_file(file), overlay)
+
+
+def _decode(file: Path, raw: bytes, overlay: bool) -> Layer:
+    doc = _parse(file, raw)
     if doc.data is None:
         raise DataError(Diagnostic("CG018", msg("yaml.empty"), file, 1, 1))
     if not isinstance(doc.data, dict):

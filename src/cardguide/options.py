@@ -13,7 +13,6 @@ from typing import Annotated, Any
 
 import typer
 
-from .catalog import Catalog
 from .dates import parse_date
 from .errors import (
     UsageProblem,
@@ -27,6 +26,7 @@ from .wording import LangChoice, keyed, msg, say
 
 def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Region ids and names for the shell, local regions too; never an error at a prompt."""
+    from .catalog import Catalog
     from .completion import region_candidates
     from .errors import CardguideError
 

@@ -9,7 +9,6 @@ from .model import KINDS, LANGS, Channel, Deadline, Faq, Fee, Legal, Material, N
 Schema = dict[str, Any]
 
 # The document kinds, as `schema --output KIND` names them and the `kind` field says.
-OUTPUT_KINDS = ("checklist", "check", "faq", "guide", "regions", "diff", "validation", "batch")
 
 STRING: Schema = {"type": "string"}
 STRINGS: Schema = {"type": "array", "items": STRING}

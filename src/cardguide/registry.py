@@ -63,3 +63,8 @@ CHECKLISTS = (
 
 # Commands a batch row may name: every checklist, and the two that answer from words or dates.
 ROW_COMMANDS = (*(command.name for command in CHECKLISTS), "faq", "check")
+
+# The kinds of JSON output, each with a published schema (`cardguide schema --output KIND`).
+OUTPUT_KINDS = ("checklist", "check", "faq", "guide", "regions", "diff", "validation", "batch")
+# Days after which a region's review date is a warning (`validate --max-age`).
+DEFAULT_MAX_AGE = 365

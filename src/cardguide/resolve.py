@@ -20,8 +20,8 @@ from .catalog import Catalog
 from .errors import DataError, Diagnostic
 from .loader import Layer, iter_items
 from .model import LEVEL_RANK, STATUS_RANK, Completion, Condition, Item, Source, SourceCaveat
+from .sourcemap import KeyPath
 from .wording import keyed, msg
-from .yamlread import KeyPath
 
 if TYPE_CHECKING:
     from .divisions import Division

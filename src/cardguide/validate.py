@@ -16,8 +16,6 @@ from .resolve import load_chain, resolve
 from .wording import msg
 from .yamlread import portability_problem
 
-DEFAULT_MAX_AGE = 365  # days after which a review date is a warning
-
 
 @dataclass(frozen=True)
 class Validation:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import DataError, Diagnostic
+from .sourcemap import Document, KeyPath, format_keypath
 from .wording import Msg, msg
 
 # The C parser when PyYAML was built with libyaml; both are safe loaders.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-KeyPath = tuple[str | int, ...]
 
 # PyYAML's stubs leave parser events and the loader's event methods untyped (and the C loader's
 # marks are a separate class), so events travel as Any inside this module.
@@ -28,47 +28,6 @@ _SCALAR_TAGS = frozenset(
 )
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
-
-
-def format_keypath(path: KeyPath) -> str:
-    """`("procedures", "apply", "steps", 0)` → `procedures.apply.steps[0]`."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-@dataclass
-class Document:
-    """Parsed YAML plus the 1-based (line, column) of each value and each mapping key."""
-
-    file: Path
-    data: Any
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-
-    def position(self, path: KeyPath, *, key: bool = False) -> tuple[int, int] | None:
-        """Where `path` is written; the nearest enclosing node when the path itself is absent."""
-        for end in range(len(path), -1, -1):
-            prefix = path[:end]
-            if key and prefix in self.keys:
-                return self.keys[prefix]
-            if prefix in self.values:
-                return self.values[prefix]
-        return None
-
-    def diagnostic(
-        self, code: str, message: Msg, path: KeyPath, *, key: bool = False
-    ) -> Diagnostic:
-        pos = self.position(path, key=key)
-        return Diagnostic(
-            code=code,
-            message=message,
-            file=self.file,
-            line=pos[0] if pos else None,
-            column=pos[1] if pos else None,
-            keypath=format_keypath(path),
-        )
 
 
 def _mark(event: Event) -> tuple[int, int]:

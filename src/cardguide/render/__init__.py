@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 import importlib
 from dataclasses import dataclass
-from typing import Literal, Protocol, TextIO, cast
+from typing import TYPE_CHECKING, Literal, Protocol, TextIO, cast
 
-from ..documents import Document
-from ..wording import LangChoice
+if TYPE_CHECKING:
+    from ..documents import Document
+    from ..wording import LangChoice
 
 Format = Literal["text", "json", "markdown", "html"]
 

@@ -1,0 +1,107 @@
+"""Compiled region files: found by the digest of the file's bytes, so never served stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cardguide import compiled
+from cardguide.catalog import Catalog, shipped_dir
+from cardguide.loader import decode_layer, load_layer, read_file
+from cardguide.wording import msg
+
+from .conftest import Invoke
+
+LOCAL = """\
+id: haishu
+level: county
+parent: ningbo
+names: {en: Haishu, zh: 海曙}
+last_reviewed: 2026-11-20
+sources:
+  - id: local:desk
+    title: {en: "Haishu service hall notice board"}
+    status: uncertain
+procedures:
+  apply:
+    notes:
+      - id: hall-hours
+        text: {en: The district service hall takes card applications on weekdays.}
+        sources: [local:desk]
+        status: uncertain
+"""
+
+
+def test_every_shipped_file_has_a_fresh_compiled_form_and_nothing_else_is_shipped() -> None:
+    """Rebuild with `python scripts/build_index.py` after editing data/regions."""
+    wanted = set()
+    for file in sorted(shipped_dir().glob("*.yaml")):
+        raw = read_file(file)
+        name = f"{compiled.digest(raw)}.msgpack"
+        wanted.add(name)
+        assert (compiled.SHIPPED / name).is_file(), f"{file.name} is not compiled: rebuild"
+        assert compiled.load(raw) == decode_layer(file).region, file.name
+    assert {p.name for p in compiled.SHIPPED.glob("*.msgpack")} == wanted
+
+
+def _local(tmp_path: Path, body: str = LOCAL) -> Path:
+    directory = tmp_path / "local"
+    directory.mkdir(exist_ok=True)
+    path = directory / "haishu.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_a_local_file_is_compiled_once_it_loads_and_its_edits_are_never_missed(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    path = _local(tmp_path)
+    args = ["apply", "--region", "haishu", "--data-dir", str(path.parent), "--format", "json"]
+    assert compiled.load(path.read_bytes()) is None
+    first = invoke(args)
+    assert first.exit_code == 0, first.stderr
+    assert compiled.load(path.read_bytes()) is not None  # in the cache now
+    path.write_text(LOCAL.replace("on weekdays", "on Saturdays"), encoding="utf-8")
+    second = invoke(args)
+    notes = [n["text"]["en"] for n in second.json()["notes"] if n["id"] == "hall-hours"]
+    assert notes == ["The district service hall takes card applications on Saturdays."]
+
+
+def test_a_damaged_cache_file_is_read_again_from_the_yaml(tmp_path: Path) -> None:
+    path = _local(tmp_path)
+    layer = load_layer(path, overlay=True)
+    cached = compiled.cache_dir() / f"{compiled.digest(path.read_bytes())}.msgpack"
+    cached.write_bytes(b"\x00not msgpack")
+    assert load_layer(path, overlay=True).region == layer.region
+
+
+def test_a_file_with_a_problem_is_never_compiled(tmp_path: Path, invoke: Invoke) -> None:
+    too_long = "on weekdays" + " and more" * 600  # over the 5,000 characters a text may have
+    path = _local(tmp_path, LOCAL.replace("on weekdays", too_long))
+    args = ["apply", "--region", "haishu", "--data-dir", str(path.parent)]
+    for _ in range(2):  # the second run finds the problem again: nothing was cached
+        run = invoke(args)
+        assert run.exit_code == 1
+        assert "CG032" in run.stderr
+    assert compiled.load(path.read_bytes()) is None
+
+
+def test_a_compiled_file_still_names_lines_in_its_diagnostics(tmp_path: Path) -> None:
+    path = _local(tmp_path)
+    load_layer(path, overlay=True)
+    again = Catalog([], overlays=[path.parent]).load(path)
+    assert again.doc.values == {}  # from the cache: no YAML parsed yet
+    where = again.diagnostic("CG000", msg("unknown"), ("procedures", "apply", "notes", 0))
+    assert (where.line, where.column) == (13, 9)  # the note under `notes:`
+
+
+def test_an_unwritable_cache_only_means_parsing_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache directory would go", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    path = _local(tmp_path)
+    assert load_layer(path, overlay=True).region.id == "haishu"
+    assert compiled.load(path.read_bytes()) is None
