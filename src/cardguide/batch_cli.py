@@ -49,7 +49,6 @@ def _batch_formats(fmt: str | None, output_dir: Path | None) -> tuple[str, str |
 
 
 def batch(
-    ctx: typer.Context,
     file: Annotated[
         str, typer.Argument(help="CSV with a header row, or JSON Lines; - reads stdin.")
     ],
@@ -95,8 +94,10 @@ def batch(
     rows = list(batches.read_rows(text))
     if output_dir is not None:
         output_dir.mkdir(parents=True, exist_ok=True)
-    # The command group running now: rows run exactly as command lines do.
-    group = cast(_RunsRows, ctx.find_root().command)
+    # Every command, whichever the command line named: rows run exactly as command lines do.
+    from .cli import app
+
+    group = cast(_RunsRows, typer.main.get_command(app))
     shared = [*(arg for d in data_dirs or () for arg in ("--data-dir", str(d)))]
     shared += ["--today", today] if today else []
     done: dict[tuple[str, ...], tuple[int, Msg | None, str]] = {}  # a repeated row runs once
