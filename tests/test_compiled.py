@@ -105,3 +105,36 @@ def test_an_unwritable_cache_only_means_parsing_again(
     path = _local(tmp_path)
     assert load_layer(path, overlay=True).region.id == "haishu"
     assert compiled.load(path.read_bytes()) is None
+
+
+def test_listing_local_regions_keeps_their_headers_and_sees_every_edit(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    path = _local(tmp_path)
+    args = ["regions", "--data-dir", str(path.parent), "--format", "json"]
+
+    def haishu() -> dict[str, object]:
+        run = invoke(args)
+        assert run.exit_code == 0, run.stderr
+        [found] = [r for r in run.json()["regions"] if r["id"] == "haishu"]
+        return found
+
+    assert haishu()["names"] == {"en": "Haishu", "zh": "海曙"}
+    kept = list((compiled.cache_root() / "headers").glob("*.json"))
+    assert len(kept) == 1  # the directory's headers, for the next run
+    path.write_text(LOCAL.replace("zh: 海曙}", "zh: 海曙区}"), encoding="utf-8")
+    assert haishu()["names"] == {"en": "Haishu", "zh": "海曙区"}  # the edit is seen at once
+    assert (
+        invoke(["apply", "-r", "海曙区", "--data-dir", str(path.parent), "-f", "json"]).json()[
+            "region"
+        ]["id"]
+        == "haishu"
+    )
+
+
+def test_a_broken_local_file_is_named_in_every_listing(tmp_path: Path, invoke: Invoke) -> None:
+    path = _local(tmp_path, LOCAL.replace("level: county", "level: [county"))
+    for _ in range(2):  # nothing was kept for it: the second listing finds it broken again
+        run = invoke(["regions", "--data-dir", str(path.parent), "--format", "json"])
+        assert run.exit_code == 0
+        assert [p["code"] for p in run.json()["left_out"]] == ["CG001"]

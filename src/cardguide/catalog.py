@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from . import headers
 from .errors import AmbiguousPlace, DataError, Diagnostic, NotCovered, RegionNotFound
+from .headers import LocalHeaders
 from .loader import Layer, decode_layer, load_layer
 from .names import Gazetteer, Place, fold, is_han
 from .wording import msg
@@ -75,11 +78,17 @@ class Catalog:
         self._loaded: dict[Path, Layer] = {}
         # Files a name lookup had to leave out, for the command to report.
         self.broken: list[Diagnostic] = []
+        self._scanned: dict[str, list[Path]] | None = None  # id → files, once a listing needed it
+        self._odd: list[Path] = []
+        self._headers: dict[Path, LocalHeaders] = {}
 
     def files_for(self, region_id: str) -> list[Path]:
         # The id pattern keeps user input such as `../../etc/passwd` out of file paths.
         if not _ID.fullmatch(region_id):
             return []
+        if self._scanned is not None:
+            return self._scanned.get(region_id, [])
+        # One region wanted: a stat per directory, never a listing of thousands of files.
         return [d / f"{region_id}.yaml" for d in self.dirs if (d / f"{region_id}.yaml").is_file()]
 
     def file_for(self, region_id: str) -> Path | None:
@@ -88,34 +97,41 @@ class Catalog:
 
     def ids(self) -> list[str]:
         """Every region id with a file; other *.yaml entries are left to `skipped`."""
-        found = {
-            path.stem
-            for directory in self.dirs
-            for path in self._entries(directory)
-            if _ID.fullmatch(path.stem) and path.is_file()
-        }
-        return sorted(found)
+        return sorted(self._scan())
 
-    def _entries(self, directory: Path) -> list[Path]:
-        """A data directory's *.yaml entries, refused at once when there are too many to read."""
-        if not directory.is_dir():
-            return []
-        entries = list(directory.glob("*.yaml"))
-        if len(entries) > MAX_FILES:
-            crowded = msg("catalog.too_many", count=len(entries), limit=MAX_FILES)
-            raise DataError(Diagnostic("CG033", crowded, directory, 1, 1))
-        return entries
+    def _scan(self) -> dict[str, list[Path]]:
+        """Each data directory listed once: region files by id, nearest first, and odd entries.
+
+        A directory with too many entries to read is refused at once (CG033). Entries come from
+        the directory listing itself, so a regular file costs no stat.
+        """
+        if self._scanned is None:
+            found: dict[str, list[Path]] = {}
+            odd: list[Path] = []
+            for directory in self.dirs:
+                try:
+                    with os.scandir(directory) as listing:
+                        entries = [e for e in listing if e.name.endswith(".yaml")]
+                except OSError:
+                    continue
+                if len(entries) > MAX_FILES:
+                    crowded = msg("catalog.too_many", count=len(entries), limit=MAX_FILES)
+                    raise DataError(Diagnostic("CG033", crowded, directory, 1, 1))
+                for entry in entries:
+                    stem = entry.name[: -len(".yaml")]
+                    if _ID.fullmatch(stem) and entry.is_file():
+                        found.setdefault(stem, []).append(directory / entry.name)
+                    elif directory in self.overlays:
+                        odd.append(directory / entry.name)
+            self._scanned, self._odd = found, sorted(odd)
+        return self._scanned
 
     def skipped(self) -> list[Path]:
         """Entries in a local data directory that look like region files but cannot be one: a
-        backup (`cixi.old.yaml`), a capitalised name, a directory or a dangling link. The shipped
-        directory is checked when the package is built, so no run lists it for this."""
-        return sorted(
-            path
-            for directory in self.overlays
-            for path in self._entries(directory)
-            if not (_ID.fullmatch(path.stem) and path.is_file())
-        )
+        backup (`cixi.old.yaml`), a capitalised name, a directory or a dangling link. The
+        shipped directory is checked when the package is built, so no run reports it."""
+        self._scan()
+        return self._odd
 
     def load(self, file: Path) -> Layer:
         # The directory's real path, but the file's own name: a link in an overlay directory is
@@ -130,6 +146,24 @@ class Catalog:
             read = load_layer if self.checked else decode_layer
             self._loaded[file] = read(file, overlay)
         return self._loaded[file]
+
+    def header(self, region_id: str) -> dict[str, Any]:
+        """The region's header (names, level, parent, review date) from its nearest file: a
+        local file's from the user's cache while the file's stat is unchanged."""
+        file = self.file_for(region_id)
+        if file is None:
+            raise RegionNotFound(region_id, [])
+        if file.parent.resolve() not in self.overlays:
+            return headers.header_of(self.layer(region_id))
+        directory = file.parent.resolve()
+        if directory not in self._headers:
+            self._headers[directory] = LocalHeaders(directory)
+        return self._headers[directory].get(file, lambda: headers.header_of(self.load(file)))
+
+    def save_headers(self) -> None:
+        """Keep what was learnt about local files for the next run."""
+        for cache in self._headers.values():
+            cache.save()
 
     def region_layers(self, region_id: str) -> list[Layer]:
         """Every file of a region, nearest first."""
@@ -208,9 +242,8 @@ class Catalog:
         return close
 
     def gazetteer(self) -> Gazetteer:
-        """Every region's names: shipped ones from the committed index, local files read."""
-        from . import headers
-
+        """Every region's names: shipped ones from the committed index, local ones from the
+        user's cache (read again from a file whose stat changed)."""
         packaged = _packaged_dir()
         places = []
         for region_id in self.ids():
@@ -219,11 +252,12 @@ class Catalog:
             found = headers.indexed(region_id, file) if file is not None and shipped else None
             if found is None:  # a local file, or a shipped one edited since the index was built
                 try:
-                    found = headers.place(region_id, headers.spellings(self.layer(region_id)))
+                    found = headers.place(region_id, headers.spellings(self.header(region_id)))
                 except DataError as error:
                     # A broken file must not stop every other name from being found; the
                     # command says it was left out.
                     self.broken.append(error.diagnostic)
                     continue
             places.append(found)
+        self.save_headers()
         return Gazetteer(places)

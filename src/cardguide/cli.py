@@ -17,7 +17,7 @@ import typer
 
 from . import __version__
 from .batch_cli import batch
-from .context import catalog_for, emit, guide_for, overlays, prepare
+from .context import catalog_for, emit, guide_for, overlays, prepare, report
 from .dates import parse_date
 from .errors import (
     EXIT_DATA,
@@ -115,7 +115,9 @@ def regions(request: Request) -> None:
     """
     from .documents import build_listing
 
-    listing = build_listing(catalog_for(request), request.today)
+    catalog = catalog_for(request)
+    listing = build_listing(catalog, request.today)
+    report(catalog, request.lang)
     for problem in listing.problems:
         Messages(request.lang).warning(msg("catalog.left_out", problem=problem.as_message()))
     emit(listing, request)

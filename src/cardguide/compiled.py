@@ -30,10 +30,15 @@ def digest(raw: bytes) -> str:
     return blake2b(_SALT + raw, digest_size=16).hexdigest()
 
 
-def cache_dir() -> Path:
-    """Where local files' compiled forms go: $XDG_CACHE_HOME/cardguide, else ~/.cache/cardguide."""
+def cache_root() -> Path:
+    """cardguide's part of the user's cache: $XDG_CACHE_HOME/cardguide, else ~/.cache/cardguide."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cardguide" / "compiled"
+    return Path(base) / "cardguide"
+
+
+def cache_dir() -> Path:
+    """Where local files' compiled forms go."""
+    return cache_root() / "compiled"
 
 
 def load(raw: bytes) -> RegionFile | None:
@@ -56,18 +61,22 @@ def encode(region: RegionFile) -> bytes:
 
 
 def store(raw: bytes, region: RegionFile, directory: Path | None = None) -> None:
-    """Keep the compiled form of a file that loaded and passed its checks; a cache that cannot
-    be written (a read-only home) only means the next run parses the YAML again."""
+    """Keep the compiled form of a file that loaded and passed its checks."""
+    target = directory or cache_dir()
+    write_atomically(target / f"{digest(raw)}.msgpack", encode(region))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write under a temporary name, then rename: a reader never sees half a file. A cache that
+    cannot be written (a read-only home) only means the next run does the work again."""
     import tempfile
 
-    target = directory or cache_dir()
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        # Written whole under a temporary name, then renamed: a reader never sees half a file.
-        handle, temporary = tempfile.mkstemp(dir=target, suffix=".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            out.write(encode(region))
+            out.write(data)
         Path(temporary).chmod(0o644)  # as any file written with the usual umask
-        Path(temporary).replace(target / f"{digest(raw)}.msgpack")
+        Path(temporary).replace(path)
     except OSError:
         pass

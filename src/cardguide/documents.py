@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .catalog import Catalog
 from .errors import DataError, Diagnostic
@@ -63,6 +63,22 @@ class RegionInfo:
             layer.file,
         )
 
+    @classmethod
+    def of_header(cls, header: dict[str, Any], file: Path) -> RegionInfo:
+        """From a header as `headers.header_of` keeps it."""
+        names = Text(**header["names"])
+        full = header["full_names"]
+        return cls(
+            header["id"],
+            names,
+            Text(**full) if full else names,
+            header["pinyin"],
+            header["level"],
+            header["parent"],
+            datetime.date.fromisoformat(header["last_reviewed"]),
+            file,
+        )
+
 
 @dataclass(frozen=True)
 class Asked:
@@ -104,15 +120,16 @@ class Review:
     stale: bool
 
 
+def review(
+    region_id: str, file: Path, overlay: bool, last_reviewed: datetime.date, today: datetime.date
+) -> Review:
+    stale = (today - last_reviewed).days > STALE_AFTER_DAYS
+    return Review(region_id, file, overlay, last_reviewed, stale)
+
+
 def reviews(layers: Sequence[Layer], today: datetime.date) -> list[Review]:
     return [
-        Review(
-            layer.region.id,
-            layer.file,
-            layer.overlay,
-            layer.region.last_reviewed,
-            (today - layer.region.last_reviewed).days > STALE_AFTER_DAYS,
-        )
+        review(layer.region.id, layer.file, layer.overlay, layer.region.last_reviewed, today)
         for layer in layers
     ]
 
@@ -215,33 +232,46 @@ Document: TypeAlias = (
 
 
 def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
-    """Every region, parents before children, siblings by id; broken ones as problems."""
-    layers: dict[str, Layer] = {}
+    """Every region, parents before children, siblings by id; broken ones as problems.
+
+    Made from the regions' headers: a local file's comes from the user's cache while the file
+    is unchanged, so listing thousands of local regions parses none of them.
+    """
+    found: dict[str, dict[str, Any]] = {}
     problems: list[Diagnostic] = []
     for region_id in catalog.ids():
         try:
-            layers[region_id] = catalog.layer(region_id)
+            found[region_id] = catalog.header(region_id)
         except DataError as error:  # one broken local file must not hide every other region
             problems.append(error.diagnostic)
+    catalog.save_headers()
     children: dict[str | None, list[str]] = {}
-    for region_id, layer in sorted(layers.items()):
-        parent = layer.region.parent if layer.region.parent in layers else None
+    for region_id, header in sorted(found.items()):
+        parent = header["parent"] if header["parent"] in found else None
         children.setdefault(parent, []).append(region_id)
     ordered: list[RegionInfo] = []
     pending = list(reversed(children.get(None, [])))
     while pending:
         region_id = pending.pop()
-        ordered.append(RegionInfo.of(layers[region_id]))
+        file = catalog.file_for(region_id)
+        assert file is not None  # it was listed a moment ago
+        ordered.append(RegionInfo.of_header(found[region_id], file))
         pending.extend(reversed(children.get(region_id, [])))
     listed = {info.id for info in ordered}
-    for region_id in sorted(set(layers) - listed):
+    for region_id in sorted(set(found) - listed):
         # Regions never reached from a root sit in a cycle of parents: say so, never drop them.
         try:
             load_chain(catalog, region_id)
         except DataError as error:
             problems.append(error.diagnostic)
-    found = reviews([layers[info.id] for info in ordered], today)
-    return RegionListing(ordered, found, list(dict.fromkeys(problems)))
+    overlays = set(catalog.overlays)
+    found_reviews = [
+        review(
+            info.id, info.file, info.file.parent.resolve() in overlays, info.last_reviewed, today
+        )
+        for info in ordered
+    ]
+    return RegionListing(ordered, found_reviews, list(dict.fromkeys(problems)))
 
 
 def _cited(shown: Sequence[Candidate | Placed], sources: dict[str, Source]) -> list[Source]:

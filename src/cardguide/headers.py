@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,23 +16,75 @@ FILE = Path(__file__).with_name("region_headers.json")
 VERSION = 1
 
 
-def spellings(layer: Layer) -> dict[str, Any]:
-    """What a name lookup needs from a region file's header."""
+def header_of(layer: Layer) -> dict[str, Any]:
+    """What listings and name lookups need from a region file, as JSON values."""
     region = layer.region
     full = region.full_names
-    names = (
-        region.names.en, region.names.zh, region.pinyin, *region.aliases,
-        *((full.en, full.zh) if full else ()),
-    )  # fmt: skip
     return {
+        "id": region.id,
+        "level": region.level,
         "parent": region.parent,
-        "names": [name for name in names if name],
-        "shown": [region.id, region.names.zh or region.id],
+        "names": {"en": region.names.en, "zh": region.names.zh},
+        "full_names": {"en": full.en, "zh": full.zh} if full else None,
+        "pinyin": region.pinyin,
+        "aliases": list(region.aliases),
         "division": region.division,
-        # A shipped file edited after the index was built (its size changed) is read instead;
-        # the size costs one stat, where a checksum would read every file on every lookup.
-        "size": layer.file.stat().st_size,
+        "last_reviewed": region.last_reviewed.isoformat(),
     }
+
+
+def spellings(header: dict[str, Any]) -> dict[str, Any]:
+    """What a name lookup needs from a header."""
+    names, full = header["names"], header["full_names"] or {}
+    every = (names["en"], names["zh"], header["pinyin"], *header["aliases"],
+             full.get("en"), full.get("zh"))  # fmt: skip
+    return {
+        "parent": header["parent"],
+        "names": [name for name in every if name],
+        "shown": [header["id"], names["zh"] or header["id"]],
+        "division": header["division"],
+    }
+
+
+class LocalHeaders:
+    """The headers of one local data directory's files, kept in the user's cache.
+
+    A header is used again only while its file's modification and change times, size and inode
+    are what they were when it was read; any edit, replacement or touch reads the file again.
+    So `regions` and name lookups over thousands of local files stat them and parse none.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        from . import compiled
+
+        key = compiled.digest(str(directory).encode("utf-8", "surrogateescape"))
+        self.path = compiled.cache_root() / "headers" / f"{key}.json"
+        self.changed = False
+        try:
+            body = json.loads(self.path.read_text(encoding="utf-8"))
+            self.entries: dict[str, Any] = body if isinstance(body, dict) else {}
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def get(self, file: Path, read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        info = file.stat()
+        stamp = [info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino]
+        entry = self.entries.get(file.name)
+        if isinstance(entry, dict) and entry.get("stat") == stamp:
+            header: dict[str, Any] = entry["header"]
+            return header
+        header = read()  # a broken file raises here, and nothing is kept for it
+        self.entries[file.name] = {"stat": stamp, "header": header}
+        self.changed = True
+        return header
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        from . import compiled
+
+        compiled.write_atomically(self.path, json.dumps(self.entries, ensure_ascii=False).encode())
+        self.changed = False
 
 
 def indexed(region_id: str, file: Path) -> Place | None:
@@ -61,7 +114,12 @@ def place(region_id: str, header: dict[str, Any]) -> Place:
 
 def build(layers: list[Layer]) -> str:
     """The index's text: one header per region, sorted, so a rebuild changes only what changed."""
-    headers = sorted((layer.region.id, spellings(layer)) for layer in layers)
+    # A shipped file edited after the index was built (its size changed) is read instead; the
+    # size costs one stat, where a checksum would read every file on every lookup.
+    headers = sorted(
+        (layer.region.id, {**spellings(header_of(layer)), "size": layer.file.stat().st_size})
+        for layer in layers
+    )
     lines = [
         f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}"
         for key, value in headers
