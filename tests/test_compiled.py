@@ -116,8 +116,8 @@ def test_listing_local_regions_keeps_their_headers_and_sees_every_edit(
     def haishu() -> dict[str, object]:
         run = invoke(args)
         assert run.exit_code == 0, run.stderr
-        [found] = [r for r in run.json()["regions"] if r["id"] == "haishu"]
-        return found
+        found: list[dict[str, object]] = [r for r in run.json()["regions"] if r["id"] == "haishu"]
+        return found[0]
 
     assert haishu()["names"] == {"en": "Haishu", "zh": "海曙"}
     kept = list((compiled.cache_root() / "headers").glob("*.json"))

