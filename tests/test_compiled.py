@@ -120,7 +120,7 @@ def test_listing_local_regions_keeps_their_headers_and_sees_every_edit(
         return found[0]
 
     assert haishu()["names"] == {"en": "Haishu", "zh": "海曙"}
-    kept = list((compiled.cache_root() / "headers").glob("*.json"))
+    kept = list((compiled.cache_root() / "headers").glob("*.msgpack"))
     assert len(kept) == 1  # the directory's headers, for the next run
     path.write_text(LOCAL.replace("zh: 海曙}", "zh: 海曙区}"), encoding="utf-8")
     assert haishu()["names"] == {"en": "Haishu", "zh": "海曙区"}  # the edit is seen at once

@@ -78,13 +78,16 @@ class Catalog:
         self._loaded: dict[Path, Layer] = {}
         # Files a name lookup had to leave out, for the command to report.
         self.broken: list[Diagnostic] = []
-        self._scanned: dict[str, list[Path]] | None = None  # id → files, once a listing needed it
+        # id → its files' paths as strings (thousands of Path objects cost milliseconds), once a
+        # command needed a listing
+        self._scanned: dict[str, list[str]] | None = None
         self._odd: list[Path] = []
-        self._headers: dict[Path, LocalHeaders] = {}
+        self._headers: dict[str, LocalHeaders] = {}
+        self._overlay_strs = {str(directory) for directory in self.overlays}
 
     def files_for(self, region_id: str) -> list[Path]:
         if self._scanned is not None:  # holds only names that are region ids
-            return self._scanned.get(region_id, [])
+            return [Path(path) for path in self._scanned.get(region_id, [])]
         # The id pattern keeps user input such as `../../etc/passwd` out of file paths.
         if not _ID.fullmatch(region_id):
             return []
@@ -99,14 +102,14 @@ class Catalog:
         """Every region id with a file; other *.yaml entries are left to `skipped`."""
         return sorted(self._scan())
 
-    def _scan(self) -> dict[str, list[Path]]:
+    def _scan(self) -> dict[str, list[str]]:
         """Each data directory listed once: region files by id, nearest first, and odd entries.
 
         A directory with too many entries to read is refused at once (CG033). Entries come from
         the directory listing itself, so a regular file costs no stat.
         """
         if self._scanned is None:
-            found: dict[str, list[Path]] = {}
+            found: dict[str, list[str]] = {}
             odd: list[Path] = []
             for directory in self.dirs:
                 try:
@@ -120,7 +123,7 @@ class Catalog:
                 for entry in entries:
                     stem = entry.name[: -len(".yaml")]
                     if _ID.fullmatch(stem) and entry.is_file():
-                        found.setdefault(stem, []).append(directory / entry.name)
+                        found.setdefault(stem, []).append(entry.path)
                     elif directory in self.overlays:
                         odd.append(directory / entry.name)
             self._scanned, self._odd = found, sorted(odd)
@@ -150,15 +153,19 @@ class Catalog:
     def header(self, region_id: str) -> dict[str, Any]:
         """The region's header (names, level, parent, review date) from its nearest file: a
         local file's from the user's cache while the file's stat is unchanged."""
-        file = self.file_for(region_id)
-        if file is None:
+        paths = self._scan().get(region_id)
+        if not paths:
             raise RegionNotFound(region_id, [])
-        directory = file.parent  # already resolved: the catalog's directories are
-        if directory not in self.overlays:
+        return self._header_at(region_id, paths[0])
+
+    def _header_at(self, region_id: str, path: str) -> dict[str, Any]:
+        # Strings, not Paths, and no path resolved: this runs for every region of a lookup.
+        directory = os.path.dirname(path)  # noqa: PTH120
+        if directory not in self._overlay_strs:
             return headers.header_of(self.layer(region_id))
         if directory not in self._headers:
-            self._headers[directory] = LocalHeaders(directory)
-        return self._headers[directory].get(file, lambda: headers.header_of(self.load(file)))
+            self._headers[directory] = LocalHeaders(Path(directory))
+        return self._headers[directory].get(path, lambda: headers.header_of(self.load(Path(path))))
 
     def save_headers(self) -> None:
         """Keep what was learnt about local files for the next run."""
@@ -244,15 +251,15 @@ class Catalog:
     def gazetteer(self) -> Gazetteer:
         """Every region's names: shipped ones from the committed index, local ones from the
         user's cache (read again from a file whose stat changed)."""
-        packaged = _packaged_dir().resolve()
+        packaged = str(_packaged_dir().resolve())
         places = []
-        for region_id in self.ids():
-            file = self.file_for(region_id)
-            shipped = file is not None and file.parent == packaged
-            found = headers.indexed(region_id, file) if file is not None and shipped else None
+        for region_id, paths in sorted(self._scan().items()):
+            shipped = os.path.dirname(paths[0]) == packaged  # noqa: PTH120
+            found = headers.indexed(region_id, Path(paths[0])) if shipped else None
             if found is None:  # a local file, or a shipped one edited since the index was built
                 try:
-                    found = headers.place(region_id, self.header(region_id)["lookup"])
+                    header = self._header_at(region_id, paths[0])
+                    found = headers.place(region_id, headers.spellings(header))
                 except DataError as error:
                     # A broken file must not stop every other name from being found; the
                     # command says it was left out.

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 if TYPE_CHECKING:
     from .loader import Layer
     from .names import Place
 
 FILE = Path(__file__).with_name("region_headers.json")
-VERSION = 2  # 2: names come folded too
+VERSION = 3  # 2: names come folded too; 3: local headers keep the folded names as "keys"
 
 
 def header_of(layer: Layer) -> dict[str, Any]:
@@ -31,7 +34,7 @@ def header_of(layer: Layer) -> dict[str, Any]:
         "division": region.division,
         "last_reviewed": region.last_reviewed.isoformat(),
     }
-    return {**header, "lookup": spellings(header)}  # folded once, kept with the header
+    return {**header, "keys": spellings(header)["keys"]}  # folded once, kept with the header
 
 
 def spellings(header: dict[str, Any]) -> dict[str, Any]:
@@ -39,14 +42,17 @@ def spellings(header: dict[str, Any]) -> dict[str, Any]:
     names, full = header["names"], header["full_names"] or {}
     every = (names["en"], names["zh"], header["pinyin"], *header["aliases"],
              full.get("en"), full.get("zh"))  # fmt: skip
-    from .names import fold
-
     spelt = [name for name in every if name]
+    if "keys" in header:  # folded when the header was read from its file
+        keys = header["keys"]
+    else:
+        from .names import fold
+
+        keys = list(dict.fromkeys(fold(name) for name in spelt))
     return {
         "parent": header["parent"],
         "names": spelt,
-        # Folded once, when the header is read from its file, not on every lookup.
-        "keys": list(dict.fromkeys(fold(name) for name in spelt)),
+        "keys": keys,
         "shown": [header["id"], names["zh"] or header["id"]],
         "division": header["division"],
     }
@@ -65,23 +71,24 @@ class LocalHeaders:
 
         key = compiled.digest(str(directory).encode("utf-8", "surrogateescape"))
         # The format's version in the name: a cache written by another format is never read.
-        self.path = compiled.cache_root() / "headers" / f"{key}-{VERSION}.json"
+        self.path = compiled.cache_root() / "headers" / f"{key}-{VERSION}.msgpack"
         self.changed = False
         try:
-            body = json.loads(self.path.read_text(encoding="utf-8"))
+            body = msgspec.msgpack.decode(self.path.read_bytes())
             self.entries: dict[str, Any] = body if isinstance(body, dict) else {}
-        except (OSError, ValueError):
+        except (OSError, msgspec.DecodeError):
             self.entries = {}
 
-    def get(self, file: Path, read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        info = file.stat()
+    def get(self, path: str, read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """The header of the file at `path` (a string: this runs thousands of times a lookup)."""
+        info = os.stat(path)  # noqa: PTH116 (a string path, no Path object)
         stamp = [info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino]
-        entry = self.entries.get(file.name)
-        if isinstance(entry, dict) and entry.get("stat") == stamp:
-            header: dict[str, Any] = entry["header"]
+        entry = self.entries.get(path)
+        if isinstance(entry, list) and entry[0] == stamp:
+            header: dict[str, Any] = entry[1]
             return header
         header = read()  # a broken file raises here, and nothing is kept for it
-        self.entries[file.name] = {"stat": stamp, "header": header}
+        self.entries[path] = [stamp, header]
         self.changed = True
         return header
 
@@ -90,7 +97,7 @@ class LocalHeaders:
             return
         from . import compiled
 
-        compiled.write_atomically(self.path, json.dumps(self.entries, ensure_ascii=False).encode())
+        compiled.write_atomically(self.path, msgspec.msgpack.encode(self.entries))
         self.changed = False
 
 
