@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import io
-import json
 import os
 import sys
 from pathlib import Path
@@ -119,7 +118,10 @@ def batch(
             out = io.StringIO()
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
                 code, message = group.outcome(list(full))
-            done[full] = (code, message, out.getvalue())
+            printed = out.getvalue()
+            # A result is made one line once, however many rows ask for it.
+            shown = printed if page is not None or code != 0 else batches.one_line_json(printed)
+            done[full] = (code, message, shown)
         code, message, printed = done[full]
         if code != 0:
             failed += 1
@@ -133,7 +135,7 @@ def batch(
                 unwritten = msg("batch.unwritable", file=name, reason=error.strerror or "")
                 writer.error(row, args, EXIT_DATA, None, unwritten)
         else:
-            writer.result(row, args, json.loads(printed))
+            writer.result(row, args, printed)
         if progress:
             counted = msg("batch.progress", done=index, total=len(rows))
             sys.stderr.write("\r" + say(counted, "zh" if choice == "zh" else "en"))
