@@ -9,6 +9,7 @@ import pytest
 from cardguide import compiled
 from cardguide.catalog import Catalog, shipped_dir
 from cardguide.loader import decode_layer, load_layer, read_file
+from cardguide.model import revision
 from cardguide.wording import msg
 
 from .conftest import Invoke
@@ -138,3 +139,51 @@ def test_a_broken_local_file_is_named_in_every_listing(tmp_path: Path, invoke: I
         run = invoke(["regions", "--data-dir", str(path.parent), "--format", "json"])
         assert run.exit_code == 0
         assert [p["code"] for p in run.json()["left_out"]] == ["CG001"]
+
+
+def test_a_copy_of_a_compiled_file_under_another_name_is_still_refused(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "cixi.yaml").write_bytes((shipped_dir() / "ningbo.yaml").read_bytes())
+    assert compiled.load((local / "cixi.yaml").read_bytes()) is not None  # the bytes are known
+    run = invoke(["apply", "--region", "cixi", "--data-dir", str(local)])
+    assert run.exit_code == 1
+    assert "CG006" in run.stderr
+
+
+def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    # In both languages, translations stamped: no warning at all, so the bytes are remembered.
+    title, note = "Haishu service hall notice board", "The hall takes applications on weekdays."
+    clean = (
+        LOCAL.replace("last_reviewed:", "languages: [en, zh]\nlast_reviewed:")
+        .replace(
+            f'{{en: "{title}"}}', f'{{en: "{title}", zh_of: {revision(title)}, zh: 海曙公告栏}}'
+        )
+        .replace(
+            "{en: The district service hall takes card applications on weekdays.}",
+            f"{{en: {note}, zh_of: {revision(note)}, zh: 服务大厅工作日受理申领。}}",
+        )
+    )
+    path = _local(tmp_path, clean)
+    args = ["validate", str(path), "--format", "json", "--today", "2026-11-23"]
+    for _ in range(2):
+        run = invoke(args)
+        assert (run.exit_code, run.json()["diagnostics"]) == (0, [])
+    assert compiled.validated(path.read_bytes())
+    # The same clean bytes, a year later: the review date is checked again, every time.
+    late = invoke([*args[:-1], "2028-01-01"])
+    assert [d["code"] for d in late.json()["diagnostics"]] == ["CG016"]
+    # Under another name they still break the id rule.
+    other = path.with_name("ximen.yaml")
+    other.write_bytes(path.read_bytes())
+    moved = invoke(["validate", str(other), "--format", "json", "--today", "2026-11-23"])
+    assert "CG006" in [d["code"] for d in moved.json()["diagnostics"]]
+    # Bytes with a problem are never remembered: every run reports it.
+    path.write_text(path.read_text().replace("uncertain\nprocedures", "guess\nprocedures"))
+    for _ in range(2):
+        assert invoke(args).exit_code == 1
+    assert not compiled.validated(path.read_bytes())

@@ -84,6 +84,7 @@ class Catalog:
         self._odd: list[Path] = []
         self._headers: dict[str, LocalHeaders] = {}
         self._overlay_strs = {str(directory) for directory in self.overlays}
+        self._resolved: dict[Path, Path] = {}  # directories, resolved once
 
     def files_for(self, region_id: str) -> list[Path]:
         if self._scanned is not None:  # holds only names that are region ids
@@ -139,7 +140,10 @@ class Catalog:
     def load(self, file: Path) -> Layer:
         # The directory's real path, but the file's own name: a link in an overlay directory is
         # that overlay's file, wherever it points.
-        file = file.parent.resolve() / file.name
+        parent = self._resolved.get(file.parent)
+        if parent is None:
+            parent = self._resolved[file.parent] = file.parent.resolve()
+        file = parent / file.name
         if file not in self._loaded:
             target = file.resolve()
             if target != file and not any(target.is_relative_to(d) for d in self.dirs):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime
 import enum
@@ -21,6 +22,7 @@ from .context import catalog_for, emit, guide_for, overlays, prepare, report
 from .dates import parse_date
 from .errors import (
     EXIT_DATA,
+    DataError,
     ProfileConflict,
     UsageProblem,
 )
@@ -307,6 +309,8 @@ def validate(
     # The named files' directories come first, so their own parents and overrides are found.
     dirs = [p if p.is_dir() else p.parent for p in named]
     catalog = Catalog(overlays=[*dirs, *local], checked=False)
+    with contextlib.suppress(DataError):  # a crowded directory is reported below, as CG033
+        catalog.ids()  # each directory listed once serves every chain's file lookups
     report = validate_files(files, catalog, request.today, max_age, crowded)
     emit(report, request)
     counts = msg(

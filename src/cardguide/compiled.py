@@ -80,3 +80,14 @@ def write_atomically(path: Path, data: bytes) -> None:
         Path(temporary).replace(path)
     except OSError:
         pass
+
+
+def validated(raw: bytes) -> bool:
+    """Whether a file with these bytes passed every per-file rule of `validate` before."""
+    return (cache_root() / "validated" / digest(raw)).exists()
+
+
+def mark_validated(raw: bytes, region: RegionFile) -> None:
+    """Remember that these bytes pass every per-file rule, and keep their compiled form."""
+    store(raw, region)
+    write_atomically(cache_root() / "validated" / digest(raw), b"")

@@ -55,7 +55,10 @@ def load_layer(file: Path, overlay: bool = False) -> Layer:
     if region is not None:
         # Lines and columns are read from the YAML only if a diagnostic needs them.
         doc = Document(file=file, data=None, locate=lambda: _parse(file, raw))
-        return Layer(region, doc, overlay)
+        layer = Layer(region, doc, overlay)
+        for problem in name_problems(layer):
+            raise DataError(problem)
+        return layer
     layer = _decode(file, raw, overlay)
     for problem in check_layer(layer):
         raise DataError(problem)
@@ -70,8 +73,24 @@ def _parse(file: Path, raw: bytes) -> Document:
 
 
 def decode_layer(file: Path, overlay: bool = False) -> Layer:
-    """Read, parse and decode one region file without the per-file content checks."""
-    return _decode(file, read_file(file), overlay)
+    """Read, parse and decode one region file without the per-file content checks; a file
+    compiled before is decoded from its compiled form (the same content, parsed once)."""
+    from . import compiled
+
+    raw = read_file(file)
+    region = compiled.load(raw)
+    if region is not None:
+        return Layer(
+            region, Document(file=file, data=None, locate=lambda: _parse(file, raw)), overlay
+        )
+    return _decode(file, raw, overlay)
+
+
+def parsed_data(layer: Layer) -> Any:
+    """The file's data as YAML gives it, parsed now if the layer came compiled."""
+    if layer.doc.data is None:
+        return _parse(layer.file, read_file(layer.file)).data
+    return layer.doc.data
 
 
 def _decode(file: Path, raw: bytes, overlay: bool) -> Layer:
@@ -257,11 +276,23 @@ def iter_items(region: RegionFile) -> Iterator[tuple[str, str, KeyPath, Item]]:
 
 
 def check_layer(layer: Layer) -> Iterator[Diagnostic]:
-    """Content rules that need only this file (the chain-wide ones live in resolve)."""
+    """Rules that need only this file (the chain-wide ones live in resolve)."""
+    yield from name_problems(layer)
+    yield from content_problems(layer)
+
+
+def name_problems(layer: Layer) -> Iterator[Diagnostic]:
+    """The one rule that depends on the file's name, not its bytes: checked on every load,
+    since a compiled form is found by the bytes alone."""
     region, file = layer.region, layer.file
     if region.id != file.stem:
         mismatch = msg("check.id_file", id=region.id, file=file.name)
         yield layer.diagnostic("CG006", mismatch, ("id",))
+
+
+def content_problems(layer: Layer) -> Iterator[Diagnostic]:
+    """Rules on the file's content alone, the same for the same bytes wherever they are."""
+    region = layer.region
     if region.level == "national" and region.parent is not None:
         yield layer.diagnostic("CG021", msg("check.national_parent"), ("parent",))
     if region.level != "national" and region.parent is None:

@@ -155,6 +155,8 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
     entries: dict[tuple[str, str], list[Entry]] = {}
     walls: dict[tuple[str, str], list[Wall]] = {}
     caveats: list[tuple[int, SourceCaveat]] = []
+    # Each list's entries by id, beside the list: finding an entry is then no search.
+    by_id: dict[tuple[str, str], dict[str, Entry]] = {}
     ids = dict.fromkeys(layer.region.id for layer in chain)
     depths = {region: depth for depth, region in enumerate(ids)}
     for layer in reversed(chain):
@@ -168,12 +170,16 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
         for procedure, kind, condition in _completed(layer):
             if condition is None:
                 entries[(procedure, kind)] = []  # this region's own list replaces the inherited one
+                by_id.pop((procedure, kind), None)
             else:
                 wall = Wall(depths[layer.region.id], condition)
                 walls.setdefault((procedure, kind), []).append(wall)
         for procedure, kind, path, item in iter_items(layer.region):
             _check_sources(layer, item, path, sources, report)
-            _place(entries.setdefault((procedure, kind), []), Candidate(item, layer, path), report)
+            order = entries.setdefault((procedure, kind), [])
+            _place(
+                order, by_id.setdefault((procedure, kind), {}), Candidate(item, layer, path), report
+            )
     return Guide(chain=chain, entries=entries, sources=sources, walls=walls, caveats=caveats)
 
 
@@ -212,10 +218,12 @@ def _check_sources(
         report(layer.diagnostic("CG022", stronger, (*path, "status")))
 
 
-def _place(order: list[Entry], candidate: Candidate, report: Report) -> None:
+def _place(
+    order: list[Entry], by_id: dict[str, Entry], candidate: Candidate, report: Report
+) -> None:
     """Add a candidate to its entry, creating or moving the entry as before/after asks."""
     item = candidate.item
-    current = next((entry for entry in order if entry.id == item.id), None)
+    current = by_id.get(item.id)
     anchor = item.before or item.after
     if current is not None:
         # Versions from one file keep their file order, ahead of the parents' versions.
@@ -225,7 +233,7 @@ def _place(order: list[Entry], candidate: Candidate, report: Report) -> None:
             return  # placement comes from the first version in a file that gives one
         order.remove(current)
     else:
-        current = Entry(item.id, [candidate])
+        current = by_id[item.id] = Entry(item.id, [candidate])
         if anchor is None:
             order.append(current)
             return
