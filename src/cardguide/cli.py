@@ -19,7 +19,6 @@ import typer
 from . import __version__
 from .batch_cli import batch
 from .context import catalog_for, emit, guide_for, overlays, prepare, report
-from .dates import parse_date
 from .errors import (
     EXIT_DATA,
     DataError,
@@ -39,6 +38,7 @@ from .options import (
     Request,
     cardguide_command,
     complete_region,
+    day,
     keyword,
     past_date,
 )
@@ -233,7 +233,7 @@ def check(
         if text is not None:
             option = flag_for(event)
             past = event in _PAST_ONLY
-            events[event] = past_date(text, option, now) if past else parse_date(text, option)
+            events[event] = past_date(text, option, now) if past else day(text, option)
     if not events:
         options = join(flag_for(event) for event in given)
         raise UsageProblem(msg("error.no_dates", options=options))

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec.structs
+
 from .catalog import Catalog, Found
 from .errors import (
     UsageProblem,
@@ -113,7 +115,7 @@ def guide_for(catalog: Catalog, query: str | Found, lang: LangChoice = "en") -> 
     finally:
         report(catalog, lang)  # found or not
     guide = resolve(load_chain(catalog, found.region))
-    return dataclasses.replace(guide, place=found.place)
+    return msgspec.structs.replace(guide, place=found.place)
 
 
 def prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Guide, Profile]:

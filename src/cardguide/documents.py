@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
+
+import msgspec
 
 from .catalog import Catalog
 from .errors import DataError, Diagnostic
@@ -19,7 +20,6 @@ from .resolve import Candidate, Entry, Guide, load_chain
 if TYPE_CHECKING:  # imported where used: most commands need none of them
     from .checks import Verdict
     from .faq import Match
-    from .validate import Validation
 
 # Kinds a checklist must account for: when nothing applies, output says "not known".
 EXPECTED: dict[str, tuple[str, ...]] = {
@@ -36,8 +36,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
 BORROWED: dict[tuple[str, str], str] = {("replace", "fees"): "apply"}
 
 
-@dataclass(frozen=True)
-class RegionInfo:
+class RegionInfo(msgspec.Struct, frozen=True):
     """A region's header, as listings and checklists show it."""
 
     id: str
@@ -80,8 +79,7 @@ class RegionInfo:
         )
 
 
-@dataclass(frozen=True)
-class Asked:
+class Asked(msgspec.Struct, frozen=True):
     """A place a person named that has no rules of its own here, and the region shown instead."""
 
     code: str  # official division code, 330203
@@ -109,8 +107,7 @@ class Asked:
 STALE_AFTER_DAYS = 365
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(msgspec.Struct, frozen=True):
     """When one file a document rests on was last checked against its sources."""
 
     region: str
@@ -134,15 +131,13 @@ def reviews(layers: Sequence[Layer], today: datetime.date) -> list[Review]:
     ]
 
 
-@dataclass(frozen=True)
-class RegionListing:
+class RegionListing(msgspec.Struct, frozen=True):
     regions: list[RegionInfo]
     reviews: list[Review]
-    problems: list[Diagnostic] = field(default_factory=list)  # files left out, and why
+    problems: list[Diagnostic] = msgspec.field(default_factory=list)  # files left out, and why
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(msgspec.Struct, frozen=True):
     """A personal checklist: what applies to one profile in one region for one procedure."""
 
     procedure: str
@@ -154,13 +149,12 @@ class Checklist:
     unknown: list[str]  # expected kinds for which no source says anything
     sources: list[Source]  # in order of first citation
     reviews: list[Review]
-    verdicts: list[Verdict] = field(default_factory=list)  # answers for dates the user gave
+    verdicts: list[Verdict] = msgspec.field(default_factory=list)  # answers for dates the user gave
     today: datetime.date | None = None
     asked: Asked | None = None
 
 
-@dataclass(frozen=True)
-class CheckReport:
+class CheckReport(msgspec.Struct, frozen=True):
     """Answers computed from the dates a person gave, with the rules behind them."""
 
     region: RegionInfo
@@ -171,12 +165,11 @@ class CheckReport:
     verdicts: list[Verdict]
     sources: list[Source]
     reviews: list[Review]
-    related: list[Placed] = field(default_factory=list)  # facts about these dates, no sums
+    related: list[Placed] = msgspec.field(default_factory=list)  # facts about these dates, no sums
     asked: Asked | None = None
 
 
-@dataclass(frozen=True)
-class FaqResults:
+class FaqResults(msgspec.Struct, frozen=True):
     """Questions and answers from the sources that match a search, best first."""
 
     region: RegionInfo
@@ -188,8 +181,7 @@ class FaqResults:
     asked: Asked | None = None
 
 
-@dataclass(frozen=True)
-class GuideView:
+class GuideView(msgspec.Struct, frozen=True):
     """Everything a region's resolved guide holds, for `show`."""
 
     region: RegionInfo
@@ -201,8 +193,7 @@ class GuideView:
     asked: Asked | None = None
 
 
-@dataclass(frozen=True)
-class Difference:
+class Difference(msgspec.Struct, frozen=True):
     """One item that two regions' resolved guides hold differently."""
 
     procedure: str  # or "faq"
@@ -216,14 +207,28 @@ class Difference:
         return "only_a" if not self.b else "only_b" if not self.a else "changed"
 
 
-@dataclass(frozen=True)
-class DiffReport:
+class DiffReport(msgspec.Struct, frozen=True):
     a: RegionInfo
     b: RegionInfo
     differences: list[Difference]
     same: int  # items both regions hold identically
     sources: list[Source]
     reviews: list[Review]
+
+
+class Validation(msgspec.Struct, frozen=True):
+    """What `validate` found in the files it read."""
+
+    files: list[Path]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity == "warning" for d in self.diagnostics)
 
 
 Document: TypeAlias = (
@@ -300,9 +305,11 @@ def build_checklist(
     sections = {
         kind: items for kind, items in sections.items() if items or kind in EXPECTED[procedure]
     }
-    from .checks import verdicts
+    found = []
+    if events:  # only then are the date rules needed
+        from .checks import verdicts
 
-    found = verdicts(guide, profile, events, today, (procedure,)) if events else []
+        found = verdicts(guide, profile, events, today, (procedure,))
     cited = [p for items in sections.values() for p in items]
     return Checklist(
         procedure=procedure,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from .model import Channel, ChannelKind, Condition, Facet, Item, SourceCaveat
 from .profile import IMPLIES, Profile, describe_condition, facets_named, flag_for, matches
@@ -10,8 +10,7 @@ from .resolve import Candidate, Entry, Guide
 from .wording import Msg, join, keyed, msg
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(msgspec.Struct, frozen=True):
     """An item chosen for a checklist, with the layer that supplied it."""
 
     procedure: str
@@ -111,8 +110,7 @@ def relevant_facets(guide: Guide, procedure: str) -> set[Facet]:
     return facets_named(conditions)
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(msgspec.Struct, frozen=True):
     """Why an item is on a checklist: the answers its condition needed and the layer it is from."""
 
     placed: Placed

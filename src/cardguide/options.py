@@ -13,7 +13,6 @@ from typing import Annotated, Any
 
 import typer
 
-from .dates import parse_date
 from .errors import (
     UsageProblem,
 )
@@ -176,7 +175,7 @@ def cardguide_command(
             request = Request(
                 fmt=kwargs.pop("fmt"),
                 data_dirs=tuple(kwargs.pop("data_dirs") or ()),
-                today=parse_date(today, "--today") if today else system_today(),
+                today=day(today, "--today") if today else system_today(),
                 lang=language(kwargs.pop("lang"), os.environ),
                 region=kwargs.pop("region", None),
                 facets=frozenset(f for f in facets if kwargs.pop(f)),
@@ -202,7 +201,13 @@ def system_today() -> datetime.date:
 
 
 def past_date(text: str, option: str, today: datetime.date) -> datetime.date:
-    day = parse_date(text, option)
-    if day > today:
-        raise UsageProblem(msg("error.future", option=option, date=day, today=today))
-    return day
+    given = day(text, option)
+    if given > today:
+        raise UsageProblem(msg("error.future", option=option, date=given, today=today))
+    return given
+
+
+def day(text: str, option: str) -> datetime.date:
+    from .dates import parse_date  # the holiday calendar and its parsing only when a date is given
+
+    return parse_date(text, option)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from .catalog import Catalog
 from .errors import DataError, Diagnostic
@@ -27,8 +28,7 @@ if TYPE_CHECKING:
     from .divisions import Division
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(msgspec.Struct, frozen=True):
     """One region's version of an item, with the file and key path it was written at."""
 
     item: Item
@@ -40,16 +40,14 @@ class Candidate:
         return self.layer.region.id
 
 
-@dataclass
-class Entry:
+class Entry(msgspec.Struct):
     """All versions of one item id along the chain, nearest region first."""
 
     id: str
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: list[Candidate] = msgspec.field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Wall:
+class Wall(msgspec.Struct, frozen=True):
     """A region's list of one kind that is complete for some people: above it, nothing counts.
 
     `depth` is the region's place in the chain (0 for the region asked for); for the people
@@ -60,16 +58,15 @@ class Wall:
     condition: Condition
 
 
-@dataclass(frozen=True)
-class Guide:
+class Guide(msgspec.Struct, frozen=True):
     """A region's resolved guide: its chain of files and every item's candidates, in order."""
 
     chain: list[Layer]  # the region asked for first, the national region last
     entries: dict[tuple[str, str], list[Entry]]  # (procedure, kind) → entries in order
     sources: dict[str, Source]
-    walls: dict[tuple[str, str], list[Wall]] = field(default_factory=dict)
+    walls: dict[tuple[str, str], list[Wall]] = msgspec.field(default_factory=dict)
     # Each region's caveats on its ancestors' facts, with the region's depth.
-    caveats: list[tuple[int, SourceCaveat]] = field(default_factory=list)
+    caveats: list[tuple[int, SourceCaveat]] = msgspec.field(default_factory=list)
     # The place a person named when it has no region of its own (海曙区 shown Ningbo's rules).
     place: Division | None = None
 

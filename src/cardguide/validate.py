@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog, compiled
 from .catalog import Catalog
 from .completeness import dropped_items
+from .documents import Validation
 from .errors import DataError, Diagnostic, UsageProblem
 from .loader import (
     Layer,
@@ -22,20 +22,6 @@ from .loader import (
 from .resolve import load_chain, resolve
 from .wording import msg
 from .yamlread import portability_problem
-
-
-@dataclass(frozen=True)
-class Validation:
-    files: list[Path]
-    diagnostics: list[Diagnostic]
-
-    @property
-    def errors(self) -> int:
-        return sum(d.severity == "error" for d in self.diagnostics)
-
-    @property
-    def warnings(self) -> int:
-        return sum(d.severity == "warning" for d in self.diagnostics)
 
 
 def region_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:

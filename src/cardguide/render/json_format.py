@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import msgspec
 
-from ..checks import Verdict
+if TYPE_CHECKING:
+    from ..checks import Verdict
+
 from ..documents import (
     Asked,
     Checklist,
@@ -19,13 +21,13 @@ from ..documents import (
     RegionInfo,
     RegionListing,
     Review,
+    Validation,
 )
 from ..errors import Diagnostic
 from ..match import Placed, explain, for_whom
 from ..model import KINDS, LANGS, Item, Source, Text, age_of, escape_controls
 from ..profile import Profile
 from ..resolve import Candidate, Entry
-from ..validate import Validation
 from ..wording import Msg, both, keyed, msg
 from . import RenderOptions
 

@@ -18,12 +18,12 @@ from ..documents import (
     RegionInfo,
     RegionListing,
     Review,
+    Validation,
 )
 from ..match import Placed
 from ..model import Channel, Note, Source, one_line
 from ..model import Text as ModelText
 from ..resolve import Candidate, Entry
-from ..validate import Validation
 from ..wording import Msg, join, keyed, msg
 from . import RenderOptions
 from .text_words import Words, Writer, add, clean, inherited, labelled, overlay_of
