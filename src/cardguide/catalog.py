@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from . import headers
 from .errors import AmbiguousPlace, DataError, Diagnostic, NotCovered, RegionNotFound
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
     from .divisions import Division
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(msgspec.Struct, frozen=True):
     """The region whose rules a person gets, and the place they asked for if it has none."""
 
     region: str

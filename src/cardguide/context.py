@@ -3,7 +3,6 @@ terminal for what is missing), and the output, through a pager when that helps."
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import os
 import sys
@@ -78,7 +77,7 @@ def paged(document: Document, request: Request, options: RenderOptions) -> bool:
     # Rendered for the terminal the pager shows it on, with styles unless NO_COLOR.
     buffer = io.StringIO()
     renderer_for(request.fmt)(
-        document, buffer, dataclasses.replace(options, styled=not options.plain)
+        document, buffer, msgspec.structs.replace(options, styled=not options.plain)
     )
     text = buffer.getvalue()
     if pager.fits(text):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
+
+import msgspec
+import msgspec.structs
 
 from .wording import Msg, join, keyed, msg, say
 
@@ -22,8 +24,7 @@ RULES: tuple[str, ...] = tuple(f"CG{number:03}" for number in range(1, 34))
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(msgspec.Struct, frozen=True):
     """One finding about a data file, positioned as precisely as the file allows."""
 
     code: str
@@ -42,7 +43,7 @@ class Diagnostic:
         return f"{self.file}:{self.line}:{self.column or 1}"
 
     def as_warning(self) -> Diagnostic:
-        return replace(self, severity="warning")
+        return msgspec.structs.replace(self, severity="warning")
 
     def as_message(self) -> Msg:
         """The whole diagnostic as one line: where, code, message and key path."""

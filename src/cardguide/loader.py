@@ -7,7 +7,6 @@ import re
 import stat
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import NoneType, UnionType
 from typing import Any, Literal
@@ -24,8 +23,7 @@ _AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 _PATH_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(msgspec.Struct, frozen=True):
     """One loaded region file: its typed content and where each key was written."""
 
     region: RegionFile

@@ -7,10 +7,10 @@ import functools
 import inspect
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+import msgspec
 import typer
 
 from .errors import (
@@ -115,8 +115,7 @@ DataDirOption = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(msgspec.Struct, frozen=True):
     """The options a command was given, beyond its own."""
 
     fmt: Format

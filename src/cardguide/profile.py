@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 import typing
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
+
+import msgspec
 
 from .errors import ProfileConflict
 from .model import Condition, Facet
@@ -51,8 +52,7 @@ def flag_for(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(msgspec.Struct, frozen=True):
     """The facets that describe the applicant, with implied ones added."""
 
     facets: frozenset[Facet] = frozenset()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from .model import Facet
 
 
-@dataclass(frozen=True)
-class ChecklistCommand:
+class ChecklistCommand(msgspec.Struct, frozen=True):
     """A command that prints one procedure's checklist for a region and a profile."""
 
     name: str

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from .errors import Diagnostic
 from .wording import Msg
@@ -21,14 +22,13 @@ def format_keypath(path: KeyPath) -> str:
     return out
 
 
-@dataclass
-class Document:
+class Document(msgspec.Struct):
     """Parsed YAML plus the 1-based (line, column) of each value and each mapping key."""
 
     file: Path
     data: Any
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    values: dict[KeyPath, tuple[int, int]] = msgspec.field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = msgspec.field(default_factory=dict)
     # For a file loaded in compiled form: reads the positions the first time one is needed.
     locate: Callable[[], Document] | None = None
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Literal
+
+import msgspec
 
 from .messages import WORDS
 from .model import LANGS, Lang, Text
@@ -18,8 +19,7 @@ LangChoice = Literal["en", "zh", "both"]
 Joiner = Literal["list", "or", "and", "parts"]
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(msgspec.Struct, frozen=True):
     """A piece of the tool's own wording: a catalog key and the values it is filled with.
 
     Documents and errors carry these instead of sentences, so that every output format can say
@@ -45,8 +45,7 @@ def keyed(family: str, value: str, /, **params: object) -> Msg:
     return msg(f"{family}.{value}", **params)
 
 
-@dataclass(frozen=True)
-class Join:
+class Join(msgspec.Struct, frozen=True):
     """Several values read as one list in the reader's language."""
 
     items: tuple[object, ...]

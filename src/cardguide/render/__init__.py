@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import importlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO, cast
+
+import msgspec
 
 if TYPE_CHECKING:
     from ..documents import Document
@@ -14,8 +15,7 @@ if TYPE_CHECKING:
 Format = Literal["text", "json", "markdown", "html"]
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(msgspec.Struct, frozen=True):
     lang: LangChoice = "en"  # "both": Chinese, then English
     width: int | None = None  # None: the terminal's width, at most MAX_WIDTH
     plain: bool = False  # no escape codes at all, even on a terminal (NO_COLOR)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+import msgspec
 from rich.text import Text
 
 from ..documents import (
@@ -29,31 +29,26 @@ from . import RenderOptions
 from .text_words import Words, Writer, add, clean, inherited, labelled, overlay_of
 
 
-@dataclass(frozen=True)
-class Title:
+class Title(msgspec.Struct, frozen=True):
     text: Text
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(msgspec.Struct, frozen=True):
     """A paragraph of the tool's words or of data; `raw` lines are never wrapped (diagnostics)."""
 
     text: Text
     raw: bool = False
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(msgspec.Struct, frozen=True):
     text: Text
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(msgspec.Struct, frozen=True):
     """A blank line between parts of the header and the body."""
 
 
-@dataclass(frozen=True)
-class Rows:
+class Rows(msgspec.Struct, frozen=True):
     """Items beside their markers. `kind` says what they are: `steps` are done in order and
     `materials` are ticked off, which printable formats show as numbers and tick boxes."""
 
@@ -61,8 +56,7 @@ class Rows:
     rows: list[tuple[Text, Text]]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     header: list[str]
     rows: list[list[Text]]
 
@@ -70,12 +64,11 @@ class Table:
 Block = Title | Line | Heading | Gap | Rows | Table
 
 
-@dataclass
-class Sheet:
+class Sheet(msgspec.Struct):
     """The blocks of one document, added in reading order."""
 
     words: Words
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block] = msgspec.field(default_factory=list)
 
     def title(self, text: Text) -> None:
         self.blocks.append(Title(text))

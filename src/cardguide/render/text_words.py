@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from ..checks import Verdict
 from ..match import Placed, explain, for_whom
 from ..model import Channel, Faq, Item, Lang, Legal, Source, Step, age_of, escape_controls
 from ..model import Text as DataText
@@ -14,6 +14,9 @@ from ..profile import Profile
 from ..resolve import Candidate
 from ..wording import Msg, keyed, msg, say
 from . import RenderOptions
+
+if TYPE_CHECKING:
+    from ..checks import Verdict
 
 # The order `--lang both` prints languages in: Chinese first, for the person at the counter.
 BOTH: tuple[Lang, ...] = ("zh", "en")
