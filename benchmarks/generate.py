@@ -12,7 +12,10 @@ from pathlib import Path
 from cardguide.model import revision
 
 # Characters for made-up Chinese names; every region gets a different pair.
-_HAN = "安宝北昌成大德东丰福高广海汉和华江金景乐丽临龙满南宁平清庆瑞山上盛顺泰天通文武西祥新兴阳永玉元云长正中"
+_HAN = (
+    "安宝北昌成大德东丰福高广海汉和华江金景乐丽临龙满南宁平清"
+    "庆瑞山上盛顺泰天通文武西祥新兴阳永玉元云长正中"
+)
 _LEVELS = (("province", "省", 10), ("city", "市", 10))  # the rest are counties
 
 
