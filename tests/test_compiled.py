@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from cardguide import compiled
@@ -13,6 +14,12 @@ from cardguide.model import revision
 from cardguide.wording import msg
 
 from .conftest import Invoke
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with an empty cache of its own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
 
 LOCAL = """\
 id: haishu
@@ -187,3 +194,16 @@ def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
     for _ in range(2):
         assert invoke(args).exit_code == 1
     assert not compiled.validated(path.read_bytes())
+
+
+def test_headers_of_files_that_are_gone_are_forgotten(tmp_path: Path, invoke: Invoke) -> None:
+    path = _local(tmp_path)
+    twin = path.with_name("ximen.yaml")
+    twin.write_text(LOCAL.replace("id: haishu", "id: ximen"), encoding="utf-8")
+    args = ["regions", "--data-dir", str(path.parent), "--format", "json"]
+    assert invoke(args).exit_code == 0
+    [kept] = (compiled.cache_root() / "headers").glob("*.msgpack")
+    assert str(twin) in msgspec.msgpack.decode(kept.read_bytes())
+    twin.unlink()
+    assert [r["id"] for r in invoke(args).json()["regions"]].count("ximen") == 0
+    assert str(twin) not in msgspec.msgpack.decode(kept.read_bytes())

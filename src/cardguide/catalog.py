@@ -172,9 +172,11 @@ class Catalog:
         return self._headers[directory].get(path, lambda: headers.header_of(self.load(Path(path))))
 
     def save_headers(self) -> None:
-        """Keep what was learnt about local files for the next run."""
+        """Keep what was learnt about local files for the next run, and forget files that are
+        gone (the directories were listed this run, so their files are known)."""
+        present = {path for paths in self._scan().values() for path in paths}
         for cache in self._headers.values():
-            cache.save()
+            cache.save(present)
 
     def region_layers(self, region_id: str) -> list[Layer]:
         """Every file of a region, nearest first."""

@@ -92,8 +92,12 @@ class LocalHeaders:
         self.changed = True
         return header
 
-    def save(self) -> None:
-        if not self.changed:
+    def save(self, present: set[str]) -> None:
+        """Write the headers back when some were read anew or some files are gone."""
+        gone = [path for path in self.entries if path not in present]
+        for path in gone:
+            del self.entries[path]
+        if not (self.changed or gone):
             return
         from . import compiled
 
