@@ -13,7 +13,8 @@ from cardguide.loader import decode_layer, load_layer, read_file
 from cardguide.model import revision
 from cardguide.wording import msg
 
-from .conftest import Invoke
+from .conftest import Invoke, Run
+
 
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,3 +208,23 @@ def test_headers_of_files_that_are_gone_are_forgotten(tmp_path: Path, invoke: In
     twin.unlink()
     assert [r["id"] for r in invoke(args).json()["regions"]].count("ximen") == 0
     assert str(twin) not in msgspec.msgpack.decode(kept.read_bytes())
+
+
+def test_a_name_lookup_sees_renames_and_new_files_after_its_snapshot(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    path = _local(tmp_path)
+    local = str(path.parent)
+
+    def lookup(name: str) -> Run:
+        return invoke(["apply", "--region", name, "--data-dir", local, "--format", "json"])
+
+    assert lookup("海曙").json()["region"]["id"] == "haishu"  # the snapshot is written here
+    assert list((compiled.cache_root() / "names").glob("*.msgpack"))
+    assert lookup("海曙").json()["region"]["id"] == "haishu"  # and used here
+    path.write_text(LOCAL.replace("zh: 海曙}", "zh: 海曙旧城}"), encoding="utf-8")
+    assert lookup("海曙旧城").json()["region"]["id"] == "haishu"
+    (path.parent / "ximen.yaml").write_text(
+        LOCAL.replace("id: haishu", "id: ximen").replace("zh: 海曙}", "zh: 西门}"), encoding="utf-8"
+    )
+    assert lookup("西门").json()["region"]["id"] == "ximen"

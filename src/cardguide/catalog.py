@@ -257,6 +257,19 @@ class Catalog:
     def gazetteer(self) -> Gazetteer:
         """Every region's names: shipped ones from the committed index, local ones from the
         user's cache (read again from a file whose stat changed)."""
+        found = headers.from_snapshots(self._scan(), self._overlay_strs, self._shipped_places)
+        if found is not None:
+            return found
+        gazetteer = self._gazetteer()
+        headers.save_snapshots(gazetteer, self._scan(), self._headers, self.broken)
+        return gazetteer
+
+    def _shipped_places(self, ids: list[tuple[str, str]]) -> list[Place] | None:
+        """The shipped regions' places from the committed index, if it describes every file."""
+        found = [headers.indexed(region_id, Path(path)) for region_id, path in ids]
+        return None if None in found else [place for place in found if place is not None]
+
+    def _gazetteer(self) -> Gazetteer:
         packaged = str(_packaged_dir().resolve())
         places = []
         for region_id, paths in sorted(self._scan().items()):

@@ -13,7 +13,9 @@ import msgspec
 
 if TYPE_CHECKING:
     from .loader import Layer
-    from .names import Place
+    from .names import Gazetteer
+
+from .names import Place
 
 FILE = Path(__file__).with_name("region_headers.json")
 VERSION = 3  # 2: names come folded too; 3: local headers keep the folded names as "keys"
@@ -157,3 +159,99 @@ def shipped() -> dict[str, dict[str, Any]]:
         return {}
     regions = body.get("regions")
     return regions if isinstance(regions, dict) else {}
+
+
+class Snapshot(msgspec.Struct):
+    """One local directory's places and folded names, with the stat of every file they came
+    from: used whole while the directory holds exactly those files, unchanged."""
+
+    stamps: dict[str, list[int]]
+    places: list[Place]
+    index: dict[str, str]
+
+
+def _snapshot_path(directory: str) -> Path:
+    from . import compiled
+
+    key = compiled.digest(directory.encode("utf-8", "surrogateescape"))
+    return compiled.cache_root() / "names" / f"{key}-{VERSION}.msgpack"
+
+
+def _stamp(path: str) -> list[int]:
+    info = os.stat(path)  # noqa: PTH116 (a string path, no Path object)
+    return [info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino]
+
+
+def _by_directory(scanned: dict[str, list[str]]) -> dict[str, list[tuple[str, str]]]:
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for region_id, paths in scanned.items():
+        grouped.setdefault(os.path.dirname(paths[0]), []).append((region_id, paths[0]))  # noqa: PTH120
+    return grouped
+
+
+def from_snapshots(
+    scanned: dict[str, list[str]],
+    local: set[str],
+    shipped: Callable[[list[tuple[str, str]]], list[Place] | None],
+) -> Gazetteer | None:
+    """Every region's names without reading a header, when each local directory's snapshot
+    still describes it file for file; None when any does not (or a region id is in two
+    directories, where the nearest file wins), and the caller reads the headers."""
+    from .names import Gazetteer
+
+    if not local or any(len(paths) > 1 for paths in scanned.values()):
+        return None
+    places: list[Place] = []
+    indexes: list[dict[str, str]] = []
+    for directory, files in _by_directory(scanned).items():
+        if directory not in local:
+            found = shipped(files)
+            if found is None:
+                return None
+            places += found
+            indexes.append(Gazetteer(found).index)
+            continue
+        try:
+            snapshot = msgspec.msgpack.decode(_snapshot_path(directory).read_bytes(), type=Snapshot)
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            return None
+        if len(snapshot.stamps) != len(files):
+            return None
+        for _region_id, path in files:
+            if snapshot.stamps.get(path) != _stamp(path):
+                return None
+        places += snapshot.places
+        indexes.append(snapshot.index)
+    index: dict[str, str] = {}
+    for part in indexes:
+        # As if every place were indexed together in id order: a name two regions share
+        # belongs to the first id.
+        for key in part.keys() & index.keys():
+            index[key] = min(index[key], part[key])
+        index = {**part, **index}
+    return Gazetteer.assembled(sorted(places, key=lambda place: place.id), index)
+
+
+def save_snapshots(
+    gazetteer: Gazetteer,
+    scanned: dict[str, list[str]],
+    kept: dict[str, LocalHeaders],
+    broken: list[Any],
+) -> None:
+    """A snapshot of each local directory whose every file gave its header this run."""
+    from . import compiled
+    from .names import Gazetteer
+
+    if broken:
+        return
+    for directory, files in _by_directory(scanned).items():
+        cache = kept.get(directory)
+        if cache is None:
+            continue  # a shipped directory, or one that gave no header
+        try:
+            stamps = {path: cache.entries[path][0] for _id, path in files}
+            places = [gazetteer.places[region_id] for region_id, _path in files]
+        except KeyError:
+            continue
+        snapshot = Snapshot(stamps, places, Gazetteer(places).index)
+        compiled.write_atomically(_snapshot_path(directory), msgspec.msgpack.encode(snapshot))

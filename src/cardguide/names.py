@@ -53,6 +53,14 @@ class Gazetteer:
                 if key:
                     self.index.setdefault(key, place.id)
 
+    @classmethod
+    def assembled(cls, places: Iterable[Place], index: dict[str, str]) -> Gazetteer:
+        """From places and an index made before (a snapshot), folding nothing again."""
+        made = cls(())
+        made.places = {place.id: place for place in places}
+        made.index = index
+        return made
+
     def ancestors(self, region_id: str) -> list[str]:
         """The region's parents, nearest first (stopping at a cycle)."""
         found: list[str] = []
