@@ -14,6 +14,7 @@ from cardguide.model import revision
 from cardguide.wording import msg
 
 from .conftest import Invoke, Run
+from .test_overlays import NEW_DISTRICT
 
 
 @pytest.fixture(autouse=True)
@@ -22,24 +23,8 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
-LOCAL = """\
-id: haishu
-level: county
-parent: ningbo
-names: {en: Haishu, zh: 海曙}
-last_reviewed: 2026-11-20
-sources:
-  - id: local:desk
-    title: {en: "Haishu service hall notice board"}
-    status: uncertain
-procedures:
-  apply:
-    notes:
-      - id: hall-hours
-        text: {en: The district service hall takes card applications on weekdays.}
-        sources: [local:desk]
-        status: uncertain
-"""
+# A district of Ningbo with a file of its own, as a help desk might keep one.
+LOCAL = NEW_DISTRICT
 
 
 def test_every_shipped_file_has_a_fresh_compiled_form_and_nothing_else_is_shipped() -> None:
@@ -165,7 +150,8 @@ def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
     tmp_path: Path, invoke: Invoke
 ) -> None:
     # In both languages, translations stamped: no warning at all, so the bytes are remembered.
-    title, note = "Haishu service hall notice board", "The hall takes applications on weekdays."
+    title = "Haishu service hall notice board, November 2026"
+    note = "The hall takes applications on weekdays."
     clean = (
         LOCAL.replace("last_reviewed:", "languages: [en, zh]\nlast_reviewed:")
         .replace(
@@ -228,3 +214,17 @@ def test_a_name_lookup_sees_renames_and_new_files_after_its_snapshot(
         LOCAL.replace("id: haishu", "id: ximen").replace("zh: 海曙}", "zh: 西门}"), encoding="utf-8"
     )
     assert lookup("西门").json()["region"]["id"] == "ximen"
+
+
+def test_a_name_two_local_regions_share_goes_to_the_same_one_with_or_without_a_snapshot(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    for region_id in ("zhaobei", "azhao", "mzhao"):  # not in id order on disk, most likely
+        body = LOCAL.replace("id: haishu", f"id: {region_id}").replace("zh: 海曙}", "zh: 赵家}")
+        (local / f"{region_id}.yaml").write_text(body, encoding="utf-8")
+    args = ["apply", "--region", "赵家", "--data-dir", str(local), "--format", "json"]
+    first = invoke(args)  # reads the headers and writes the snapshot
+    second = invoke(args)  # from the snapshot
+    assert first.json()["region"]["id"] == second.json()["region"]["id"] == "azhao"

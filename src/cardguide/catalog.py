@@ -85,6 +85,7 @@ class Catalog:
         self._headers: dict[str, LocalHeaders] = {}
         self._overlay_strs = {str(directory) for directory in self.overlays}
         self._resolved: dict[Path, Path] = {}  # directories, resolved once
+        self._packaged: str | None = None
 
     def files_for(self, region_id: str) -> list[Path]:
         if self._scanned is not None:  # holds only names that are region ids
@@ -130,12 +131,16 @@ class Catalog:
             self._scanned, self._odd = found, sorted(odd)
         return self._scanned
 
-    def skipped(self) -> list[Path]:
-        """Entries in a local data directory that look like region files but cannot be one: a
-        backup (`cixi.old.yaml`), a capitalised name, a directory or a dangling link. The
-        shipped directory is checked when the package is built, so no run reports it."""
+    def left_out(self) -> tuple[list[Path], list[Diagnostic]]:
+        """What the catalog left out since it was last asked, each once: entries in a local
+        data directory that look like region files but cannot be one (a backup such as
+        `cixi.old.yaml`, a capitalised name, a directory, a dangling link), and files a name
+        lookup could not read. The shipped directory is checked when the package is built, so
+        no run reports it."""
         self._scan()
-        return self._odd
+        skipped, broken = self._odd, list(dict.fromkeys(self.broken))
+        self._odd, self.broken = [], []
+        return skipped, broken
 
     def load(self, file: Path) -> Layer:
         # The directory's real path, but the file's own name: a link in an overlay directory is
@@ -168,7 +173,7 @@ class Catalog:
         if directory not in self._overlay_strs:
             return headers.header_of(self.layer(region_id))
         if directory not in self._headers:
-            self._headers[directory] = LocalHeaders(Path(directory))
+            self._headers[directory] = LocalHeaders(directory)
         return self._headers[directory].get(path, lambda: headers.header_of(self.load(Path(path))))
 
     def save_headers(self) -> None:
@@ -265,16 +270,23 @@ class Catalog:
         return gazetteer
 
     def _shipped_places(self, ids: list[tuple[str, str]]) -> list[Place] | None:
-        """The shipped regions' places from the committed index, if it describes every file."""
-        found = [headers.indexed(region_id, Path(path)) for region_id, path in ids]
+        """A non-local directory's places from the committed index, if it describes them all."""
+        found = [self._indexed(region_id, path) for region_id, path in ids]
         return None if None in found else [place for place in found if place is not None]
 
+    def _indexed(self, region_id: str, path: str) -> Place | None:
+        """The committed index's place for a file, trusted only in the real packaged directory
+        (whatever a test's `shipped_dir` returns) and only while the file's size matches."""
+        if self._packaged is None:
+            self._packaged = str(_packaged_dir().resolve())
+        if os.path.dirname(path) != self._packaged:  # noqa: PTH120
+            return None
+        return headers.indexed(region_id, Path(path))
+
     def _gazetteer(self) -> Gazetteer:
-        packaged = str(_packaged_dir().resolve())
         places = []
         for region_id, paths in sorted(self._scan().items()):
-            shipped = os.path.dirname(paths[0]) == packaged  # noqa: PTH120
-            found = headers.indexed(region_id, Path(paths[0])) if shipped else None
+            found = self._indexed(region_id, paths[0])
             if found is None:  # a local file, or a shipped one edited since the index was built
                 try:
                     header = self._header_at(region_id, paths[0])

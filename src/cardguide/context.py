@@ -12,9 +12,7 @@ from typing import TYPE_CHECKING
 import msgspec.structs
 
 from .catalog import Catalog, Found
-from .errors import (
-    UsageProblem,
-)
+from .errors import UsageProblem
 from .model import Facet
 from .options import Request
 from .profile import APPLICANT_FLAGS, Profile, flag_for, make_profile
@@ -49,12 +47,11 @@ def catalog_for(request: Request) -> Catalog:
 def report(catalog: Catalog, lang: LangChoice) -> None:
     """Files a lookup or listing left out, each said once: never dropped silently, and
     everything else still works."""
-    for path in catalog.skipped():
+    skipped, broken = catalog.left_out()
+    for path in skipped:
         Messages(lang).warning(msg("catalog.skipped", file=path))
-    for problem in dict.fromkeys(catalog.broken):
+    for problem in broken:
         Messages(lang).warning(msg("catalog.left_out", problem=problem.as_message()))
-    catalog.broken.clear()
-    catalog.skipped().clear()
 
 
 def stdin_is_tty() -> bool:

@@ -1,4 +1,5 @@
-"""A committed index of the shipped regions' names, so finding a place never parses every file."""
+"""Region headers without parsing: a committed index of the shipped ones, and for local
+directories a cache of headers and a snapshot of names, each checked against the files' stat."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from .names import Gazetteer, Place
+
 if TYPE_CHECKING:
     from .loader import Layer
-    from .names import Gazetteer
-
-from .names import Place
 
 FILE = Path(__file__).with_name("region_headers.json")
 VERSION = 3  # 2: names come folded too; 3: local headers keep the folded names as "keys"
@@ -68,12 +68,8 @@ class LocalHeaders:
     So `regions` and name lookups over thousands of local files stat them and parse none.
     """
 
-    def __init__(self, directory: Path) -> None:
-        from . import compiled
-
-        key = compiled.digest(str(directory).encode("utf-8", "surrogateescape"))
-        # The format's version in the name: a cache written by another format is never read.
-        self.path = compiled.cache_root() / "headers" / f"{key}-{VERSION}.msgpack"
+    def __init__(self, directory: str) -> None:
+        self.path = _cache_file("headers", directory)
         self.changed = False
         try:
             body = msgspec.msgpack.decode(self.path.read_bytes())
@@ -83,8 +79,7 @@ class LocalHeaders:
 
     def get(self, path: str, read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         """The header of the file at `path` (a string: this runs thousands of times a lookup)."""
-        info = os.stat(path)  # noqa: PTH116 (a string path, no Path object)
-        stamp = [info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino]
+        stamp = _stamp(path)
         entry = self.entries.get(path)
         if isinstance(entry, list) and entry[0] == stamp:
             header: dict[str, Any] = entry[1]
@@ -120,8 +115,6 @@ def indexed(region_id: str, file: Path) -> Place | None:
 
 
 def place(region_id: str, header: dict[str, Any]) -> Place:
-    from .names import Place
-
     shown = header["shown"]
     return Place(
         region_id,
@@ -170,21 +163,26 @@ class Snapshot(msgspec.Struct):
     index: dict[str, str]
 
 
-def _snapshot_path(directory: str) -> Path:
+def _cache_file(kind: str, directory: str) -> Path:
+    """The cache file of one kind for one local directory. The format's version is in the name:
+    a file written in another format is never read."""
     from . import compiled
 
     key = compiled.digest(directory.encode("utf-8", "surrogateescape"))
-    return compiled.cache_root() / "names" / f"{key}-{VERSION}.msgpack"
+    return compiled.cache_root() / kind / f"{key}-{VERSION}.msgpack"
 
 
 def _stamp(path: str) -> list[int]:
-    info = os.stat(path)  # noqa: PTH116 (a string path, no Path object)
+    """What changes when a file is edited, replaced or touched (a string path: this runs for
+    every local file of a lookup)."""
+    info = os.stat(path)  # noqa: PTH116
     return [info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino]
 
 
 def _by_directory(scanned: dict[str, list[str]]) -> dict[str, list[tuple[str, str]]]:
+    """Each directory's (id, nearest file) pairs, in id order, as the index is built in."""
     grouped: dict[str, list[tuple[str, str]]] = {}
-    for region_id, paths in scanned.items():
+    for region_id, paths in sorted(scanned.items()):
         grouped.setdefault(os.path.dirname(paths[0]), []).append((region_id, paths[0]))  # noqa: PTH120
     return grouped
 
@@ -197,8 +195,6 @@ def from_snapshots(
     """Every region's names without reading a header, when each local directory's snapshot
     still describes it file for file; None when any does not (or a region id is in two
     directories, where the nearest file wins), and the caller reads the headers."""
-    from .names import Gazetteer
-
     if not local or any(len(paths) > 1 for paths in scanned.values()):
         return None
     places: list[Place] = []
@@ -212,8 +208,10 @@ def from_snapshots(
             indexes.append(Gazetteer(found).index)
             continue
         try:
-            snapshot = msgspec.msgpack.decode(_snapshot_path(directory).read_bytes(), type=Snapshot)
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            snapshot = msgspec.msgpack.decode(
+                _cache_file("names", directory).read_bytes(), type=Snapshot
+            )
+        except (OSError, msgspec.DecodeError):  # a damaged or foreign file: read the headers
             return None
         if len(snapshot.stamps) != len(files):
             return None
@@ -240,7 +238,6 @@ def save_snapshots(
 ) -> None:
     """A snapshot of each local directory whose every file gave its header this run."""
     from . import compiled
-    from .names import Gazetteer
 
     if broken:
         return
@@ -254,4 +251,4 @@ def save_snapshots(
         except KeyError:
             continue
         snapshot = Snapshot(stamps, places, Gazetteer(places).index)
-        compiled.write_atomically(_snapshot_path(directory), msgspec.msgpack.encode(snapshot))
+        compiled.write_atomically(_cache_file("names", directory), msgspec.msgpack.encode(snapshot))

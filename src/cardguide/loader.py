@@ -49,11 +49,8 @@ def load_layer(file: Path, overlay: bool = False) -> Layer:
     from . import compiled
 
     raw = read_file(file)
-    region = compiled.load(raw)
-    if region is not None:
-        # Lines and columns are read from the YAML only if a diagnostic needs them.
-        doc = Document(file=file, data=None, locate=lambda: _parse(file, raw))
-        layer = Layer(region, doc, overlay)
+    layer = _compiled(file, raw, overlay)
+    if layer is not None:
         for problem in name_problems(layer):
             raise DataError(problem)
         return layer
@@ -62,6 +59,17 @@ def load_layer(file: Path, overlay: bool = False) -> Layer:
         raise DataError(problem)
     compiled.store(raw, layer.region)
     return layer
+
+
+def _compiled(file: Path, raw: bytes, overlay: bool) -> Layer | None:
+    """The layer from the compiled form of these bytes, if there is one; lines and columns are
+    read from the YAML only if a diagnostic needs them."""
+    from . import compiled
+
+    region = compiled.load(raw)
+    if region is None:
+        return None
+    return Layer(region, Document(file=file, data=None, locate=lambda: _parse(file, raw)), overlay)
 
 
 def _parse(file: Path, raw: bytes) -> Document:
@@ -73,21 +81,15 @@ def _parse(file: Path, raw: bytes) -> Document:
 def decode_layer(file: Path, overlay: bool = False) -> Layer:
     """Read, parse and decode one region file without the per-file content checks; a file
     compiled before is decoded from its compiled form (the same content, parsed once)."""
-    from . import compiled
-
     raw = read_file(file)
-    region = compiled.load(raw)
-    if region is not None:
-        return Layer(
-            region, Document(file=file, data=None, locate=lambda: _parse(file, raw)), overlay
-        )
-    return _decode(file, raw, overlay)
+    return _compiled(file, raw, overlay) or _decode(file, raw, overlay)
 
 
-def parsed_data(layer: Layer) -> Any:
-    """The file's data as YAML gives it, parsed now if the layer came compiled."""
+def parsed_data(layer: Layer, raw: bytes) -> Any:
+    """The data of a file with these bytes as YAML gives it, parsed now if the layer came
+    compiled."""
     if layer.doc.data is None:
-        return _parse(layer.file, read_file(layer.file)).data
+        return _parse(layer.file, raw).data
     return layer.doc.data
 
 

@@ -84,7 +84,7 @@ def validate(
         if compiled.validated(raw):
             continue
         own = [*content_problems(layer), *translation_problems(layer)]
-        if (problem := portability_problem(file, raw, parsed_data(layer))) is not None:
+        if (problem := portability_problem(file, raw, parsed_data(layer, raw))) is not None:
             own.append(problem)
         found.extend(own)
         if not own:
