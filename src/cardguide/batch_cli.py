@@ -12,11 +12,7 @@ from typing import Annotated, Protocol, cast
 
 import typer
 
-from .errors import (
-    EXIT_DATA,
-    EXIT_USAGE,
-    UsageProblem,
-)
+from .errors import EXIT_DATA, EXIT_USAGE, UsageProblem
 from .options import DataDirOption, LangOption, QuietOption, TodayOption
 from .terminal import Messages, language
 from .wording import Msg, msg, say
@@ -99,6 +95,8 @@ def batch(
     group = cast(_RunsRows, typer.main.get_command(app))
     shared = [*(arg for d in data_dirs or () for arg in ("--data-dir", str(d)))]
     shared += ["--today", today] if today else []
+    # --lang given to batch is each row's default; a row's own lang comes later and wins.
+    default_lang = ("--lang", lang) if lang is not None else ()
     done: dict[tuple[str, ...], tuple[int, Msg | None, str]] = {}  # a repeated row runs once
     failed = 0
     writer = batches.Writer(results, sys.stdout)
@@ -110,10 +108,8 @@ def batch(
             failed += 1
             writer.error(row, [], EXIT_USAGE, problem.field_name, problem.message)
             continue
-        # --lang given to batch is each row's default; a row's own lang comes later and wins.
-        given = ("--lang", lang) if lang is not None else ()
-        full = (args[0], *given, *args[1:], "--format", page or "json", "--no-input", "--quiet")
-        full += tuple(shared)
+        full = (args[0], *default_lang, *args[1:], "--format", page or "json", "--no-input")
+        full += ("--quiet", *shared)
         if full not in done:
             out = io.StringIO()
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
