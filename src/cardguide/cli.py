@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import copy
 import datetime
 import enum
+import functools
 import inspect
-import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from . import __version__
-from .batch_cli import batch
 from .context import catalog_for, emit, guide_for, overlays, prepare, report
 from .errors import (
     EXIT_DATA,
@@ -47,20 +45,45 @@ from .registry import CHECKLISTS, DEFAULT_MAX_AGE, OUTPUT_KINDS, ChecklistComman
 from .terminal import Messages
 from .wording import join, msg
 
-app = typer.Typer(
-    name="cardguide",
-    cls=Group,
-    help=(
-        "Checklists for getting, activating and keeping a Chinese social security card / "
-        "medical insurance card, from each region's sourced rules."
-    ),
-    epilog=EPILOG,
-    no_args_is_help=True,
-    rich_markup_mode=None,  # plain help and plain one-line errors, without loading rich
-    pretty_exceptions_enable=False,
-    add_completion=False,  # --show-completion below takes the shell's name
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def _new_app() -> typer.Typer:
+    made = typer.Typer(
+        name="cardguide",
+        cls=Group,
+        help=(
+            "Checklists for getting, activating and keeping a Chinese social security card / "
+            "medical insurance card, from each region's sourced rules."
+        ),
+        epilog=EPILOG,
+        no_args_is_help=True,
+        rich_markup_mode=None,  # plain help and plain one-line errors, without loading rich
+        pretty_exceptions_enable=False,
+        add_completion=False,  # --show-completion below takes the shell's name
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    made.callback()(_root)
+    return made
+
+
+# Each command's name and the maker of its typer-ready function, in the order help lists them.
+# A run makes and registers only the command it names: typer reads every registered command's
+# signature at start-up, and making one reads its annotations too.
+_COMMANDS: dict[str, Callable[[], Callable[..., None]]] = {}
+
+
+def _command(
+    *, region: bool = False, profile: bool = False, shared: bool = True
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Record a command; with `shared`, it takes the shared options as one Request."""
+
+    def record(func: Callable[..., None]) -> Callable[..., None]:
+        def make() -> Callable[..., None]:
+            return cardguide_command(region=region, profile=profile)(func) if shared else func
+
+        _COMMANDS[func.__name__] = make
+        return func
+
+    return record
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -85,7 +108,6 @@ def _show_completion(shell: str | None) -> None:
     raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -108,8 +130,7 @@ def _root(
     """Checklists for getting, activating and keeping a Chinese social security card."""
 
 
-@app.command()
-@cardguide_command()
+@_command()
 def regions(request: Request) -> None:
     """List every region: id, names, level, parent and review date.
 
@@ -125,8 +146,7 @@ def regions(request: Request) -> None:
     emit(listing, request)
 
 
-@app.command()
-@cardguide_command()
+@_command()
 def show(
     request: Request,
     name: Annotated[
@@ -175,11 +195,10 @@ def _checklist(spec: ChecklistCommand) -> Callable[..., None]:
 
 
 for _spec in CHECKLISTS:
-    app.command(name=_spec.name)(_checklist(_spec))
+    _COMMANDS[_spec.name] = functools.partial(_checklist, _spec)
 
 
-@app.command()
-@cardguide_command(region=True)
+@_command(region=True)
 def faq(
     request: Request,
     query: Annotated[
@@ -202,8 +221,7 @@ _PAST_ONLY: tuple[Event, ...] = ("born", "bill_date", "lost_on", "last_paid")
 _EVENT_FACETS: dict[Event, Facet] = {"born": "newborn", "hired_on": "employer", "lost_on": "lost"}
 
 
-@app.command()
-@cardguide_command(region=True, profile=True)
+@_command(region=True, profile=True)
 def check(
     request: Request,
     born: BornOption = None,
@@ -256,8 +274,7 @@ def check(
     emit(build_check(guide, profile, events, now), request)
 
 
-@app.command()
-@cardguide_command()
+@_command()
 def diff(
     request: Request,
     first: Annotated[
@@ -282,8 +299,7 @@ def diff(
     emit(build_diff(a, b, request.today), request)
 
 
-@app.command()
-@cardguide_command()
+@_command()
 def validate(
     request: Request,
     paths: Annotated[
@@ -327,7 +343,7 @@ def validate(
 OutputKind = enum.Enum("OutputKind", {kind: kind for kind in OUTPUT_KINDS}, type=str)  # type: ignore[misc]
 
 
-@app.command()
+@_command(shared=False)
 def schema(
     output: Annotated[
         OutputKind | None,
@@ -344,6 +360,8 @@ def schema(
 
     Example: cardguide schema --output checklist > checklist.schema.json
     """
+    import json
+
     from .output_schema import output_schema
     from .schema import region_schema
 
@@ -351,19 +369,41 @@ def schema(
     typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
 
 
-app.command()(batch)
+def _batch() -> Callable[..., None]:
+    from .batch_cli import batch
+
+    return batch
+
+
+_COMMANDS["batch"] = _batch
+
+
+def _app_of(names: Sequence[str]) -> typer.Typer:
+    made = _new_app()
+    for name in names:
+        made.command(name=name)(_COMMANDS[name]())
+    return made
+
+
+@functools.cache
+def full_app() -> typer.Typer:
+    """The app with every command: for help, completion, batch rows and the tests."""
+    return _app_of(list(_COMMANDS))
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # `from cardguide.cli import app` still finds the whole app
+        return full_app()
+    raise AttributeError(name)
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
     """The app with only the command named, when one is: typer builds each command's options
-    from its signature at every start, and one command costs a fraction of fourteen (8 ms)."""
+    from its signature at every start, and one command costs a fraction of fourteen."""
     named = next((arg for arg in argv if not arg.startswith("-")), None)
-    chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__) == named]  # type: ignore[union-attr]
-    if not chosen or COMPLETE_VAR in os.environ:  # help, a mistyped name, or completion
-        return app
-    one = copy.copy(app)
-    one.registered_commands = chosen
-    return one
+    if named not in _COMMANDS or COMPLETE_VAR in os.environ:  # help, a mistyped name, completion
+        return full_app()
+    return _app_of([named])
 
 
 def main() -> None:
