@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from .match import Placed
 from .model import Faq, Text
+from .names import han_runs
 
 if TYPE_CHECKING:
     from snowballstemmer.basestemmer import BaseStemmer
 
 _WORD = re.compile(r"[a-z0-9]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _STOPWORDS = frozenset(
     {
         "a", "an", "and", "are", "be", "can", "do", "does", "for", "from", "have", "how", "i",
@@ -41,7 +41,7 @@ def terms(text: str) -> frozenset[str]:
     """Search terms: stemmed English words, and Chinese as overlapping character pairs."""
     words = [w for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS]
     found = set(_stemmer().stemWords(words))
-    for run in _HAN.findall(text):
+    for run in han_runs().findall(text):
         # Chinese has no spaces: pairs of characters match words without a dictionary, and
         # single characters catch colloquial phrasing (弄丢了 still shares 丢 with 丢失).
         found.update(run[i : i + 2] for i in range(len(run) - 1))
@@ -50,7 +50,7 @@ def terms(text: str) -> frozenset[str]:
 
 
 def _weight(term: str) -> int:
-    return 1 if len(term) == 1 and _HAN.match(term) else TERM_WEIGHT
+    return 1 if len(term) == 1 and han_runs().match(term) else TERM_WEIGHT
 
 
 @dataclass(frozen=True)
