@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cardguide.catalog import shipped_dir
-from cardguide.model import CONTROL_CHARS
+from cardguide.model import escape_controls, has_controls, one_line
 
 from .conftest import Invoke
 from .test_output_schemas import assert_valid
@@ -61,7 +61,7 @@ def test_any_command_line_ends_as_documented(args: list[str], invoke: Invoke) ->
     run = invoke(args)
     assert run.exit_code in DOCUMENTED, (args, run.stderr)
     assert "Traceback" not in run.stderr
-    assert not CONTROL_CHARS.search(run.stdout + run.stderr)
+    assert not has_controls(run.stdout + run.stderr)
     if run.exit_code != 0:
         assert run.stdout == ""
         # One line per message; `--lang both` says it in Chinese and then English.
@@ -128,3 +128,11 @@ def test_a_mutated_region_file_is_valid_or_refused_with_a_rule_code(
     diagnostics = run.json()["diagnostics"]
     assert all(re.fullmatch(r"CG\d{3}", d["code"]) for d in diagnostics)
     assert (run.exit_code == 1) == any(d["severity"] == "error" for d in diagnostics)
+
+
+@given(st.text())
+def test_escaped_text_holds_no_control_and_text_without_one_is_unchanged(text: str) -> None:
+    escaped = escape_controls(text)
+    assert not has_controls(escaped)
+    assert (escaped == text) == (not has_controls(text))
+    assert not any(c in one_line(text) for c in "\n\r\t")

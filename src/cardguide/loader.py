@@ -14,7 +14,7 @@ from typing import Any, Literal
 import msgspec
 
 from .errors import DataError, Diagnostic, os_reason
-from .model import CONTROL_CHARS, KINDS, LANGS, Item, Lang, RegionFile, Text, revision
+from .model import KINDS, LANGS, Item, Lang, RegionFile, Text, has_controls, revision
 from .profile import overlap
 from .sourcemap import Document, KeyPath
 from .wording import Msg, join, keyed, msg
@@ -333,13 +333,13 @@ def content_problems(layer: Layer) -> Iterator[Diagnostic]:
         yield from _declared_languages(layer, path, text)
         for lang in text.languages():
             words = getattr(text, lang)
-            if CONTROL_CHARS.search(words):
+            if has_controls(words):
                 yield layer.diagnostic("CG023", msg("check.control"), (*path, lang))
             if len(words) > MAX_TEXT_CHARS:
                 too_long = msg("check.too_long", length=len(words), limit=MAX_TEXT_CHARS)
                 yield layer.diagnostic("CG032", too_long, (*path, lang))
     for index, alias in enumerate(region.aliases):
-        if CONTROL_CHARS.search(alias):
+        if has_controls(alias):
             yield layer.diagnostic("CG023", msg("check.control_alias"), ("aliases", index))
 
 
