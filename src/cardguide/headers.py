@@ -3,7 +3,6 @@ directories a cache of headers and a snapshot of names, each checked against the
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from functools import cache
@@ -134,6 +133,8 @@ def build(layers: list[Layer]) -> str:
         (layer.region.id, {**spellings(header_of(layer)), "size": layer.file.stat().st_size})
         for layer in layers
     )
+    import json  # only when the index is built; reading it takes msgspec's faster decoder
+
     lines = [
         f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}"
         for key, value in headers
@@ -145,8 +146,8 @@ def build(layers: list[Layer]) -> str:
 def shipped() -> dict[str, dict[str, Any]]:
     """The committed headers by region id; empty when the index is missing or of another version."""
     try:
-        body = json.loads(FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        body = msgspec.json.decode(FILE.read_bytes())
+    except (OSError, msgspec.DecodeError):
         return {}
     if not isinstance(body, dict) or body.get("version") != VERSION:
         return {}
