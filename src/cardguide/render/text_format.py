@@ -48,9 +48,16 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
     )
     width = min(console.width, MAX_WIDTH) if options.width is None else options.width
     lines = lines_of(sheet_of(document, options), width)
-    # Lines are already wrapped; rich only adds styles. Trailing blanks are noise in pipes.
+    for line in lines:
+        line.rstrip()  # trailing blanks are noise in pipes
+        if "\t" in line.plain:
+            line.expand_tabs(8)  # by display cells, as rich prints them
+    if console.color_system is None:
+        # No escape codes either way, so the lines' characters are the output: printing them
+        # through rich line by line took 20 ms of a checklist's 45.
+        out.write("".join(f"{line.plain}\n" for line in lines))
+        return
+    # Lines are already wrapped; rich only adds styles, in one pass over all of them.
     with console.capture() as captured:
-        for line in lines:
-            line.rstrip()
-            console.print(line, soft_wrap=True)
+        console.print(Text("\n").join(lines), soft_wrap=True)
     out.write(captured.get())
