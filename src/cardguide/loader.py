@@ -19,8 +19,8 @@ from .profile import overlap
 from .sourcemap import Document, KeyPath
 from .wording import Msg, join, keyed, msg
 
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
-_PATH_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_AT = r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$"  # with re.DOTALL
+_PATH_TOKEN = r"\.([^.\[]+)|\[(\d+)\]"
 
 
 class Layer(msgspec.Struct, frozen=True):
@@ -149,7 +149,7 @@ def read_file(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 
 def _parse_path(text: str) -> KeyPath:
-    return tuple(name if name else int(index) for name, index in _PATH_TOKEN.findall(text))
+    return tuple(name if name else int(index) for name, index in re.findall(_PATH_TOKEN, text))
 
 
 def _unwrap(tp: Any) -> Any:
@@ -194,7 +194,7 @@ def _allowed_values(path: KeyPath) -> list[str]:
 
 def _diagnose(doc: Document, error: str) -> Diagnostic:
     """Map one msgspec validation message to a coded diagnostic at the right line."""
-    match = _AT.match(error)
+    match = re.match(_AT, error, re.DOTALL)
     message = match.group("msg") if match else error
     path = _parse_path(match.group("path") or "") if match else ()
 
@@ -225,22 +225,24 @@ def _diagnose(doc: Document, error: str) -> Diagnostic:
     return doc.diagnostic("CG004", _schema_message(message), path)
 
 
-_EXPECTED = re.compile(r"Expected `(?P<type>[^`]+)`(?P<rest>.*)$")
+# Patterns as strings: `re` compiles each the first time a broken file needs it, not at every
+# start (these and the two above cost half a millisecond to compile).
+_EXPECTED = r"Expected `(?P<type>[^`]+)`(?P<rest>.*)$"
 _CONSTRAINTS = (
-    (re.compile(r", got `(?P<value>[^`]+)`$"), "load.type"),
-    (re.compile(r" of length >= (?P<value>\d+)$"), "load.min_length"),
-    (re.compile(r" of length <= (?P<value>\d+)$"), "load.max_length"),
-    (re.compile(r" >= (?P<value>[-\d.]+)$"), "load.minimum"),
-    (re.compile(r" <= (?P<value>[-\d.]+)$"), "load.maximum"),
-    (re.compile(r" matching regex '(?P<value>.+)'$"), "load.pattern"),
+    (r", got `(?P<value>[^`]+)`$", "load.type"),
+    (r" of length >= (?P<value>\d+)$", "load.min_length"),
+    (r" of length <= (?P<value>\d+)$", "load.max_length"),
+    (r" >= (?P<value>[-\d.]+)$", "load.minimum"),
+    (r" <= (?P<value>[-\d.]+)$", "load.maximum"),
+    (r" matching regex '(?P<value>.+)'$", "load.pattern"),
 )
 
 
 def _schema_message(message: str) -> Msg:
     """msgspec's type and constraint errors in catalog words; anything else stays as it says."""
-    if expected := _EXPECTED.match(message):
+    if expected := re.match(_EXPECTED, message):
         for pattern, key in _CONSTRAINTS:
-            if found := pattern.match(expected.group("rest")):
+            if found := re.match(pattern, expected.group("rest")):
                 return msg(key, expected=expected.group("type"), value=found.group("value"))
     return msg("load.other", detail=message)
 
