@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ _CLOSING = frozenset("，。、；：？！）】」』》〉”’…—·％,.
 _OPENING = frozenset("（【「『《〈“‘([{")
 _PAIRS = dict(zip("（【「『《〈“(", "）】」』》〉”)", strict=True))
 _SHORT = 12  # cells: a bracketed run at most this wide stays on one line
+_RUNS = re.compile(r" +|[^ ]+")  # blanks, and what lies between them
 
 
 def _wide(char: str) -> bool:
@@ -24,18 +26,19 @@ def _wide(char: str) -> bool:
 def _units(plain: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_space) pieces that a line break may fall between, never inside."""
     pieces: list[tuple[int, int, bool]] = []
-    index = 0
-    while index < len(plain):
-        char = plain[index]
-        end = index + 1
-        if char == " ":
-            while end < len(plain) and plain[end] == " ":
-                end += 1
-        elif not _wide(char):
-            while end < len(plain) and plain[end] != " " and not _wide(plain[end]):
-                end += 1
-        pieces.append((index, end, char == " "))
-        index = end
+    for run in _RUNS.finditer(plain):
+        first, stop = run.span()
+        if plain[first] == " " or run.group().isascii():  # no ASCII character is wide
+            pieces.append((first, stop, plain[first] == " "))
+            continue
+        index = first
+        while index < stop:  # ideographs stand alone; other characters run together
+            end = index + 1
+            if not _wide(plain[index]):
+                while end < stop and not _wide(plain[end]):
+                    end += 1
+            pieces.append((index, end, False))
+            index = end
     # Glue closing marks to what precedes them and opening marks to what follows.
     units: list[tuple[int, int, bool]] = []
     for start, end, space in pieces:
@@ -55,7 +58,8 @@ def _keep_short_brackets(
     kept: list[tuple[int, int, bool]] = []
     index = 0
     while index < len(units):
-        last = _closed_by(plain, units, index)
+        opens = plain[units[index][0]] in _PAIRS  # most units open nothing: no call for them
+        last = _closed_by(plain, units, index) if opens else None
         if last is None:
             kept.append(units[index])
             index += 1
@@ -107,13 +111,19 @@ def break_spans(plain: str, width: int) -> list[tuple[int, int]]:
     Breaks fall at spaces (which are dropped) and between Chinese characters; a piece that
     fits no line is cut where the line ends.
     """
+    body = plain.strip(" ")
+    if cell_len(body) <= width:  # most text fits: only the blanks around it go
+        start = len(plain) - len(plain.lstrip(" "))
+        return [(start, start + len(body))] if body else [(0, 0)]
     spans: list[tuple[int, int]] = []
     line_start: int | None = None
     line_end = 0
     used = 0
     pending = 0  # cells of the spaces waiting between the line so far and the next piece
     for start, end, space in _units(plain):
-        size = cell_len(plain[start:end])
+        piece = plain[start:end]
+        # Printable ASCII is one cell a character; measuring it is the loop's main cost.
+        size = len(piece) if piece.isascii() and piece.isprintable() else cell_len(piece)
         if space:
             pending = size if line_start is not None else 0
             continue
@@ -136,10 +146,17 @@ def break_spans(plain: str, width: int) -> list[tuple[int, int]]:
 
 
 def wrap(text: Text, width: int) -> list[Text]:
-    """Styled text as lines of at most `width` cells; each newline starts a new line."""
+    """Styled text as lines of at most `width` cells; each newline starts a new line.
+
+    A line that is a whole paragraph is that paragraph, `text` itself when it is one: the lines
+    are read, never changed (copying every line of a page took a third of its layout time).
+    """
     lines: list[Text] = []
-    for paragraph in text.split("\n", allow_blank=True):
-        lines += [paragraph[start:end] for start, end in break_spans(paragraph.plain, width)]
+    paragraphs = text.split("\n", allow_blank=True) if "\n" in text.plain else [text]
+    for paragraph in paragraphs:
+        whole = (0, len(paragraph))
+        spans = break_spans(paragraph.plain, width)
+        lines += [paragraph if span == whole else paragraph[span[0] : span[1]] for span in spans]
     return lines
 
 

@@ -47,11 +47,7 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
         force_terminal=True if options.styled else None,
     )
     width = min(console.width, MAX_WIDTH) if options.width is None else options.width
-    lines = lines_of(sheet_of(document, options), width)
-    for line in lines:
-        line.rstrip()  # trailing blanks are noise in pipes
-        if "\t" in line.plain:
-            line.expand_tabs(8)  # by display cells, as rich prints them
+    lines = [_finished(line) for line in lines_of(sheet_of(document, options), width)]
     if console.color_system is None:
         # No escape codes either way, so the lines' characters are the output: printing them
         # through rich line by line took 20 ms of a checklist's 45.
@@ -61,3 +57,15 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
     with console.capture() as captured:
         console.print(Text("\n").join(lines), soft_wrap=True)
     out.write(captured.get())
+
+
+def _finished(line: Text) -> Text:
+    """The line without trailing blanks (noise in pipes), its tabs expanded by display cells
+    as rich prints them; a copy when that changes it, as lines may be the sheet's own text."""
+    plain = line.plain
+    if "\t" not in plain and plain == plain.rstrip():
+        return line
+    done = line.copy()
+    done.rstrip()
+    done.expand_tabs(8)
+    return done
