@@ -228,3 +228,30 @@ def test_a_name_two_local_regions_share_goes_to_the_same_one_with_or_without_a_s
     first = invoke(args)  # reads the headers and writes the snapshot
     second = invoke(args)  # from the snapshot
     assert first.json()["region"]["id"] == second.json()["region"]["id"] == "azhao"
+
+
+def test_a_name_is_answered_from_the_snapshot_checking_only_the_files_before_its_answer(
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+
+    def region(region_id: str, zh: str) -> None:  # written in place, as an editor may
+        body = LOCAL.replace("id: haishu", f"id: {region_id}").replace("zh: 海曙}", f"zh: {zh}}}")
+        (local / f"{region_id}.yaml").write_text(body, encoding="utf-8")
+
+    def unread(catalog: Catalog) -> None:
+        raise AssertionError("the whole gazetteer was read")
+
+    region("anji", "安吉")
+    region("yinzhou", "鄞州")
+    args = ["apply", "--region", "宁波", "--data-dir", str(local), "--format", "json"]
+    assert invoke(args).json()["region"]["id"] == "ningbo"  # reads the headers, takes a snapshot
+    # A region after ningbo in id order cannot take its name: only anji's file is checked.
+    region("yinzhou", "宁波")
+    with monkeypatch.context() as patched:
+        patched.setattr(Catalog, "gazetteer", unread)
+        assert invoke(args).json()["region"]["id"] == "ningbo"
+    # One before it can, and does once its file says so.
+    region("anji", "宁波")
+    assert invoke(args).json()["region"]["id"] == "anji"

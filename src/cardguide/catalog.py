@@ -82,6 +82,7 @@ class Catalog:
         # command needed a listing
         self._scanned: dict[str, list[str]] | None = None
         self._odd: list[Path] = []
+        self._listed: dict[str, list[tuple[str, str]]] = {}  # each directory's (id, path) pairs
         self._headers: dict[str, LocalHeaders] = {}
         self._overlay_strs = {str(directory) for directory in self.overlays}
         self._resolved: dict[Path, Path] = {}  # directories, resolved once
@@ -113,6 +114,7 @@ class Catalog:
         if self._scanned is None:
             found: dict[str, list[str]] = {}
             odd: list[Path] = []
+            self._listed = {}
             for directory in self.dirs:
                 try:
                     with os.scandir(directory) as listing:
@@ -122,10 +124,12 @@ class Catalog:
                 if len(entries) > MAX_FILES:
                     crowded = msg("catalog.too_many", count=len(entries), limit=MAX_FILES)
                     raise DataError(Diagnostic("CG033", crowded, directory, 1, 1))
+                listed = self._listed.setdefault(str(directory), [])
                 for entry in entries:
                     stem = entry.name[: -len(".yaml")]
                     if _ID.fullmatch(stem) and entry.is_file():
                         found.setdefault(stem, []).append(entry.path)
+                        listed.append((stem, entry.path))
                     elif directory in self.overlays:
                         odd.append(directory / entry.name)
             self._scanned, self._odd = found, sorted(odd)
@@ -212,6 +216,12 @@ class Catalog:
         wanted = fold(query)
         if _ID.fullmatch(wanted) and self.file_for(wanted) is not None:
             return Found(wanted)  # the common case reads no other file
+        scanned = self._scan()
+        first = headers.first_named(
+            wanted, scanned, self._listed, self._overlay_strs, self._shipped_places
+        )
+        if first is not None:
+            return Found(first)
         gazetteer = self.gazetteer()
         region = gazetteer.find(query)
         if region is not None:

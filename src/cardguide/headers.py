@@ -4,6 +4,7 @@ directories a cache of headers and a snapshot of names, each checked against the
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
     from .loader import Layer
 
 FILE = Path(__file__).with_name("region_headers.json")
-VERSION = 3  # 2: names come folded too; 3: local headers keep the folded names as "keys"
+VERSION = 4  # 2: names come folded too; 3: local headers keep the folded names as "keys";
+# 4: a snapshot's names come in parts
 
 
 def header_of(layer: Layer) -> dict[str, Any]:
@@ -155,13 +157,55 @@ def shipped() -> dict[str, dict[str, Any]]:
     return regions if isinstance(regions, dict) else {}
 
 
+BUCKETS = 64  # a name lookup decodes the one part of a snapshot's names its name falls in
+
+
+def _bucket(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % BUCKETS
+
+
 class Snapshot(msgspec.Struct):
     """One local directory's places and folded names, with the stat of every file they came
-    from: used whole while the directory holds exactly those files, unchanged."""
+    from. Its parts stay encoded until needed: a lookup of one name decodes one part of the
+    names and the stamps of the files it must check, and the places only the whole gazetteer."""
 
-    stamps: dict[str, list[int]]
-    places: list[Place]
-    index: dict[str, str]
+    names: list[msgspec.Raw]  # BUCKETS parts, each {folded name: first id} of its names
+    stamps: msgspec.Raw  # {path: stat stamp}
+    places: msgspec.Raw  # [Place], in id order
+
+    @classmethod
+    def of(cls, stamps: dict[str, list[int]], places: list[Place]) -> Snapshot:
+        parts: list[dict[str, str]] = [{} for _ in range(BUCKETS)]
+        for key, region_id in Gazetteer(places).index.items():
+            parts[_bucket(key)][key] = region_id
+        raw = [msgspec.Raw(msgspec.msgpack.encode(part)) for part in parts]
+        encoded = msgspec.msgpack.encode
+        return cls(raw, msgspec.Raw(encoded(stamps)), msgspec.Raw(encoded(places)))
+
+    def first(self, key: str) -> str | None:
+        """The first region, in id order, with this folded name."""
+        return msgspec.msgpack.decode(self.names[_bucket(key)], type=dict[str, str]).get(key)
+
+    def index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for part in self.names:
+            index.update(msgspec.msgpack.decode(part, type=dict[str, str]))
+        return index
+
+    def describes(self, paths: list[str], *, every: bool = False) -> bool:
+        """Whether each file is as it was when the snapshot was taken; with `every`, whether
+        they are also all the files it was taken of."""
+        stamps = msgspec.msgpack.decode(self.stamps, type=dict[str, list[int]])
+        if every and len(stamps) != len(paths):
+            return False
+        return all(stamps.get(path) == _stamp(path) for path in paths)
+
+
+def _snapshot(directory: str) -> Snapshot | None:
+    try:
+        return msgspec.msgpack.decode(_cache_file("names", directory).read_bytes(), type=Snapshot)
+    except (OSError, msgspec.DecodeError):  # none yet, or damaged or foreign: read the headers
+        return None
 
 
 def _cache_file(kind: str, directory: str) -> Path:
@@ -208,19 +252,11 @@ def from_snapshots(
             places += found
             indexes.append(Gazetteer(found).index)
             continue
-        try:
-            snapshot = msgspec.msgpack.decode(
-                _cache_file("names", directory).read_bytes(), type=Snapshot
-            )
-        except (OSError, msgspec.DecodeError):  # a damaged or foreign file: read the headers
+        snapshot = _snapshot(directory)
+        if snapshot is None or not snapshot.describes([p for _id, p in files], every=True):
             return None
-        if len(snapshot.stamps) != len(files):
-            return None
-        for _region_id, path in files:
-            if snapshot.stamps.get(path) != _stamp(path):
-                return None
-        places += snapshot.places
-        indexes.append(snapshot.index)
+        places += msgspec.msgpack.decode(snapshot.places, type=list[Place])
+        indexes.append(snapshot.index())
     index: dict[str, str] = {}
     for part in indexes:
         # As if every place were indexed together in id order: a name two regions share
@@ -229,6 +265,45 @@ def from_snapshots(
             index[key] = min(index[key], part[key])
         index = {**part, **index}
     return Gazetteer.assembled(sorted(places, key=lambda place: place.id), index)
+
+
+def first_named(
+    key: str,
+    scanned: dict[str, list[str]],
+    listed: dict[str, list[tuple[str, str]]],
+    local: set[str],
+    shipped: Callable[[list[tuple[str, str]]], list[Place] | None],
+) -> str | None:
+    """The region a folded name means exactly, from the snapshots and the committed index,
+    checking only the files that could take the name from it: a name two regions share belongs
+    to the first in id order, so no file after the answer can change it. Among 3,000 local
+    files, a name the shipped data answers before them stats none of them. None when this way
+    cannot tell, and the caller reads the whole gazetteer. `listed`: each directory's files."""
+    if not local or any(len(paths) > 1 for paths in scanned.values()):
+        return None  # an id in two directories: the nearest file's names count
+    best: str | None = None
+    snapshots: dict[str, Snapshot] = {}
+    for directory, files in listed.items():
+        if directory in local:
+            snapshot = _snapshot(directory)
+            if snapshot is None:
+                return None
+            snapshots[directory] = snapshot
+            found = snapshot.first(key)
+        else:
+            places = shipped(files)
+            if places is None or not all(place.keys for place in places):
+                return None
+            found = min((place.id for place in places if key in place.keys), default=None)
+        if found is not None and (best is None or found < best):
+            best = found
+    if best is None or best not in scanned:
+        return None
+    for directory, snapshot in snapshots.items():
+        before = [path for region_id, path in listed[directory] if region_id <= best]
+        if before and not snapshot.describes(before):
+            return None
+    return best
 
 
 def save_snapshots(
@@ -251,5 +326,5 @@ def save_snapshots(
             places = [gazetteer.places[region_id] for region_id, _path in files]
         except KeyError:
             continue
-        snapshot = Snapshot(stamps, places, Gazetteer(places).index)
+        snapshot = Snapshot.of(stamps, places)
         compiled.write_atomically(_cache_file("names", directory), msgspec.msgpack.encode(snapshot))
