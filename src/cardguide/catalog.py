@@ -101,6 +101,14 @@ class Catalog:
         files = self.files_for(region_id)
         return files[0] if files else None
 
+    def nearest(self, region_id: str) -> str:
+        """The path of a listed region's nearest file, as a string (a listing needs thousands)."""
+        return self._scan()[region_id][0]
+
+    def is_local(self, path: str) -> bool:
+        """Whether a listed file lies in a local data directory rather than the shipped data."""
+        return os.path.dirname(path) in self._overlay_strs  # noqa: PTH120
+
     def ids(self) -> list[str]:
         """Every region id with a file; other *.yaml entries are left to `skipped`."""
         return sorted(self._scan())

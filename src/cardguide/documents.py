@@ -46,7 +46,7 @@ class RegionInfo(msgspec.Struct, frozen=True):
     level: Level
     parent: str | None
     last_reviewed: datetime.date
-    file: Path
+    file: str  # a string, not a Path: a listing makes thousands, and a Path costs microseconds
 
     @classmethod
     def of(cls, layer: Layer) -> RegionInfo:
@@ -59,11 +59,11 @@ class RegionInfo(msgspec.Struct, frozen=True):
             region.level,
             region.parent,
             region.last_reviewed,
-            layer.file,
+            str(layer.file),
         )
 
     @classmethod
-    def of_header(cls, header: dict[str, Any], file: Path) -> RegionInfo:
+    def of_header(cls, header: dict[str, Any], file: str) -> RegionInfo:
         """From a header as `headers.header_of` keeps it."""
         names = Text(**header["names"])
         full = header["full_names"]
@@ -111,14 +111,14 @@ class Review(msgspec.Struct, frozen=True):
     """When one file a document rests on was last checked against its sources."""
 
     region: str
-    file: Path
+    file: str
     overlay: bool
     last_reviewed: datetime.date
     stale: bool
 
 
 def review(
-    region_id: str, file: Path, overlay: bool, last_reviewed: datetime.date, today: datetime.date
+    region_id: str, file: str, overlay: bool, last_reviewed: datetime.date, today: datetime.date
 ) -> Review:
     stale = (today - last_reviewed).days > STALE_AFTER_DAYS
     return Review(region_id, file, overlay, last_reviewed, stale)
@@ -126,7 +126,7 @@ def review(
 
 def reviews(layers: Sequence[Layer], today: datetime.date) -> list[Review]:
     return [
-        review(layer.region.id, layer.file, layer.overlay, layer.region.last_reviewed, today)
+        review(layer.region.id, str(layer.file), layer.overlay, layer.region.last_reviewed, today)
         for layer in layers
     ]
 
@@ -258,9 +258,7 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
     pending = list(reversed(children.get(None, [])))
     while pending:
         region_id = pending.pop()
-        file = catalog.file_for(region_id)
-        assert file is not None  # it was listed a moment ago
-        ordered.append(RegionInfo.of_header(found[region_id], file))
+        ordered.append(RegionInfo.of_header(found[region_id], catalog.nearest(region_id)))
         pending.extend(reversed(children.get(region_id, [])))
     listed = {info.id for info in ordered}
     for region_id in sorted(set(found) - listed):
@@ -269,9 +267,8 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
             load_chain(catalog, region_id)
         except DataError as error:
             problems.append(error.diagnostic)
-    overlays = set(catalog.overlays)  # resolved, as the listed files' directories are
     found_reviews = [
-        review(info.id, info.file, info.file.parent in overlays, info.last_reviewed, today)
+        review(info.id, info.file, catalog.is_local(info.file), info.last_reviewed, today)
         for info in ordered
     ]
     return RegionListing(ordered, found_reviews, list(dict.fromkeys(problems)))

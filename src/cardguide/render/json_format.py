@@ -82,7 +82,7 @@ def _region(info: RegionInfo) -> dict[str, Any]:
         "level": info.level,
         "parent": info.parent,
         "last_reviewed": info.last_reviewed.isoformat(),
-        "file": str(info.file),
+        "file": info.file,
     }
 
 
@@ -112,7 +112,7 @@ def _origin(candidate: Candidate) -> dict[str, Any]:
 def _review(review: Review) -> dict[str, Any]:
     return {
         "region": review.region,
-        "file": str(review.file),
+        "file": review.file,
         "overlay": review.overlay,
         "last_reviewed": review.last_reviewed.isoformat(),
         "stale": review.stale,
