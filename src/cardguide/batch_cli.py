@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import gc
 import io
 import os
 import sys
@@ -83,6 +84,7 @@ def batch(
     """
     from . import batch as batches
 
+    gc.enable()  # off for a single command (see launch.py); a batch runs long enough to need it
     choice = language(lang, os.environ)
     results, page = _batch_formats(fmt.value if fmt is not None else None, output_dir)
     text = batches.read_input(file, sys.stdin)
