@@ -39,7 +39,14 @@ def _units(plain: str) -> list[tuple[int, int, bool]]:
                     end += 1
             pieces.append((index, end, False))
             index = end
-    # Glue closing marks to what precedes them and opening marks to what follows.
+    # In ASCII text, words and blanks alternate: no two pieces touch, so none glue together,
+    # and a bracket must be there before a run in brackets can be kept whole.
+    units = pieces if plain.isascii() else _glued(plain, pieces)
+    return _keep_short_brackets(plain, units) if any(o in plain for o in _PAIRS) else units
+
+
+def _glued(plain: str, pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Closing marks glued to what precedes them and opening marks to what follows."""
     units: list[tuple[int, int, bool]] = []
     for start, end, space in pieces:
         if units and not units[-1][2] and not space:
@@ -48,7 +55,7 @@ def _units(plain: str) -> list[tuple[int, int, bool]]:
                 units[-1] = (first, end, False)
                 continue
         units.append((start, end, space))
-    return _keep_short_brackets(plain, units)
+    return units
 
 
 def _keep_short_brackets(
