@@ -90,6 +90,18 @@ def _batch_file(path: Path, rows: int) -> None:
             writer.writerow(("apply", "atlantis", "", "") if bad else good[number % len(good)])
 
 
+def uncompiled() -> bool:
+    """Whether every run would compile cardguide's modules from source (about 20 ms): no
+    compiled copy is kept beside them and Python may not write one (PYTHONDONTWRITEBYTECODE),
+    as in an editable install on a machine that sets it. A regular install compiles them once."""
+    import importlib.util
+
+    import cardguide.cli
+
+    cached = Path(importlib.util.cache_from_source(cardguide.cli.__file__))
+    return bool(sys.flags.dont_write_bytecode) and not cached.exists()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=11)
@@ -99,6 +111,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.tiny:
         args.runs, args.regions, args.rows = 3, 20, 50
+    if uncompiled():
+        print(
+            "warning: cardguide's modules have no compiled copy here and Python may not write "
+            "one, so every run compiles them; measure a regular `pip install .`",
+            file=sys.stderr,
+        )
     with tempfile.TemporaryDirectory() as work:
         root = Path(work)
         regions = root / "regions"
