@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -255,3 +258,50 @@ def test_a_name_is_answered_from_the_snapshot_checking_only_the_files_before_its
     # One before it can, and does once its file says so.
     region("anji", "宁波")
     assert invoke(args).json()["region"]["id"] == "anji"
+
+
+def _settled(directory: Path) -> None:
+    """The directory as if its last change were an hour ago, when a listing may be kept."""
+    past = time.time_ns() - 3600 * 10**9
+    os.utime(directory, ns=(past, past))
+
+
+def test_a_settled_directory_is_listed_once_and_listed_again_when_it_changes(
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _local(tmp_path)
+    local = path.parent
+    _settled(local)
+    args = ["regions", "--data-dir", str(local), "--format", "json"]
+    assert "haishu" in [r["id"] for r in invoke(args).json()["regions"]]
+    listed = os.scandir
+
+    def unlisted(directory: Any = ".") -> Any:
+        assert Path(directory) != local, "the local directory was listed again"
+        return listed(directory)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "scandir", unlisted)
+        assert "haishu" in [r["id"] for r in invoke(args).json()["regions"]]
+    # A new file and a backup change the directory: both are seen at once.
+    (local / "ximen.yaml").write_text(LOCAL.replace("id: haishu", "id: ximen"), encoding="utf-8")
+    (local / "haishu.old.yaml").write_text(LOCAL, encoding="utf-8")
+    run = invoke(args)
+    assert "ximen" in [r["id"] for r in run.json()["regions"]]
+    assert "haishu.old.yaml" in run.stderr
+
+
+@pytest.mark.parametrize("kind", ["changed a moment ago", "holding a link"])
+def test_a_listing_is_not_kept_when_its_directory_cannot_vouch_for_it(
+    tmp_path: Path, invoke: Invoke, kind: str
+) -> None:
+    path = _local(tmp_path)
+    local = path.parent
+    if kind == "holding a link":
+        target = tmp_path / "elsewhere.yaml"
+        target.write_text(LOCAL.replace("id: haishu", "id: ximen"), encoding="utf-8")
+        (local / "ximen.yaml").symlink_to(target)
+        _settled(local)
+    args = ["regions", "--data-dir", str(local), "--format", "json"]
+    assert invoke(args).exit_code == 0
+    assert not list((compiled.cache_root() / "listings").glob("*.msgpack"))

@@ -4,6 +4,7 @@ directories a cache of headers and a snapshot of names, each checked against the
 from __future__ import annotations
 
 import os
+import time
 import zlib
 from collections.abc import Callable
 from functools import cache
@@ -206,6 +207,45 @@ def _snapshot(directory: str) -> Snapshot | None:
         return msgspec.msgpack.decode(_cache_file("names", directory).read_bytes(), type=Snapshot)
     except (OSError, msgspec.DecodeError):  # none yet, or damaged or foreign: read the headers
         return None
+
+
+# A listing taken this soon after its directory last changed is not kept: a second change in
+# the same tick of the file system's clock would leave the directory's stamp as it was.
+_SETTLED_NS = 2_000_000_000
+
+
+class Listing(msgspec.Struct, array_like=True):
+    """A local directory's region files and odd entries, used while the directory's own stat
+    is unchanged: adding, removing or renaming an entry changes the directory's mtime."""
+
+    stamp: list[int]
+    files: list[tuple[str, str]]  # (id, path) of each region file
+    odd: list[str]  # names of *.yaml entries that cannot be region files
+
+
+def _directory_stamp(directory: str) -> list[int]:
+    info = os.stat(directory)  # noqa: PTH116
+    return [info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
+
+
+def listing(directory: str) -> tuple[list[int], Listing | None]:
+    """The directory's stamp, taken before any listing of it, and its kept listing if the stamp
+    is what it was."""
+    stamp = _directory_stamp(directory)
+    try:
+        kept = msgspec.msgpack.decode(_cache_file("listings", directory).read_bytes(), type=Listing)
+    except (OSError, msgspec.DecodeError):
+        return stamp, None
+    return stamp, kept if kept.stamp == stamp else None
+
+
+def keep_listing(directory: str, listed: Listing) -> None:
+    """Keep a listing whose directory has been still long enough for its stamp to be trusted."""
+    if time.time_ns() - listed.stamp[0] >= _SETTLED_NS:
+        from . import compiled
+
+        encoded = msgspec.msgpack.encode(listed)
+        compiled.write_atomically(_cache_file("listings", directory), encoded)
 
 
 def _cache_file(kind: str, directory: str) -> Path:
