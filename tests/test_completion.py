@@ -59,7 +59,7 @@ def test_region_ids_complete(invoke: Invoke) -> None:
     offered = _offers(invoke, "cardguide apply --region ni")
     assert offered[:3] == ["ningbo", "ningxia", "ningde"]
     assert _offers(invoke, "cardguide apply --region sh")[:2] == ["shanghai", "shenzhen"]
-    assert _offers(invoke, "cardguide apply --region ")[:3] == ["beijing", "cixi", "guangdong"]
+    assert _offers(invoke, "cardguide apply --region ")[:3] == ["beijing", "cixi", "dongguan"]
 
 
 def test_chinese_names_and_divisions_without_data_complete(invoke: Invoke) -> None:
