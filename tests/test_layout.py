@@ -6,7 +6,7 @@ import random
 
 import pytest
 from rich.cells import cell_len
-from rich.text import Text
+from rich.text import Span, Text
 
 from cardguide.render.layout import break_spans, hang, wrap
 
@@ -76,3 +76,10 @@ def test_styles_survive_wrapping_and_markers_hang() -> None:
     assert wrapped[1].spans == []
     hung = hang(Text("[ ]"), 3, Text("一二三四五六七八"), 12)
     assert [line.plain for line in hung] == ["[ ] 一二三四", "    五六七八"]
+
+
+def test_a_line_never_carries_an_empty_style_span_which_would_split_its_escape_codes() -> None:
+    text = Text("簿4d")
+    text.spans = [Span(2, 2, "red"), Span(0, 3, "red")]
+    [line] = wrap(text, 10)
+    assert (line.plain, line.spans) == ("簿4d", [Span(0, 3, "red")])

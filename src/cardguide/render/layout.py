@@ -160,9 +160,11 @@ def wrap(text: Text, width: int) -> list[Text]:
     plain = text.plain
     lines: list[Text] = []
     offset = 0
+    # An empty style span would split rich's output into more escape codes than a cut line has.
+    bare = all(span.end > span.start for span in text.spans)
     for paragraph in plain.split("\n"):
         for start, end in break_spans(paragraph, width):
-            whole = start == offset == 0 and end == len(plain)
+            whole = bare and start == offset == 0 and end == len(plain)
             lines.append(text if whole else _cut(text, offset + start, offset + end))
         offset += len(paragraph) + 1
     return lines
