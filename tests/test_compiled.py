@@ -17,7 +17,7 @@ from cardguide.model import revision
 from cardguide.wording import msg
 
 from .conftest import Invoke, Run
-from .test_overlays import NEW_DISTRICT
+from .test_overlays import NEW_DISTRICT, NINGBO_OVERRIDE
 
 
 @pytest.fixture(autouse=True)
@@ -305,3 +305,18 @@ def test_a_listing_is_not_kept_when_its_directory_cannot_vouch_for_it(
     args = ["regions", "--data-dir", str(local), "--format", "json"]
     assert invoke(args).exit_code == 0
     assert not list((compiled.cache_root() / "listings").glob("*.msgpack"))
+
+
+def test_a_name_whose_local_holder_is_gone_is_not_given_to_a_shipped_region_of_the_same_id(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    local = tmp_path / "local"
+    local.mkdir()
+    override = NINGBO_OVERRIDE.replace("zh: 宁波}", "zh: 宁波}\naliases: [西门]")
+    (local / "ningbo.yaml").write_text(override, encoding="utf-8")
+    later = LOCAL.replace("id: haishu", "id: yinzhou").replace("zh: 海曙}", "zh: 西门}")
+    (local / "yinzhou.yaml").write_text(later, encoding="utf-8")
+    args = ["apply", "--region", "西门", "--data-dir", str(local), "--format", "json"]
+    assert invoke(args).json()["region"]["id"] == "ningbo"  # the local ningbo, in the snapshot
+    (local / "ningbo.yaml").unlink()  # the shipped ningbo remains, without that name
+    assert invoke(args).json()["region"]["id"] == "yinzhou"

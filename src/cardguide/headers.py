@@ -330,6 +330,8 @@ def first_named(
                 return None
             snapshots[directory] = snapshot
             found = snapshot.first(key)
+            if found is not None and found not in {region_id for region_id, _path in files}:
+                return None  # its file is gone from here (another directory's may share its id)
         else:
             places = shipped(files)
             if places is None or not all(place.keys for place in places):
