@@ -178,6 +178,12 @@ def read_yaml(file: Path, raw: bytes) -> Document:
     try:
         doc.data = _Builder(loader, doc).build()
     except yaml.MarkedYAMLError as exc:
+        # libyaml stops at limits of its own (1,000 nesting levels since PyYAML 6.0.4's build)
+        # before the events reach our rules; the pure-Python parser has no such limit, so it
+        # reads the file again to learn whether one of our rules refuses it first. Which rule
+        # fires must not depend on which parser a machine has, nor on their error wording.
+        if _Loader is not yaml.SafeLoader:
+            _refuse_as_our_rules_would(file, text)
         mark: Any = exc.problem_mark or exc.context_mark
         # The parser's own explanation stays in English: it names YAML's terms exactly.
         problem = exc.problem or exc.context or ""
@@ -208,6 +214,18 @@ def read_yaml(file: Path, raw: bytes) -> Document:
     finally:
         loader.dispose()
     return doc
+
+
+def _refuse_as_our_rules_would(file: Path, text: str) -> None:
+    """Raise the refusal of our own rules (depth, aliases, tags, keys) that the pure-Python
+    parser meets before any syntax error; return if it meets none."""
+    loader = yaml.SafeLoader(text)
+    try:
+        _Builder(loader, Document(file=file, data=None)).build()
+    except yaml.YAMLError:
+        return  # a syntax error before any rule: the C parser's report stands
+    finally:
+        loader.dispose()
 
 
 def portability_problem(file: Path, raw: bytes, data: Any) -> Diagnostic | None:
