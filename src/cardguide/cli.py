@@ -360,13 +360,11 @@ def schema(
 
     Example: cardguide schema --output checklist > checklist.schema.json
     """
-    import json
-
     from .output_schema import output_schema
-    from .schema import region_schema
+    from .schema import region_schema, schema_text
 
     schema = region_schema() if output is None else output_schema(output.value)
-    typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+    typer.echo(schema_text(schema), nl=False)
 
 
 def _batch() -> Callable[..., None]:

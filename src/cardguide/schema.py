@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import msgspec
@@ -11,9 +12,25 @@ from .model import RegionFile
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
 
+def _cleaned(value: Any) -> Any:
+    """Every description with its docstring indentation removed. msgspec takes descriptions from
+    docstrings, which some msgspec releases and Python 3.13 dedent and others do not; cleaned
+    here, the schema is the same text under every version."""
+    if isinstance(value, dict):
+        return {
+            key: inspect.cleandoc(item)
+            if key == "description" and isinstance(item, str)
+            else _cleaned(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    return value
+
+
 def region_schema() -> dict[str, Any]:
     """JSON Schema (2020-12) for one region file; YAML dates appear as ISO date strings."""
-    generated = msgspec.json.schema(RegionFile)
+    generated = _cleaned(msgspec.json.schema(RegionFile))
     return {
         "$schema": SCHEMA_URI,
         "title": "cardguide region file",
@@ -24,3 +41,10 @@ def region_schema() -> dict[str, Any]:
         ),
         **generated,
     }
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """A schema as `cardguide schema` prints it and schema/ keeps it."""
+    import json
+
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
