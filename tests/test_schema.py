@@ -37,11 +37,10 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, format_checker=checker)
 
 
-def test_the_committed_schema_is_what_the_command_prints(invoke: Invoke) -> None:
+def test_the_schema_command_prints_the_committed_schema(invoke: Invoke) -> None:
     run = invoke(["schema"])
-    assert run.exit_code == 0
-    # Regenerate with `cardguide schema > schema/region.schema.json` after a model change.
-    assert json.loads(run.stdout) == json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout == SCHEMA_FILE.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])

@@ -45,10 +45,6 @@ def shipped_dir() -> Path:
     return package.parents[1] / "data" / "regions"  # src/cardguide → repository root
 
 
-# The directory the committed name index describes, whatever a test makes `shipped_dir` return.
-_packaged_dir = shipped_dir
-
-
 def _likeness(query: str, name: str) -> float:
     import difflib  # only a failed lookup pays for it
 
@@ -86,7 +82,6 @@ class Catalog:
         self._headers: dict[str, LocalHeaders] = {}
         self._overlay_strs = {str(directory) for directory in self.overlays}
         self._resolved: dict[Path, Path] = {}  # directories, resolved once
-        self._packaged: str | None = None
 
     def files_for(self, region_id: str) -> list[Path]:
         if self._scanned is not None:  # holds only names that are region ids
@@ -316,22 +311,13 @@ class Catalog:
 
     def _shipped_places(self, ids: list[tuple[str, str]]) -> list[Place] | None:
         """A non-local directory's places from the committed index, if it describes them all."""
-        found = [self._indexed(region_id, path) for region_id, path in ids]
+        found = [headers.indexed(region_id, Path(path)) for region_id, path in ids]
         return None if None in found else [place for place in found if place is not None]
-
-    def _indexed(self, region_id: str, path: str) -> Place | None:
-        """The committed index's place for a file, trusted only in the real packaged directory
-        (whatever a test's `shipped_dir` returns) and only while the file's size matches."""
-        if self._packaged is None:
-            self._packaged = str(_packaged_dir().resolve())
-        if os.path.dirname(path) != self._packaged:  # noqa: PTH120
-            return None
-        return headers.indexed(region_id, Path(path))
 
     def _gazetteer(self) -> Gazetteer:
         places = []
         for region_id, paths in sorted(self._scan().items()):
-            found = self._indexed(region_id, paths[0])
+            found = headers.indexed(region_id, Path(paths[0]))
             if found is None:  # a local file, or a shipped one edited since the index was built
                 try:
                     header = self._header_at(region_id, paths[0])

@@ -1,39 +1,92 @@
-"""Region files in compiled form (msgpack), found by the digest of their bytes, so never stale.
+"""Region files in compiled form (msgpack), named by what decides them, so never stale."""
 
-A region file that was read, decoded and checked once is kept as its typed content, under a
-name made from a digest of the file's exact bytes and of this version of cardguide. Any change
-to the file, or a new cardguide, gives a new name, so an old form is never served. The shipped
-files are compiled and checked when the package is built (scripts/build_index.py); local files
-are compiled into the user's cache the first time they load without a problem.
-"""
+# A region file that was read, decoded and checked once is kept as its typed content, under a
+# name made from a digest of the file's exact bytes and of everything else that decides what
+# reading and checking it gives: cardguide's own code (every module, so the model and every
+# rule) and msgspec, which encodes the form. A change to any of them gives a new name, so an
+# old form is never served. A wheel carries the compiled forms of its shipped files, made when
+# it is built (hatch_build.py); local files, and shipped ones in a source checkout, are compiled
+# into the user's cache the first time they load without a problem.
 
 from __future__ import annotations
 
 import os
+import sys
+from functools import cache
 from pathlib import Path
 
 import msgspec
 
-from . import __version__
 from .model import RegionFile
 
-SHIPPED = Path(__file__).with_name("compiled")
-# Part of every digest: a change to the compiled format or to the model comes with a new version.
-_SALT = f"cardguide {__version__} compiled 1\n".encode()
+PACKAGE = Path(__file__).parent
+# Only in a wheel: the shipped files' compiled forms and the digest of the code they were
+# compiled by (hatch_build.py writes both).
+SHIPPED = PACKAGE / "compiled"
+CODE_DIGEST = "code.digest"
 
 
-def digest(raw: bytes) -> str:
+def _blake2b(data: bytes = b"", size: int = 16) -> str:
     try:  # the built-in BLAKE2, without loading OpenSSL as hashlib does (~3 ms a run)
         from _blake2 import blake2b
     except ImportError:
         from hashlib import blake2b
-    return blake2b(_SALT + raw, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=size).hexdigest()
+
+
+def code_digest(package: Path = PACKAGE) -> str:
+    """A digest of every module of cardguide: its path in the package and its bytes."""
+    parts: list[bytes] = []
+    for directory, subdirectories, files in os.walk(package):
+        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = Path(directory, name)
+                relative = path.relative_to(package).as_posix().encode()
+                parts.append(b"%d:%s%d:" % (len(relative), relative, path.stat().st_size))
+                parts.append(path.read_bytes())
+    return _blake2b(b"".join(parts))
+
+
+@cache
+def fingerprint() -> bytes:
+    """Everything but the file's bytes that decides a compiled form or a cached result.
+
+    A wheel states its code's digest, computed from the same modules when it was built, so an
+    installed command reads one small file; a source checkout computes it (about 2 ms).
+    """
+    try:
+        code = (SHIPPED / CODE_DIGEST).read_text(encoding="ascii").strip()
+    except OSError:
+        code = code_digest()
+    runtime = f"msgspec {msgspec.__version__}; python {sys.version_info[0]}.{sys.version_info[1]}"
+    return f"cardguide code {code}; {runtime}\n".encode()
+
+
+def digest(raw: bytes) -> str:
+    """The name of whatever is kept for these bytes under this code."""
+    return _blake2b(fingerprint() + raw)
+
+
+def content_digest(raw: bytes) -> str:
+    """A digest of the bytes alone, for an index that lists files by their content."""
+    return _blake2b(raw)
 
 
 def cache_root() -> Path:
-    """cardguide's part of the user's cache: $XDG_CACHE_HOME/cardguide, else ~/.cache/cardguide."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cardguide"
+    """cardguide's part of the user's cache: $XDG_CACHE_HOME/cardguide, else the platform's
+    cache folder (%LOCALAPPDATA%\\cardguide\\Cache on Windows, ~/Library/Caches/cardguide on
+    macOS, ~/.cache/cardguide elsewhere)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "cardguide"
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            return Path(local) / "cardguide" / "Cache"
+    elif sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "cardguide"
+    return Path.home() / ".cache" / "cardguide"
 
 
 def cache_dir() -> Path:
@@ -83,7 +136,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def validated(raw: bytes) -> bool:
-    """Whether a file with these bytes passed every per-file rule of `validate` before."""
+    """Whether a file with these bytes passed every per-file rule of this code's `validate`."""
     return (cache_root() / "validated" / digest(raw)).exists()
 
 
@@ -91,3 +144,16 @@ def mark_validated(raw: bytes, region: RegionFile) -> None:
     """Remember that these bytes pass every per-file rule, and keep their compiled form."""
     store(raw, region)
     write_atomically(cache_root() / "validated" / digest(raw), b"")
+
+
+def build_shipped(regions: Path, target: Path) -> int:
+    """Compile every shipped file into `target`, with the digest of the code that did it, for
+    the wheel (hatch_build.py). A broken file raises DataError, and no wheel is built."""
+    from .loader import load_layer, read_file
+
+    target.mkdir(parents=True, exist_ok=True)
+    (target / CODE_DIGEST).write_text(code_digest() + "\n", encoding="ascii")
+    files = sorted(regions.glob("*.yaml"))
+    for file in files:
+        store(read_file(file), load_layer(file).region, target)
+    return len(files)

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from .loader import Layer
 
 FILE = Path(__file__).with_name("region_headers.json")
-VERSION = 4  # 2: names come folded too; 3: local headers keep the folded names as "keys";
-# 4: a snapshot's names come in parts
 
 
 def header_of(layer: Layer) -> dict[str, Any]:
@@ -105,13 +103,19 @@ class LocalHeaders:
 
 
 def indexed(region_id: str, file: Path) -> Place | None:
-    """The region's names from the committed index, if it describes this shipped file.
-
-    The caller passes only files of the shipped data directory; a test keeps the index in step
-    with them, so a matching size is enough.
-    """
+    """The region's names from the committed index, if it describes this very file: the
+    digest of the file's bytes must be the one the index was built from, so an edit of any
+    size (宁波 renamed to another two-character name) is read from the file instead."""
     header = shipped().get(region_id)
-    if header is None or header.get("size") != file.stat().st_size:
+    if header is None:
+        return None
+    from . import compiled
+
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        return None
+    if header.get("content") != compiled.content_digest(raw):
         return None
     return place(region_id, header)
 
@@ -130,10 +134,17 @@ def place(region_id: str, header: dict[str, Any]) -> Place:
 
 def build(layers: list[Layer]) -> str:
     """The index's text: one header per region, sorted, so a rebuild changes only what changed."""
-    # A shipped file edited after the index was built (its size changed) is read instead; the
-    # size costs one stat, where a checksum would read every file on every lookup.
+    from . import compiled
+
+    # A shipped file edited after the index was built (its bytes differ) is read instead.
     headers = sorted(
-        (layer.region.id, {**spellings(header_of(layer)), "size": layer.file.stat().st_size})
+        (
+            layer.region.id,
+            {
+                **spellings(header_of(layer)),
+                "content": compiled.content_digest(layer.file.read_bytes()),
+            },
+        )
         for layer in layers
     )
     import json  # only when the index is built; reading it takes msgspec's faster decoder
@@ -142,17 +153,17 @@ def build(layers: list[Layer]) -> str:
         f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}"
         for key, value in headers
     ]
-    return f'{{"version": {VERSION}, "regions": {{\n' + ",\n".join(lines) + "\n}}\n"
+    return '{"regions": {\n' + ",\n".join(lines) + "\n}}\n"
 
 
 @cache
 def shipped() -> dict[str, dict[str, Any]]:
-    """The committed headers by region id; empty when the index is missing or of another version."""
+    """The committed headers by region id; empty when the index is missing or damaged."""
     try:
         body = msgspec.json.decode(FILE.read_bytes())
     except (OSError, msgspec.DecodeError):
         return {}
-    if not isinstance(body, dict) or body.get("version") != VERSION:
+    if not isinstance(body, dict):
         return {}
     regions = body.get("regions")
     return regions if isinstance(regions, dict) else {}
@@ -249,12 +260,12 @@ def keep_listing(directory: str, listed: Listing) -> None:
 
 
 def _cache_file(kind: str, directory: str) -> Path:
-    """The cache file of one kind for one local directory. The format's version is in the name:
-    a file written in another format is never read."""
+    """The cache file of one kind for one local directory. Its name is a digest of the directory
+    and of cardguide's code: a file written by other code, in whatever format, is never read."""
     from . import compiled
 
     key = compiled.digest(directory.encode("utf-8", "surrogateescape"))
-    return compiled.cache_root() / kind / f"{key}-{VERSION}.msgpack"
+    return compiled.cache_root() / kind / f"{key}.msgpack"
 
 
 def _stamp(path: str) -> list[int]:

@@ -1,0 +1,62 @@
+"""Rebuild every generated file the repository keeps: run after editing data/regions or the model.
+
+    python scripts/regenerate.py           # rewrite what is stale
+    python scripts/regenerate.py --check   # list what is stale; exit 1 if anything is
+
+It writes the JSON Schema of region files (schema/region.schema.json, what `cardguide schema`
+prints) and the name index of the shipped regions (src/cardguide/region_headers.json). One test
+(tests/test_generated.py) fails while either is stale. Not here: the division list, a data set
+with its own script and version (scripts/build_divisions.py), and the compiled forms of the
+shipped files, which only a wheel carries (hatch_build.py makes them at build time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from cardguide import headers  # noqa: E402
+from cardguide.catalog import Catalog, shipped_dir  # noqa: E402
+from cardguide.schema import region_schema, schema_text  # noqa: E402
+
+SCHEMA = ROOT / "schema" / "region.schema.json"
+
+
+def generated() -> dict[Path, str]:
+    """Each generated file and the text it should hold, made from the code and data as they are."""
+    layers = Catalog([shipped_dir()]).layers()  # every shipped file read and checked
+    return {SCHEMA: schema_text(region_schema()), headers.FILE: headers.build(layers)}
+
+
+def stale(files: dict[Path, str]) -> list[Path]:
+    """The generated files whose text is not what the code and data make now."""
+    found = []
+    for path, text in files.items():
+        try:
+            current = path.read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != text:
+            found.append(path)
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only list what is stale")
+    check = parser.parse_args().check
+    files = generated()
+    outdated = stale(files)
+    for path in outdated:
+        if not check:
+            path.write_text(files[path], encoding="utf-8")
+        print(f"{'stale' if check else 'rewrote'}: {path.relative_to(ROOT)}")
+    return 1 if check and outdated else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
