@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from .conftest import Invoke
+import pytest
+
+from .conftest import LANGUAGE_VARIABLES, Invoke
 from .test_output_schemas import assert_valid, validator
 
 GOOD = [
@@ -71,17 +78,19 @@ def test_json_lines_from_stdin_with_profiles_as_lists(invoke: Invoke) -> None:
     assert (third["ok"], third["error"]["field"], third["line"]) == (False, "row", 3)
 
 
-def test_all_good_rows_exit_zero_and_csv_output_has_one_line_each(
+def test_all_good_rows_exit_zero_and_csv_output_has_one_row_each(
     invoke: Invoke, tmp_path: Path
 ) -> None:
     path = tmp_path / "ok.csv"
     path.write_text("Command,Region\napply,ningbo\nactivate,cixi\n", encoding="utf-8")
-    run = invoke(["batch", str(path), "--format", "csv"])
+    run = invoke(["batch", str(path), "--format", "csv", "--lang", "en"])
     assert (run.exit_code, run.stderr) == (0, "")
-    lines = run.stdout.splitlines()
-    assert lines[0].startswith("row,line,ok,command")
-    assert len(lines) == 3
-    assert lines[1].startswith("1,2,true,apply --region ningbo")
+    rows = list(csv.reader(io.StringIO(run.stdout.removeprefix("\ufeff"))))
+    assert rows[0][:4] == ["Row", "Result", "Task", "Region"]
+    assert [row[:4] for row in rows[1:]] == [
+        ["1", "OK", "Applying for a card", "Ningbo City"],
+        ["2", "OK", "Activating a card", "Cixi City"],
+    ]
 
 
 def test_an_unknown_column_stops_before_any_row(invoke: Invoke, tmp_path: Path) -> None:
@@ -93,13 +102,11 @@ def test_an_unknown_column_stops_before_any_row(invoke: Invoke, tmp_path: Path) 
     assert len(run.stderr.splitlines()) == 1
 
 
-def test_a_batch_file_that_is_not_utf8_or_missing_is_a_usage_error(
-    invoke: Invoke, tmp_path: Path
-) -> None:
-    path = tmp_path / "latin.csv"
-    path.write_bytes("command,region\napply,Caf\u00e9\n".encode("latin-1"))
-    assert invoke(["batch", str(path)]).exit_code == 2
-    assert invoke(["batch", str(tmp_path / "none.csv")]).exit_code == 2
+def test_a_missing_batch_file_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
+    run = invoke(["batch", str(tmp_path / "none.csv"), "--lang", "en"])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.startswith(f"cardguide: error: cannot read '{tmp_path / 'none.csv'}'")
+    assert len(run.stderr.splitlines()) == 1
 
 
 def test_a_batch_file_larger_than_a_region_file_is_read(invoke: Invoke, tmp_path: Path) -> None:
@@ -191,3 +198,26 @@ def test_page_formats_need_an_output_dir_and_results_formats_cannot_have_one(
     run = invoke(["batch", str(path), "--output-dir", str(path)])
     assert (run.exit_code, run.stdout) == (2, "")
     assert "is not a directory" in run.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_reader_that_stops_reading_ends_the_batch_quietly_with_0(
+    tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / "many.csv"
+    # Far more than a pipe holds, so the batch is still writing when the reader goes away.
+    path.write_text("command,region\n" + "apply,ningbo\n" * 2000, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
+    args = [sys.executable, "-m", "cardguide", "batch", str(path), "--format", fmt]
+    with subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as batch:  # `cardguide batch many.csv | head -1`
+        assert batch.stdout is not None
+        assert batch.stderr is not None
+        first = batch.stdout.readline()
+        batch.stdout.close()
+        stderr = batch.stderr.read()
+        code = batch.wait()
+    assert first.strip()  # it wrote before the pipe closed
+    assert code == 0
+    assert stderr == b""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from .errors import DataError, UsageProblem
+from .errors import UsageProblem
 from .model import Facet, escape_controls
 from .profile import FACETS, flag_for
 from .registry import ROW_COMMANDS  # the commands a row may name
@@ -24,7 +24,6 @@ COLUMNS = ("command", "region", "profile", "channel", "lang", "query", *DATE_COL
 # Limits: a spreadsheet of a help desk's day, not a denial of service.
 MAX_ROWS = 100_000
 MAX_FIELD = 1_000
-MAX_BYTES = 64 * 1024 * 1024  # room for the rows above, never a whole disk
 
 
 @dataclass(frozen=True)
@@ -122,8 +121,8 @@ def command_line(row: Row) -> list[str]:
     args = [command]
     if fields.get("region"):
         args += ["--region", fields["region"]]
-    for token in filter(None, (t.strip() for t in _split(fields.get("profile", "")))):
-        facet = _facet(token)
+    for token in profile_tokens(fields.get("profile", "")):
+        facet = facet_of(token)
         if facet is None:
             raise RowProblem("profile", msg("batch.profile", value=token, facets=join(FACETS)))
         args.append(flag_for(facet))
@@ -141,11 +140,13 @@ def command_line(row: Row) -> list[str]:
     return args
 
 
-def _split(value: str) -> list[str]:
-    return value.replace(",", ";").replace("；", ";").split(";")
+def profile_tokens(value: str) -> list[str]:
+    """The situations a profile field names: `newborn;minor`, `newborn, minor`, `newborn；minor`."""
+    return [t.strip() for t in value.replace(",", ";").replace("；", ";").split(";") if t.strip()]
 
 
-def _facet(token: str) -> Facet | None:
+def facet_of(token: str) -> Facet | None:
+    """The situation a token names, however it is written (`Left-Job`), or None."""
     name = _column(token)
     return next((facet for facet in FACETS if facet == name), None)
 
@@ -165,48 +166,15 @@ def field_of(message: Msg | None) -> str | None:
     return None
 
 
-def read_input(file: str, stdin: TextIO) -> str:
-    """The batch file's text: a path, or stdin for `-`; never a FIFO or a device by name."""
-    if file == "-":
-        return stdin.read()
-    from .loader import read_file
-
-    try:
-        raw = read_file(Path(file), MAX_BYTES)
-    except DataError as error:
-        raise UsageProblem(msg("batch.unreadable", file=file, problem=error.message)) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageProblem(msg("batch.not_utf8", file=file)) from None
-
-
-CSV_HEADER = (
-    "row",
-    "line",
-    "ok",
-    "command",
-    "exit_code",
-    "field",
-    "error_en",
-    "error_zh",
-    "result",
-    "file",
-)
-
-
 class Writer:
-    """One result per row, in JSON Lines or CSV, each row as soon as it is known."""
+    """One JSON Lines result per row, each as soon as it is known (batch_csv: spreadsheets)."""
 
-    def __init__(self, fmt: str, out: TextIO) -> None:
+    def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.csv = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
-        if self.csv is not None:
-            self.csv.writerow(CSV_HEADER)
         # JSON Lines go to the byte stream under `out` when there is one, so each distinct
         # result is encoded once and then only copied: re-encoding 10,000 results of 20 kB
         # each took most of a batch's time.
-        self.raw: BinaryIO | None = getattr(out, "buffer", None) if self.csv is None else None
+        self.raw: BinaryIO | None = getattr(out, "buffer", None)
         self._encoded: dict[str, bytes] = {}
         out.flush()
 
@@ -233,17 +201,6 @@ class Writer:
     ) -> None:
         from .render.json_format import SCHEMA_VERSION
 
-        if self.csv is not None:
-            error = body.get("error") or {}
-            said = error.get("message") or {}
-            cells = [
-                row.number, row.line, str(body["ok"]).lower(), " ".join(args),
-                error.get("exit_code", 0), error.get("field") or "",
-                said.get("en", ""), said.get("zh", ""), result or "", body.get("file", ""),
-            ]  # fmt: skip
-            # Cells from a spreadsheet reach a terminal too: controls are shown escaped.
-            self.csv.writerow([escape_controls(c) if isinstance(c, str) else c for c in cells])
-            return
         record = {
             "schema_version": SCHEMA_VERSION,
             "kind": "batch",

@@ -9,18 +9,31 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Protocol, cast
+from typing import TYPE_CHECKING, Annotated, Protocol, cast
 
 import typer
 
 from .errors import EXIT_DATA, EXIT_USAGE, UsageProblem
 from .options import DataDirOption, LangOption, QuietOption, TodayOption
-from .terminal import Messages, language
-from .wording import Msg, msg, say
+from .terminal import Messages, _quiet_stdout, language
+from .wording import LangChoice, Msg, msg, say
+
+if TYPE_CHECKING:
+    from .batch import Row
 
 
 class _RunsRows(Protocol):
     def outcome(self, argv: list[str]) -> tuple[int, Msg | None]: ...
+
+
+class _Writes(Protocol):
+    """Where results go: JSON Lines (batch.Writer) or a spreadsheet (batch_csv.CsvWriter)."""
+
+    def result(self, row: Row, args: list[str], document: str) -> None: ...
+
+    def error(
+        self, row: Row, args: list[str], code: int, field: str | None, message: Msg | None
+    ) -> None: ...
 
 
 BatchFormat = enum.Enum(  # type: ignore[misc]
@@ -53,8 +66,11 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl (one JSON object per row, the default) or csv; with --output-dir, the "
-            "format of each row's file: html (the default), markdown, text or json.",
+            help="jsonl (one JSON object per row, the default) or csv (for Excel or WPS: UTF-8 "
+            "with a byte-order mark, one row per person, readable text in each cell, headers "
+            "in --lang, a ' before any cell that would start like a formula); with "
+            "--output-dir, the format of each row's file: html (the default), markdown, text "
+            "or json.",
             show_default=False,
         ),
     ] = None,
@@ -66,6 +82,17 @@ def batch(
             help="Write each row's checklist to a file of its own in this directory "
             "(made if missing), named by row number, command, region and profile, e.g. "
             "0001-apply-ningbo-newborn.html; stdout lists each row's file or error.",
+            show_default=False,
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            help="The input's encoding, e.g. utf-8, gbk or gb18030. Default: UTF-8 (with or "
+            "without a byte-order mark) when it reads as UTF-8, else GB18030 (a superset of "
+            "GBK, what Excel and WPS save CSV as on Chinese Windows), said on stderr.",
             show_default=False,
         ),
     ] = None,
@@ -83,63 +110,113 @@ def batch(
     Example: cardguide batch new-staff.csv --output-dir checklists/ --format html
     """
     from . import batch as batches
+    from .batch_input import encoding_named, named, read_input, shown
 
     gc.enable()  # off for a single command (see launch.py); a batch runs long enough to need it
     choice = language(lang, os.environ)
     results, page = _batch_formats(fmt.value if fmt is not None else None, output_dir)
-    text = batches.read_input(file, sys.stdin)
-    rows = list(batches.read_rows(text))
+    given = read_input(file, sys.stdin, None if encoding is None else encoding_named(encoding))
+    if given.guessed is not None:  # a guess may be wrong: the person is told what was read
+        guessed = msg("batch.encoding_guessed", file=named(file), encoding=shown(given.guessed))
+        Messages(choice).note(guessed)
+    rows = list(batches.read_rows(given.text))
     if output_dir is not None:
         output_dir.mkdir(parents=True, exist_ok=True)
-    # Every command, whichever the command line named: rows run exactly as command lines do.
-    from .cli import app
-
-    group = cast(_RunsRows, typer.main.get_command(app))
     shared = [*(arg for d in data_dirs or () for arg in ("--data-dir", str(d)))]
     shared += ["--today", today] if today else []
-    # --lang given to batch is each row's default; a row's own lang comes later and wins.
-    default_lang = ("--lang", lang) if lang is not None else ()
-    done: dict[tuple[str, ...], tuple[int, Msg | None, str]] = {}  # a repeated row runs once
-    failed = 0
-    writer = batches.Writer(results, sys.stdout)
-    progress = sys.stderr.isatty() and not quiet
-    for index, row in enumerate(rows, start=1):
-        try:
-            args = batches.command_line(row)
-        except batches.RowProblem as problem:
-            failed += 1
-            writer.error(row, [], EXIT_USAGE, problem.field_name, problem.message)
-            continue
-        full = (args[0], *default_lang, *args[1:], "--format", page or "json", "--no-input")
-        full += ("--quiet", *shared)
-        if full not in done:
-            out = io.StringIO()
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-                code, message = group.outcome(list(full))
-            printed = out.getvalue()
-            # A result is made one line once, however many rows ask for it.
-            shown = printed if page is not None or code != 0 else batches.one_line_json(printed)
-            done[full] = (code, message, shown)
-        code, message, printed = done[full]
-        if code != 0:
-            failed += 1
-            writer.error(row, args, code, batches.field_of(message), message)
-        elif output_dir is not None and page is not None:
-            name = batches.page_name(row, len(rows), page)
-            try:
-                writer.saved(row, args, batches.save_page(output_dir, name, printed))
-            except OSError as error:
-                failed += 1
-                unwritten = msg("batch.unwritable", file=name, reason=error.strerror or "")
-                writer.error(row, args, EXIT_DATA, None, unwritten)
-        else:
-            writer.result(row, args, printed)
-        if progress:
-            counted = msg("batch.progress", done=index, total=len(rows))
-            sys.stderr.write("\r" + say(counted, "zh" if choice == "zh" else "en"))
-    if progress:
-        sys.stderr.write("\n")
-    sys.stdout.flush()
+    run = _Run(rows, lang, page, output_dir, shared, progress=sys.stderr.isatty() and not quiet)
+    try:
+        failed = run.all(choice, results)
+    except BrokenPipeError:
+        # The reader stopped reading (`| head -1`): not a failed row. Ended as every command
+        # ends on a closed pipe (terminal.outcome, which typer's own EPIPE exit keeps from
+        # seeing an error raised inside a command): quietly, with 0.
+        _quiet_stdout()
+        return
     if failed:
         Messages(choice).note(msg("batch.summary", failed=failed, total=len(rows)))
         raise typer.Exit(EXIT_DATA)
+
+
+class _Run:
+    """The rows of one batch, each run through the command group as its command line."""
+
+    def __init__(
+        self,
+        rows: list[Row],
+        lang: str | None,
+        page: str | None,
+        output_dir: Path | None,
+        shared: list[str],
+        progress: bool,
+    ) -> None:
+        # Every command, whichever the command line named: rows run exactly as command lines do.
+        from .cli import app
+
+        self.group = cast(_RunsRows, typer.main.get_command(app))
+        self.rows, self.page, self.output_dir, self.progress = rows, page, output_dir, progress
+        # --lang given to batch is each row's default; a row's own lang comes later and wins.
+        self.lang = lang
+        self.default_lang = ("--lang", lang) if lang is not None else ()
+        self.shared = shared
+        self.done: dict[tuple[str, ...], tuple[int, Msg | None, str]] = {}  # a row runs once
+
+    def all(self, choice: LangChoice, results: str) -> int:
+        """Every row's result on stdout, in order; how many failed."""
+        from . import batch as batches
+
+        if results == "csv":
+            from .batch_csv import CsvWriter
+
+            writer: _Writes = CsvWriter(sys.stdout, self.lang)
+        else:
+            writer = batches.Writer(sys.stdout)
+        failed = 0
+        try:
+            for index, row in enumerate(self.rows, start=1):
+                failed += not self.one(row, writer)
+                if self.progress:
+                    counted = msg("batch.progress", done=index, total=len(self.rows))
+                    sys.stderr.write("\r" + say(counted, "zh" if choice == "zh" else "en"))
+        finally:
+            if self.progress:
+                sys.stderr.write("\n")
+        sys.stdout.flush()
+        return failed
+
+    def one(self, row: Row, writer: _Writes) -> bool:
+        """Run one row and write its result; whether it worked."""
+        from . import batch as batches
+
+        try:
+            args = batches.command_line(row)
+        except batches.RowProblem as problem:
+            writer.error(row, [], EXIT_USAGE, problem.field_name, problem.message)
+            return False
+        page = self.page
+        full = (args[0], *self.default_lang, *args[1:], "--format", page or "json", "--no-input")
+        full += ("--quiet", *self.shared)
+        if full not in self.done:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+                code, message = self.group.outcome(list(full))
+            printed = out.getvalue()
+            # A result is made one line once, however many rows ask for it.
+            shown = printed if page is not None or code != 0 else batches.one_line_json(printed)
+            self.done[full] = (code, message, shown)
+        code, message, printed = self.done[full]
+        if code != 0:
+            writer.error(row, args, code, batches.field_of(message), message)
+            return False
+        if self.output_dir is None or page is None:
+            writer.result(row, args, printed)
+            return True
+        assert isinstance(writer, batches.Writer)  # --output-dir lists pages in JSON Lines
+        name = batches.page_name(row, len(self.rows), page)
+        try:
+            writer.saved(row, args, batches.save_page(self.output_dir, name, printed))
+        except OSError as error:
+            unwritten = msg("batch.unwritable", file=name, reason=error.strerror or "")
+            writer.error(row, args, EXIT_DATA, None, unwritten)
+            return False
+        return True

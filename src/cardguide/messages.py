@@ -933,10 +933,37 @@ WORDS: dict[str, Entry] = {
         "en": "cannot read '{file}': {problem}",
         "zh": "无法读取“{file}”：{problem}",
     },
-    "batch.not_utf8": {
-        "en": "'{file}' is not UTF-8 text; save the spreadsheet as CSV UTF-8",
-        "zh": "“{file}”不是 UTF-8 文本；请把表格另存为“CSV UTF-8”",
+    "batch.undecodable": {
+        "en": "'{file}' is neither UTF-8 nor GB18030 text (line {line}); save the spreadsheet as CSV UTF-8, or give its encoding with --encoding",
+        "zh": "“{file}”第{line}行既不是UTF-8编码，也不是GB18030编码；请把表格另存为“CSV UTF-8”格式，或注明文件的编码后再处理",
     },
+    "batch.not_in_encoding": {
+        "en": "'{file}' is not {encoding} text (line {line}); check the file's encoding",
+        "zh": "“{file}”第{line}行不是{encoding}编码的文字；请确认文件的编码",
+    },
+    "batch.encoding_unknown": {
+        "en": "--encoding {encoding}: no such text encoding; name one such as utf-8, gbk or gb18030",
+        "zh": "没有“{encoding}”这种文字编码；请写 utf-8、gbk、gb18030 这样的编码名称",
+    },
+    "batch.encoding_guessed": {
+        "en": "'{file}' is not UTF-8 text; read it as {encoding}. If the text looks wrong, give its encoding with --encoding",
+        "zh": "“{file}”不是UTF-8编码，已按{encoding}编码读取；如果读出来的文字不对，请注明文件的编码后再处理",
+    },
+    "batch.stdin": {"en": "standard input", "zh": "标准输入"},
+    # --- batch results as a spreadsheet: column headers and cells ----------------------------
+    "batch.csv.row": {"en": "Row", "zh": "序号"},
+    "batch.csv.status": {"en": "Result", "zh": "结果"},
+    "batch.csv.ok": {"en": "OK", "zh": "成功"},
+    "batch.csv.failed": {"en": "Failed", "zh": "出错"},
+    "batch.csv.task": {"en": "Task", "zh": "办理事项"},
+    "batch.csv.region": {"en": "Region", "zh": "地区"},
+    "batch.csv.region_asked": {
+        "en": "{place} ({region}'s rules)",
+        "zh": "{place}（按{region}的规定）",
+    },
+    "batch.csv.who": {"en": "For", "zh": "适用对象"},
+    "batch.csv.field": {"en": "Column at fault", "zh": "出错的列"},
+    "batch.csv.error": {"en": "Problem", "zh": "出错原因"},
     "rule.CG028": {
         "en": "a complete list hides a parent's item from the people it was written for",
         "zh": "完整清单挡住了上级专为某类人写的事项",
