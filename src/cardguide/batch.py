@@ -16,6 +16,7 @@ from .errors import UsageProblem
 from .model import Facet, escape_controls
 from .profile import FACETS, flag_for
 from .registry import ROW_COMMANDS  # the commands a row may name
+from .terminal import PLAIN, data_encoding
 from .wording import Msg, both, join, msg
 
 # Date columns, by the command-line option they stand for.
@@ -175,6 +176,7 @@ class Writer:
         # result is encoded once and then only copied: re-encoding 10,000 results of 20 kB
         # each took most of a batch's time.
         self.raw: BinaryIO | None = getattr(out, "buffer", None)
+        self.encoding = data_encoding(out)
         self._encoded: dict[str, bytes] = {}
         out.flush()
 
@@ -224,7 +226,7 @@ class Writer:
         self.raw.write(self._bytes(tail + "\n"))
 
     def _bytes(self, text: str) -> bytes:
-        return text.encode(self.out.encoding, self.out.errors or "strict")
+        return text.encode(self.encoding, PLAIN)
 
 
 def one_line_json(printed: str) -> str:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Protocol, cast
 import typer
 
 from .errors import EXIT_DATA, EXIT_USAGE, UsageProblem
-from .options import DataDirOption, LangOption, QuietOption, TodayOption
-from .terminal import Messages, _quiet_stdout, language
+from .options import DataDirOption, LangOption, QuietOption, TodayOption, day
+from .terminal import Messages, language
 from .wording import LangChoice, Msg, msg, say
 
 if TYPE_CHECKING:
@@ -123,16 +123,13 @@ def batch(
     if output_dir is not None:
         output_dir.mkdir(parents=True, exist_ok=True)
     shared = [*(arg for d in data_dirs or () for arg in ("--data-dir", str(d)))]
-    shared += ["--today", today] if today else []
+    if today is not None:
+        day(today, "--today")  # an empty or wrong date is batch's usage error, not every row's
+        shared += ["--today", today]
     run = _Run(rows, lang, page, output_dir, shared, progress=sys.stderr.isatty() and not quiet)
-    try:
-        failed = run.all(choice, results)
-    except BrokenPipeError:
-        # The reader stopped reading (`| head -1`): not a failed row. Ended as every command
-        # ends on a closed pipe (terminal.outcome, which typer's own EPIPE exit keeps from
-        # seeing an error raised inside a command): quietly, with 0.
-        _quiet_stdout()
-        return
+    # A closed stdout (`| head -1`) is not a failed row: it ends batch as it ends every
+    # command, quietly with 0 (group.Group.invoke).
+    failed = run.all(choice, results)
     if failed:
         Messages(choice).note(msg("batch.summary", failed=failed, total=len(rows)))
         raise typer.Exit(EXIT_DATA)

@@ -45,6 +45,22 @@ def shipped_dir() -> Path:
     return package.parents[1] / "data" / "regions"  # src/cardguide → repository root
 
 
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether a directory entry is a regular file or a link to one; a link that loops or
+    cannot be followed is not (it is listed as an entry left out)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _real(path: Path) -> Path:
+    """The path with every link followed as far as it goes. Unlike Path.resolve, which raises
+    RuntimeError on a loop in Python 3.11 and OSError from 3.13, this never raises: a looping
+    link then fails where it is read, as a file that cannot be read."""
+    return Path(os.path.realpath(path))
+
+
 def _likeness(query: str, name: str) -> float:
     import difflib  # only a failed lookup pays for it
 
@@ -155,7 +171,7 @@ class Catalog:
         odd: list[str] = []
         for entry in entries:
             stem = entry.name[: -len(".yaml")]
-            if _ID.fullmatch(stem) and entry.is_file():
+            if _ID.fullmatch(stem) and _is_file(entry):
                 files.append((stem, entry.path))
             else:
                 odd.append(entry.name)
@@ -181,10 +197,10 @@ class Catalog:
         # that overlay's file, wherever it points.
         parent = self._resolved.get(file.parent)
         if parent is None:
-            parent = self._resolved[file.parent] = file.parent.resolve()
+            parent = self._resolved[file.parent] = _real(file.parent)
         file = parent / file.name
         if file not in self._loaded:
-            target = file.resolve()
+            target = _real(file)
             if target != file and not any(target.is_relative_to(d) for d in self.dirs):
                 outside = msg("load.link_outside", target=target)
                 raise DataError(Diagnostic("CG031", outside, file, 1, 1))

@@ -3,6 +3,7 @@ terminal for what is missing), and the output, through a pager when that helps."
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import sys
@@ -18,7 +19,7 @@ from .options import Request
 from .profile import APPLICANT_FLAGS, Profile, flag_for, make_profile
 from .render import RenderOptions, renderer_for
 from .resolve import Guide, load_chain, resolve
-from .terminal import Messages
+from .terminal import PLAIN, Messages, data_encoding
 from .wording import LangChoice, join, msg
 
 if TYPE_CHECKING:
@@ -88,7 +89,17 @@ def emit(document: Document, request: Request) -> None:
     plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: set and not empty
     options = RenderOptions(lang=request.lang, plain=plain, why=request.why, today=request.today)
     if not paged(document, request, options):
-        renderer_for(request.fmt)(document, sys.stdout, options)
+        render = renderer_for(request.fmt)
+        wanted = data_encoding(sys.stdout) if request.fmt in ("json", "html") else None
+        has = getattr(sys.stdout, "encoding", None) or "utf-8"  # a StringIO has none
+        if wanted is not None and codecs.lookup(wanted) != codecs.lookup(has):
+            # JSON is UTF-8 and a page says it is: into a file on a GBK system they go as UTF-8.
+            buffer = io.StringIO()
+            render(document, buffer, options)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(buffer.getvalue().encode(wanted, PLAIN))
+        else:
+            render(document, sys.stdout, options)
     # Flushing here lets a closed pipe surface inside the command, where it is handled.
     sys.stdout.flush()
     stale = [review for review in getattr(document, "reviews", []) if review.stale]

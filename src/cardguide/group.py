@@ -10,7 +10,7 @@ from typing import Any
 from typer.core import TyperGroup
 
 from .errors import EXIT_DATA, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageProblem
-from .terminal import flag_in, language, outcome, run
+from .terminal import flag_in, language, outcome, quiet_stdout, run, tolerant_streams
 from .wording import Msg, join, msg
 
 EPILOG = (
@@ -21,6 +21,14 @@ EPILOG = (
 
 
 COMPLETE_VAR = "_CARDGUIDE_COMPLETE"  # set by the completion scripts when they ask
+
+
+def refuse_undecodable(argv: Sequence[str]) -> None:
+    """A word of the command line that was not text in the system's encoding (Python keeps its
+    bytes as lone surrogates) is a usage error: it could name no region, query or date."""
+    for number, arg in enumerate(argv, start=1):
+        if any("\udc80" <= char <= "\udcff" for char in arg):
+            raise UsageProblem(msg("error.undecodable_argument", n=number))
 
 
 class Group(TyperGroup):
@@ -37,12 +45,14 @@ class Group(TyperGroup):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         choice = language(flag_in(argv), os.environ)
+        tolerant_streams()
         if COMPLETE_VAR in os.environ:  # the shell asks what may come next
             from typer._completion_classes import completion_init
 
             completion_init()  # makes zsh and fish known, not only bash
 
         def invoke() -> Any:
+            refuse_undecodable(argv)
             return super(Group, self).main(
                 argv, prog_name, complete_var or COMPLETE_VAR, False, windows_expand_args, **extra
             )
@@ -53,6 +63,15 @@ class Group(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def invoke(self, ctx: Any) -> Any:
+        # click turns a closed stdout into exit 1 before terminal.outcome could see it; the
+        # reader stopping (`| head -1`) is no failure.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            quiet_stdout()
+            return EXIT_OK
 
     def outcome(self, argv: list[str]) -> tuple[int, Msg | None]:
         """Run one command line and say how it ended, printing no error (for `batch`)."""

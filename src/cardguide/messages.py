@@ -581,6 +581,10 @@ WORDS: dict[str, Entry] = {
         "en": "no such command: {name}; did you mean {close}?",
         "zh": "没有这个命令：{name}；你要找的是不是 {close}？",
     },
+    "error.undecodable_argument": {
+        "en": "the command line's word {n} is not text in the system's encoding (UTF-8); type it again",
+        "zh": "命令行里第{n}个词的编码不对（不是 UTF-8 文字），请重新输入",
+    },
     "error.usage": {
         "en": "{detail} (see `{command} --help`)",
         "zh": "用法有误：{detail}（见 `{command} --help`）",

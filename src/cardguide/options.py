@@ -174,7 +174,8 @@ def cardguide_command(
             request = Request(
                 fmt=kwargs.pop("fmt"),
                 data_dirs=tuple(kwargs.pop("data_dirs") or ()),
-                today=day(today, "--today") if today else system_today(),
+                # An empty --today is a mistake (a script's unset variable), never "today".
+                today=system_today() if today is None else day(today, "--today"),
                 lang=language(kwargs.pop("lang"), os.environ),
                 region=kwargs.pop("region", None),
                 facets=frozenset(f for f in facets if kwargs.pop(f)),

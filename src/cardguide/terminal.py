@@ -72,6 +72,65 @@ class Messages:
         self.write("cli.note", message)
 
 
+# What a symbol becomes on a stream whose encoding lacks it (GBK has no •; ASCII has no Chinese).
+# NFKC is tried first: it turns full-width punctuation (（），：) into ASCII.
+_PLAIN = {
+    "\u2022": "*", "\u2610": "[ ]", "\u2611": "[x]", "\u2713": "v", "\u2717": "x",
+    "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-", "\u2026": "...",
+    "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2192": "->",
+    "\u00b7": "-", "\u30fb": "-", "\u00d7": "x", "\u2264": "<=", "\u2265": ">=",
+    "\u3001": ",", "\u3002": ".", "\u300a": "<", "\u300b": ">", "\u3010": "[", "\u3011": "]",
+}  # fmt: skip
+PLAIN = "cardguide.plain"  # the codec error handler that uses them
+
+
+def _fallback(char: str, encoding: str) -> str:
+    import unicodedata
+
+    for candidate in (unicodedata.normalize("NFKC", char), _PLAIN.get(char)):
+        if candidate and candidate != char:
+            try:
+                candidate.encode(encoding)
+            except (UnicodeEncodeError, LookupError):
+                continue
+            return candidate
+    return "?"
+
+
+def _plain(error: UnicodeError) -> tuple[str, int]:
+    """Each character the stream cannot carry as its plain form, or ? when it has none."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chars = error.object[error.start : error.end]
+    return "".join(_fallback(char, error.encoding) for char in chars), error.end
+
+
+def tolerant_streams() -> None:
+    """Let stdout and stderr carry every character their encoding has and a plain form of the
+    rest, so no command fails because of where its output goes (a GBK console on Chinese
+    Windows, a file redirected there, an ASCII locale)."""
+    import codecs
+    import contextlib
+
+    codecs.register_error(PLAIN, _plain)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # A stream that cannot change keeps its own rule.
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors=PLAIN)
+
+
+def data_encoding(stream: Any) -> str:
+    """The encoding for data that says its own (JSON is UTF-8, a page declares UTF-8, a CSV
+    has a byte-order mark): UTF-8 into a file or pipe, the terminal's own at a terminal."""
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    return str(getattr(stream, "encoding", None) or "utf-8") if terminal else "utf-8"
+
+
 def usage_message(error: Any, command: str) -> Msg:
     """click's usage errors in catalog words: one line, with where to find help.
 
@@ -137,7 +196,7 @@ def outcome(main: Callable[[], Any], command: str = "cardguide") -> tuple[int, M
     except Abort:  # end of input where click itself asked (never in cardguide)
         return EXIT_INTERRUPTED, None
     except BrokenPipeError:
-        _quiet_stdout()
+        quiet_stdout()
         return EXIT_OK, None
     except Exception as error:  # the last resort: a defect, never a traceback by default
         if os.environ.get("CARDGUIDE_DEBUG"):
@@ -148,7 +207,7 @@ def outcome(main: Callable[[], Any], command: str = "cardguide") -> tuple[int, M
     return (code if isinstance(code, int) else EXIT_OK), None
 
 
-def _quiet_stdout() -> None:
+def quiet_stdout() -> None:
     """After the reader closed the pipe, let the interpreter's final flush fail silently."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)

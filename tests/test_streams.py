@@ -1,0 +1,125 @@
+"""Any output stream, any argument: GBK and ASCII consoles, closed pipes, non-text words."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import LANGUAGE_VARIABLES, Invoke
+
+
+def cardguide(
+    *args: str | bytes, encoding: str | None = None, **kwargs: object
+) -> subprocess.CompletedProcess[bytes]:
+    environment = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
+    if encoding is not None:
+        environment["PYTHONIOENCODING"] = encoding
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "cardguide", *args],
+        capture_output=True,
+        env=environment,
+        check=False,
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "cp936", "gb18030"])
+def test_a_chinese_checklist_saved_on_chinese_windows_keeps_every_chinese_character(
+    encoding: str,
+) -> None:
+    utf8 = cardguide("apply", "--region", "ningbo", "--newborn", "--lang", "zh")
+    done = cardguide("apply", "--region", "ningbo", "--newborn", "--lang", "zh", encoding=encoding)
+    assert done.returncode == 0
+    assert done.stderr == b""
+    text = done.stdout.decode(encoding)
+    assert text.startswith("申领社保卡\n")
+    # Every character the code page has is kept; only symbols it lacks (GBK has no •) become
+    # plain ones.
+    expected = utf8.stdout.decode("utf-8")
+    if encoding != "gb18030":
+        expected = expected.replace("•", "*")
+    assert text == expected
+
+
+def test_an_ascii_stream_gets_the_checklist_with_plain_symbols_and_no_error() -> None:
+    done = cardguide("apply", "--region", "ningbo", "--newborn", "--lang", "en", encoding="ascii")
+    assert done.returncode == 0
+    assert done.stderr == b""
+    text = done.stdout.decode("ascii")
+    assert text.startswith("Applying for a card\n")
+    assert "Ningbo" in text
+
+
+def test_an_ascii_stream_asked_for_chinese_still_ends_well() -> None:
+    done = cardguide("apply", "--region", "ningbo", "--newborn", "--lang", "zh", encoding="ascii")
+    assert done.returncode == 0
+    assert done.stderr == b""
+    assert done.stdout.decode("ascii")
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_json_and_pages_redirected_on_a_gbk_system_are_utf_8_as_they_declare(fmt: str) -> None:
+    utf8 = cardguide("apply", "--region", "ningbo", "--newborn", "--format", fmt)
+    done = cardguide("apply", "--region", "ningbo", "--newborn", "--format", fmt, encoding="gbk")
+    assert done.returncode == 0
+    assert done.stderr == b""
+    assert done.stdout == utf8.stdout
+
+
+def test_an_error_on_a_gbk_console_is_said_in_chinese() -> None:
+    done = cardguide("apply", "--region", "不存在的地方", "--lang", "zh", encoding="gbk")
+    assert done.returncode == 1
+    assert done.stdout == b""
+    assert "不存在的地方" in done.stderr.decode("gbk")
+
+
+@pytest.mark.parametrize("command", [["apply", "--region", b"\xff\xfe"], ["faq", b"\xe5\xae"]])
+def test_a_word_of_the_command_line_that_is_not_text_is_a_usage_error(
+    command: list[str | bytes],
+) -> None:
+    done = cardguide(*command, "--lang", "en")
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode().startswith("cardguide: error: the command line's word")
+    assert done.stderr.count(b"\n") == 1
+
+
+def test_a_reader_that_stops_reading_ends_a_command_quietly() -> None:
+    # Like `cardguide show ningbo | head -1`: the pipe closes after one line.
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "cardguide", "show", "ningbo", "--lang", "en"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None
+    assert reader.stderr is not None
+    assert reader.stdout.readline() == b"Resolved guide\n"
+    reader.stdout.close()
+    stderr = reader.stderr.read()
+    assert reader.wait() == 0
+    assert stderr == b""
+
+
+def test_an_empty_today_is_a_usage_error_and_never_means_today(invoke: Invoke) -> None:
+    run = invoke(["check", "--born", "2026-10-01", "--today", ""])
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert "--today '' is not a date" in run.stderr
+
+
+def test_a_link_that_loops_in_a_data_directory_is_named_and_left_out(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    run = invoke(["regions", "--data-dir", str(tmp_path), "--format", "json"])
+    assert run.exit_code == 0
+    assert "ningbo" in {region["id"] for region in run.json()["regions"]}
+    assert str(tmp_path / "a.yaml") in run.stderr
+    checked = invoke(["validate", str(tmp_path), "--format", "json"])
+    assert checked.exit_code == 1
+    assert {d["code"] for d in checked.json()["diagnostics"]} == {"CG001"}
