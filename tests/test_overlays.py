@@ -287,3 +287,49 @@ def test_a_region_file_that_cannot_be_read_is_one_line_naming_it(
     unreadable.unlink()  # a file that vanishes is simply not there any more
     gone = invoke(["apply", "--region", "cixi", "--data-dir", str(local), "--lang", "en"])
     assert gone.exit_code == 0
+
+
+def test_a_help_desk_copy_of_a_shipped_file_works_and_its_edits_replace_the_shipped_ones(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    shipped = (shipped_dir() / "ningbo.yaml").read_text(encoding="utf-8")
+    (desk / "ningbo.yaml").write_text(shipped, encoding="utf-8")
+    env = {"CARDGUIDE_PATH": str(desk)}
+    plain = invoke(["apply", "--region", "ningbo", "--newborn", "--format", "json"]).json()
+    copied = invoke(["apply", "--region", "ningbo", "--newborn", "--format", "json"], env=env)
+    assert (copied.exit_code, copied.stderr) == (0, "")
+    data = copied.json()
+    assert [s["id"] for s in data["steps"]] == [s["id"] for s in plain["steps"]]
+    own = [m for m in data["materials"] if m["origin"] == "ningbo"]
+    assert own
+    assert {Path(m["file"]) for m in own} == {(desk / "ningbo.yaml").resolve()}
+    # The desk corrects a source's title in its copy: the copy's definition is the one shown.
+    first = next(s for s in data["sources"] if s["title"]["en"] in shipped)
+    title = first["title"]["en"]
+    (desk / "ningbo.yaml").write_text(
+        shipped.replace(title, "Checked at the Ningbo hall in December 2026"), encoding="utf-8"
+    )
+    edited = invoke(["apply", "--region", "ningbo", "--format", "json"], env=env)
+    assert (edited.exit_code, edited.stderr) == (0, "")
+    shown = next(s for s in edited.json()["sources"] if s["id"] == first["id"])
+    assert shown["title"]["en"] == "Checked at the Ningbo hall in December 2026"
+
+
+def test_a_local_region_redefining_its_parents_source_is_told_what_to_do(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "haishu.yaml").write_text(
+        NEW_DISTRICT.replace("id: local:haishu-desk", "id: facts:Z01").replace(
+            "[local:haishu-desk]", "[facts:Z01]"
+        ),
+        encoding="utf-8",
+    )
+    run = invoke(["apply", "--region", "haishu", "--data-dir", str(desk), "--lang", "en"])
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert "CG009 source 'facts:Z01' is already defined for 宁波 in " in run.stderr
+    assert "cite that one and leave this definition out" in run.stderr

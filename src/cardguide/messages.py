@@ -763,8 +763,8 @@ WORDS: dict[str, Entry] = {
         "zh": "{key_name}“{value}”与 {file} 中的“{base}”不一致",
     },
     "resolve.source_again": {
-        "en": "source '{id}' is already defined by a parent region",
-        "zh": "来源“{id}”已在上级地区定义",
+        "en": "source '{id}' is already defined for {region} in {file}; cite that one and leave this definition out, or give this source an id of its own",
+        "zh": "来源“{id}”已在{region}的文件{file}中定义；请直接引用那条来源，删去这里的定义，或给这条来源另起一个代码",
     },
     "resolve.source_undefined": {
         "en": "source '{id}' is not defined in this file or a parent region",

@@ -156,12 +156,20 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
     by_id: dict[tuple[str, str], dict[str, Entry]] = {}
     ids = dict.fromkeys(layer.region.id for layer in chain)
     depths = {region: depth for depth, region in enumerate(ids)}
+    defined_by: dict[str, Layer] = {}
     for layer in reversed(chain):
         for index, source in enumerate(layer.region.sources):
-            if source.id in sources:
-                again = msg("resolve.source_again", id=source.id)
+            first = defined_by.get(source.id)
+            # An overlay restates its own region's sources when it is a copy of the shipped
+            # file, edited: the same definition is accepted, a changed one replaces it.
+            if first is not None and not (layer.overlay and first.region.id == layer.region.id):
+                again = msg(
+                    "resolve.source_again", id=source.id,
+                    region=first.region.names.zh or first.region.id, file=first.file,
+                )  # fmt: skip
                 report(layer.diagnostic("CG009", again, ("sources", index, "id")))
             sources[source.id] = source
+            defined_by[source.id] = layer
         _check_caveats(layer, sources, report)
         caveats += [(depths[layer.region.id], caveat) for caveat in layer.region.caveats]
         for procedure, kind, condition in _completed(layer):
