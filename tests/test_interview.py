@@ -116,3 +116,15 @@ def test_answers_can_be_edited_like_any_shell_line() -> None:
     # "ngbo", Ctrl-A to the start of the line, "ni": readline makes that "ningbo".
     shown = _in_a_terminal(["activate", "--format", "json"], b"ngbo\x01ni\r1\r")
     assert '"id": "ningbo"' in shown, shown
+
+
+def test_a_parent_whose_babys_card_is_lost_is_led_to_a_childs_replacement(
+    invoke: Invoke,
+) -> None:
+    # Newborn, then yes to a lost or damaged card, then lost: no conflict, nothing asked again.
+    data, asked = _answer(invoke, ["apply", "--region", "ningbo"], ["2", "y", "1"])
+    assert data["kind"] == "checklist"
+    assert set(data["profile"]["given"]) >= {"minor", "lost"}
+    assert "newborn" not in data["profile"]["given"]
+    assert "replaced as a child's card" in asked
+    assert asked.count("Who is applying?") == 1

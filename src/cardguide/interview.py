@@ -229,6 +229,11 @@ class Interview:
         if "replacement" in answers and procedure == "apply":
             # A replacement is what `replace` lists: ask which kind, and the CLI shows that.
             answers.add(self.one_of(("lost", "damaged")))
+        if {"newborn", "replacement"} <= answers:
+            # A baby who already has a card is no longer applying for a first one: the card is
+            # replaced as any child's is, so the answers lead there instead of to a conflict.
+            answers = (answers - {"newborn"}) | {"minor"}
+            self.tell(msg("interview.newborn_replacement"))
         return answers
 
     def one_of(self, circumstances: tuple[Facet, ...]) -> Facet:

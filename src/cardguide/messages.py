@@ -427,6 +427,10 @@ WORDS: dict[str, Entry] = {
         "zh": "{question}[是/否，直接回车为是]",
     },
     "interview.which": {"en": "Which is it?", "zh": "是哪种情况？"},
+    "interview.newborn_replacement": {
+        "en": "The baby already has a card, so it is replaced as a child's card: this is the list for a child.",
+        "zh": "孩子已经有卡了，补换卡按未成年人办理，下面是未成年人补换卡的清单。",
+    },
     # --- messages on stderr ---------------------------------------------------------------------
     "cli.error": {"en": "cardguide: error: {message}", "zh": "cardguide：错误：{message}"},
     "cli.warning": {"en": "cardguide: warning: {message}", "zh": "cardguide：提醒：{message}"},
