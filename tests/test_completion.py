@@ -28,16 +28,41 @@ def _offers(invoke: Invoke, line: str, env: dict[str, str] | None = None) -> lis
 
 
 @pytest.mark.parametrize(
-    ("shell", "start"),
-    [("zsh", "#compdef cardguide"), ("bash", "_cardguide_completion()"), ("fish", "complete ")],
+    ("shell", "start", "asks"),
+    [
+        ("zsh", "#compdef cardguide", "complete_zsh"),
+        ("bash", "_cardguide_completion()", "complete_bash"),
+        ("fish", "complete ", "complete_fish"),
+        # Windows PowerShell 5 and PowerShell 7 share one script and one way of asking.
+        ("powershell", "Import-Module PSReadLine", "complete_powershell"),
+        ("pwsh", "Import-Module PSReadLine", "complete_powershell"),
+    ],
 )
 def test_show_completion_prints_the_script_for_the_shell_named(
-    invoke: Invoke, shell: str, start: str
+    invoke: Invoke, shell: str, start: str, asks: str
 ) -> None:
     run = invoke(["--show-completion", shell])
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout.startswith(start)
-    assert f"complete_{shell}" in run.stdout
+    assert asks in run.stdout
+
+
+def test_powershell_is_offered_places_as_its_script_asks_for_them() -> None:
+    # What the PowerShell script sets before it runs cardguide for the candidates.
+    asked = {
+        "_CARDGUIDE_COMPLETE": "complete_powershell",
+        "_TYPER_COMPLETE_ARGS": "cardguide apply --region ni",
+        "_TYPER_COMPLETE_WORD_TO_COMPLETE": "ni",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "cardguide"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **asked},
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[0] == "ningbo:::ningbo 宁波"
 
 
 def test_an_unknown_shell_is_a_usage_error_in_one_line(invoke: Invoke) -> None:
@@ -45,7 +70,7 @@ def test_an_unknown_shell_is_a_usage_error_in_one_line(invoke: Invoke) -> None:
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == (
         "cardguide: error: no completion script for 'tcsh'; name one of these shells: "
-        "bash, zsh, fish\n"
+        "bash, zsh, fish, powershell, pwsh\n"
     )
 
 

@@ -121,9 +121,11 @@ def _root(
             callback=_show_completion,
             is_eager=True,
             expose_value=False,
-            help="Print the completion script for bash, zsh or fish. "
-            'Install: eval "$(cardguide --show-completion bash)" in ~/.bashrc, the same with zsh '
-            "in ~/.zshrc, or save the fish one to ~/.config/fish/completions/cardguide.fish.",
+            help="Print the completion script for bash, zsh, fish, powershell (Windows "
+            'PowerShell 5) or pwsh (PowerShell 7). Install: eval "$(cardguide --show-completion '
+            'bash)" in ~/.bashrc, the same with zsh in ~/.zshrc, save the fish one to '
+            "~/.config/fish/completions/cardguide.fish, or add `cardguide --show-completion pwsh "
+            "| Out-String | Invoke-Expression` to your PowerShell $PROFILE.",
         ),
     ] = None,
 ) -> None:

@@ -8,7 +8,7 @@ from .catalog import Catalog
 from .divisions import divisions
 from .names import fold
 
-SHELLS = ("bash", "zsh", "fish")
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")  # pwsh: PowerShell 7 and later
 LIMIT = 50  # more than this is no help at a prompt
 
 
