@@ -83,7 +83,11 @@ def test_month_start_moves_to_the_first_of_the_month() -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("2026-02-30", "is not a real date"),
+        ("2026-02-30", "is not a real date: that month has 28 days"),
+        ("2028-02-30", "is not a real date: that month has 29 days"),
+        ("2026-04-31", "is not a real date: that month has 30 days"),
+        ("2026-10-00", "is not a real date: that month has 31 days"),
+        ("2026-13-01", "is not a real date: a month is numbered 1 to 12"),
         ("tomorrow", "write the year first"),
         ("5-1-2026", "write the year first"),
         ("20261005", "write the year first"),

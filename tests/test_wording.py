@@ -43,10 +43,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "title": tuple(EXPECTED),
     "verdict": tuple(f"{kind}_{answer}" for kind in RULE_KINDS for answer in ("yes", "no")),
 }
-# Parameters a language may leave out: Python's own explanation of a bad date is English, and
-# Chinese names a place by its Chinese name alone where English shows both.
+# Parameters a language may leave out: Chinese names a place by its Chinese name alone where
+# English shows both.
 LEFT_OUT = {
-    ("error.impossible_date", "zh"): {"detail"},
     ("header.region", "zh"): {"en_name"},
     ("header.region_chain", "zh"): {"en_name"},
     ("header.place", "zh"): {"en"},  # Chinese readers need no English place name

@@ -38,11 +38,15 @@ def parse_date(text: str, option: str) -> datetime.date:
     if found is None:
         raise UsageProblem(msg("error.not_a_date", option=option, text=text))
     month, day_of_month = found["m"] or found["cm"], found["d"] or found["cd"]
-    try:
-        day = datetime.date(int(found["y"]), int(month), int(day_of_month))
-    except ValueError as exc:
-        impossible = msg("error.impossible_date", option=option, text=text, detail=str(exc))
-        raise UsageProblem(impossible) from None
+    year, month_number, day_number = int(found["y"]), int(month), int(day_of_month)
+    # Said in our own words: Python's wording for an impossible date changes between versions.
+    if not 1 <= month_number <= 12:
+        raise UsageProblem(msg("error.impossible_month", option=option, text=text))
+    days = calendar.monthrange(year, month_number)[1]
+    if not 1 <= day_number <= days:
+        impossible = msg("error.impossible_date", option=option, text=text, days=days)
+        raise UsageProblem(impossible)
+    day = datetime.date(year, month_number, day_number)
     if not EARLIEST <= day <= LATEST:
         span = msg("error.date_range", option=option, text=text, first=EARLIEST, last=LATEST)
         raise UsageProblem(span)

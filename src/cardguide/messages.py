@@ -498,8 +498,12 @@ WORDS: dict[str, Entry] = {
         "zh": "{option} “{text}”超出了本工具可处理的日期范围（{first}至{last}）",
     },
     "error.impossible_date": {
-        "en": "{option} '{text}' is not a real date: {detail}",
-        "zh": "{option} “{text}”不是真实存在的日期",
+        "en": "{option} '{text}' is not a real date: that month has {days} days",
+        "zh": "{option} “{text}”不是真实存在的日期：这个月只有{days}天",
+    },
+    "error.impossible_month": {
+        "en": "{option} '{text}' is not a real date: a month is numbered 1 to 12",
+        "zh": "{option} “{text}”不是真实存在的日期：月份只有1到12月",
     },
     "error.future": {
         "en": "{option} {date} is after today ({today}); give a date that has happened, or set --today",
