@@ -32,7 +32,7 @@ def failure(raw: bytes) -> DataError:
         (b"b:\n  <<: {y: 2}\n", "CG019", 2, 3, "b", "merge keys"),
         (b"yes: 1\n", "CG004", 1, 1, "", "key 'yes' must be text"),
         (b"? [a, b]\n: 1\n", "CG004", 1, 3, "", "mapping keys must be plain text"),
-        (b"d: 2026-02-30\n", "CG004", 1, 4, "d", "day is out of range"),
+        (b"d: 2026-02-30\n", "CG004", 1, 4, "d", "'2026-02-30' is not a real date"),
         (b"a: 1\n---\nb: 2\n", "CG001", 2, 1, "", "more than one YAML document"),
         (b"a: ok\nb: \xff\n", "CG017", 2, 4, "", "not valid UTF-8"),
         (b"# only a comment\n\n", "CG018", 1, 1, "", "file is empty"),

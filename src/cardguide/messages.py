@@ -619,8 +619,12 @@ WORDS: dict[str, Entry] = {
     "yaml.tag": {"en": "YAML tag {tag} is not allowed", "zh": "不允许使用 YAML 标签 {tag}"},
     "yaml.merge": {"en": "merge keys (<<) are not allowed", "zh": "不允许使用合并键（<<）"},
     "yaml.invalid_value": {
-        "en": "invalid value '{value}': {detail}",
-        "zh": "无效的值“{value}”：{detail}",
+        "en": "invalid value '{value}'",
+        "zh": "无效的值“{value}”",
+    },
+    "yaml.invalid_date": {
+        "en": "'{value}' is not a real date",
+        "zh": "“{value}”不是真实存在的日期",
     },
     "yaml.key_type": {
         "en": "key '{key}' must be text; quote it",

@@ -129,8 +129,12 @@ class _Builder:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
-        except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
-            invalid = msg("yaml.invalid_value", value=event.value, detail=str(exc))
+        except ValueError:  # e.g. an impossible date such as 2026-02-30
+            # Said in our own words: Python's explanation changes between versions.
+            timestamp = tag == "tag:yaml.org,2002:timestamp"
+            invalid = msg(
+                "yaml.invalid_date" if timestamp else "yaml.invalid_value", value=event.value
+            )
             raise self.fail("CG004", invalid, event, path) from None
 
     def attach(
