@@ -361,7 +361,7 @@ def test_why_for_check_shows_the_computation(invoke: Invoke) -> None:
         {
             "code": "why.sum",
             "en": "--lost-on 2026-09-29 + 5 working days = 2026-10-12",
-            "zh": "--lost-on 2026年9月29日 + 5个工作日 = 2026年10月12日",
+            "zh": "丢卡日期2026年9月29日 + 5个工作日 = 2026年10月12日",
         }
     ]
 

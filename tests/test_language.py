@@ -228,3 +228,11 @@ def test_faq_search_finds_words_that_only_the_chinese_answer_has(invoke: Invoke)
     assert not any("特殊" in keyword for keyword in data["results"][0]["keywords"])
     text = invoke(["faq", "--region", "宁波", "换银行", "--lang", "zh"]).stdout
     assert text.split("•")[1].lstrip().startswith("社保卡金融账户的开户银行可以更换吗？")
+
+
+def test_chinese_reasons_and_dates_name_no_option(invoke: Invoke) -> None:
+    why = invoke(["check", "--region", "杭州", "--born", "2026-10-01", "--why", "--lang", "zh"])
+    assert why.exit_code == 0
+    assert "--" not in why.stdout
+    assert "出生日期2026年10月1日" in why.stdout
+    assert "（按你填的出生日期）" in why.stdout

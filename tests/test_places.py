@@ -213,3 +213,23 @@ def test_an_absurdly_long_place_name_is_refused_in_one_short_line(
     assert len(run.stderr.splitlines()) == 1
     assert len(run.stderr) < 200
     assert "internal error" not in run.stderr
+
+
+def test_a_bare_name_a_city_shares_with_districts_means_the_city_and_says_so(
+    invoke: Invoke,
+) -> None:
+    run = invoke(["apply", "--region", "西安", "--format", "json", "--lang", "zh"])
+    assert run.exit_code == 0
+    assert run.json()["asked"]["path"]["zh"] == "陕西省西安市"
+    assert run.stderr == (
+        "cardguide：“西安”按陕西省西安市处理；如果指的是吉林省辽源市西安区或黑龙江省牡丹江市"
+        "西安区，请连同所在的市一起写\n"
+    )
+
+
+def test_a_districts_full_name_shared_by_several_districts_still_asks_which(
+    invoke: Invoke,
+) -> None:
+    run = invoke(["apply", "--region", "朝阳区", "--lang", "en"])
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert "北京市朝阳区" in run.stderr

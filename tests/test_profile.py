@@ -63,7 +63,7 @@ def test_conditions_read_as_words() -> None:
     condition = Condition(all=["newborn"], any=["student", "minor"], none=["employer", "left_job"])
     words = describe_condition(condition)
     assert en(words) == "newborn; student or minor; not employer or left-job"
-    assert say(words, "zh") == "新生儿；学生或未成年人；非单位代办或已离职"
+    assert say(words, "zh") == "新生儿；学生或未成年人；单位代办、已离职以外的人"
     assert describe_condition(None) is None
 
 

@@ -15,7 +15,7 @@ from cardguide.checks import Answer
 from cardguide.documents import EXPECTED
 from cardguide.errors import OS_REASONS, RULES
 from cardguide.messages import WORDS
-from cardguide.model import KINDS, LANGS, ChannelKind, Function, Level, Rule, Status
+from cardguide.model import KINDS, LANGS, ChannelKind, Event, Function, Level, Rule, Status
 from cardguide.profile import FACETS
 from cardguide.wording import Msg, join, keyed, msg, say
 
@@ -28,12 +28,13 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "application": ("first", "replacement"),
     "channel": typing.get_args(ChannelKind),
     "diff_change": ("only_a", "only_b", "changed"),
+    "event": typing.get_args(Event),
     "facet": FACETS,
     "facet_short": FACETS,
     "function": typing.get_args(Function),
     "heading": (*KINDS, "answers", "warnings", "questions"),
     "holiday": tuple(holiday.name for holiday in Holiday),
-    "join": ("list", "or", "and", "parts"),
+    "join": ("list", "or", "and", "parts", "nor"),
     "language": LANGS,
     "level": typing.get_args(Level),
     "os": OS_REASONS,
@@ -46,6 +47,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 # Parameters a language may leave out: Chinese names a place by its Chinese name alone where
 # English shows both.
 LEFT_OUT = {
+    # A facet as given: English names the flag typed, Chinese the words for it.
+    ("why.answer", "en"): {"facet"},
+    ("why.answer", "zh"): {"flag"},
     ("header.region", "zh"): {"en_name"},
     ("header.region_chain", "zh"): {"en_name"},
     ("header.place", "zh"): {"en"},  # Chinese readers need no English place name

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
+import msgspec.structs
 
 from . import headers
 from .errors import AmbiguousPlace, DataError, Diagnostic, NotCovered, RegionNotFound
@@ -26,6 +27,10 @@ class Found(msgspec.Struct, frozen=True):
 
     region: str
     place: Division | None = None
+    # When a bare name meant a city rather than the districts of the same name: the city taken
+    # and the districts it could also have meant, for the command to say so.
+    took: str | None = None
+    passed_over: tuple[str, ...] = ()
 
 
 # Ids are short file names: a longer one cannot name a file (and some systems refuse to look).
@@ -43,6 +48,17 @@ def shipped_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return package.parents[1] / "data" / "regions"  # src/cardguide → repository root
+
+
+def _the_city(query: str, places: list[Division]) -> Division | None:
+    """The one city or province among places a bare name could mean, when the others are
+    districts or counties: 西安 is 陕西省西安市, not 西安区 in 辽源 or 牡丹江. None when the name
+    is a district's own full name (朝阳区) or no single larger place stands out."""
+    larger = [place for place in places if place.level != "county"]
+    wanted = fold(query)
+    if len(larger) != 1 or any(fold(p.name) == wanted for p in places if p.level == "county"):
+        return None
+    return larger[0]
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
@@ -279,7 +295,15 @@ class Catalog:
         if places and not covered:
             raise NotCovered(query, places[0].name)
         if len(covered) > 1:
-            raise AmbiguousPlace(query, [divisions().path(place.code) for place in covered])
+            city = _the_city(query, covered)
+            paths = [divisions().path(place.code) for place in covered]
+            if city is None:
+                raise AmbiguousPlace(query, paths)
+            found = self._covering(gazetteer, city)
+            others = tuple(path for place, path in zip(covered, paths, strict=True)
+                           if place is not city)  # fmt: skip
+            took = divisions().path(city.code)
+            return msgspec.structs.replace(found, took=took, passed_over=others)
         if not covered:
             raise RegionNotFound(query, self.suggest(query))
         return self._covering(gazetteer, covered[0])

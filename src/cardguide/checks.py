@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from .dates import OutsideCalendar, apply_period, describe_period, holiday_name
 from .match import Placed, select
 from .model import Deadline, Event, Period, Rule, age_of
-from .profile import Profile, flag_for
+from .profile import Profile
 from .resolve import Guide
 from .wording import Msg, join, keyed, msg
 
@@ -82,7 +83,7 @@ class Verdict:
         return [
             msg(
                 "why.sum",
-                flag=flag_for(self.rule.event),
+                event=keyed("event", self.rule.event),
                 date=self.event_date,
                 period=describe_period(o.period),
                 result=o.date or msg("why.no_result"),
@@ -119,7 +120,11 @@ def _on(day: datetime.date, today: datetime.date) -> Msg:
 
 
 def decide(
-    rule: Rule, event_date: datetime.date, today: datetime.date, chain: list[str]
+    rule: Rule,
+    event_date: datetime.date,
+    today: datetime.date,
+    chain: list[str],
+    others: Mapping[str, object] | None = None,
 ) -> Decision:
     """Work out every period of the rule and turn them into one answer."""
     outcomes = tuple(_outcome(event_date, period) for period in rule.periods)
@@ -133,7 +138,8 @@ def decide(
         answer, reason = "need_more_information", msg("verdict.cannot", problem=problems[0])
     elif rule.only_in is not None and rule.only_in not in chain:
         answer = "need_more_information"
-        reason = msg("verdict.elsewhere", region=rule.only_in, on=_on(dated[0][1], today))
+        region = (others or {}).get(rule.only_in, rule.only_in)
+        reason = msg("verdict.elsewhere", region=region, on=_on(dated[0][1], today))
     elif len(answers) > 1:
         answer = "need_more_information"
         listed = join(
@@ -170,7 +176,7 @@ def verdicts(
             for placed in select(guide, procedure, kind, profile):
                 rule = placed.item.rule if isinstance(placed.item, Deadline) else None
                 if rule is not None and rule.event == event:
-                    decision = decide(rule, event_date, today, chain)
+                    decision = decide(rule, event_date, today, chain, guide.others)
                     age = age_of(placed.item, guide.sources)
                     found.append(Verdict(placed, rule, event_date, today, decision, age))
     return found

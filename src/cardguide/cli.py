@@ -261,7 +261,8 @@ def check(
         raise UsageProblem(msg("error.paid_alone"))
     implied = {e: _EVENT_FACETS[e] for e in events if e in _EVENT_FACETS}
     try:
-        profile = make_profile(request.facets | set(implied.values()))
+        dated = tuple((facet, event) for event, facet in implied.items())
+        profile = make_profile(request.facets, dated)
     except ProfileConflict as conflict:
         said = join(
             (

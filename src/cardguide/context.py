@@ -14,11 +14,11 @@ import msgspec.structs
 
 from .catalog import Catalog, Found
 from .errors import UsageProblem
-from .model import Facet
+from .model import Facet, Text
 from .options import Request
 from .profile import APPLICANT_FLAGS, Profile, flag_for, make_profile
 from .render import RenderOptions, renderer_for
-from .resolve import Guide, load_chain, resolve
+from .resolve import Guide, limited_to, load_chain, resolve
 from .terminal import PLAIN, Messages, data_encoding
 from .wording import LangChoice, join, msg
 
@@ -121,8 +121,17 @@ def guide_for(catalog: Catalog, query: str | Found, lang: LangChoice = "en") -> 
         found = catalog.locate(query) if isinstance(query, str) else query
     finally:
         report(catalog, lang)  # found or not
+    if found.took is not None:
+        meant = join(found.passed_over, "or")
+        took = msg("locate.took", query=query, place=found.took, others=meant)
+        Messages(lang).note(took)
     guide = resolve(load_chain(catalog, found.region))
-    return msgspec.structs.replace(guide, place=found.place)
+    others = {
+        region: Text(**catalog.header(region)["names"])
+        for region in limited_to(guide)
+        if region not in guide.region_ids
+    }
+    return msgspec.structs.replace(guide, place=found.place, others=others)
 
 
 def prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Guide, Profile]:

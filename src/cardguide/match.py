@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from .model import Channel, ChannelKind, Condition, Facet, Item, SourceCaveat
+from .model import Channel, ChannelKind, Condition, Event, Facet, Item, SourceCaveat
 from .profile import IMPLIES, Profile, describe_condition, facets_named, flag_for, matches
 from .resolve import Candidate, Entry, Guide
 from .wording import Msg, join, keyed, msg
@@ -114,17 +114,27 @@ class Reason(msgspec.Struct, frozen=True):
     """Why an item is on a checklist: the answers its condition needed and the layer it is from."""
 
     placed: Placed
-    answers: tuple[str, ...]  # flags given that the condition needed, e.g. ("--newborn",)
-    implied: tuple[tuple[str, Facet], ...]  # (flag given, facet it implies) that were needed
-    withheld: tuple[str, ...]  # flags the condition needed absent, e.g. ("--employer",)
+    answers: tuple[Facet, ...]  # facets given that the condition needed, e.g. ("newborn",)
+    implied: tuple[tuple[Facet, Facet], ...]  # (facet given, facet it implies) that were needed
+    withheld: tuple[Facet, ...]  # facets the condition needed absent, e.g. ("employer",)
+    dated: tuple[tuple[Facet, Event], ...] = ()  # facets the profile took from a date
+
+    def _answer(self, facet: Facet) -> Msg:
+        """A facet as the person gave it: English names the flag, Chinese says the words; a
+        facet a date stood for names the date (`--born`, 出生日期)."""
+        event = dict(self.dated).get(facet)
+        short = keyed("facet_short", facet)
+        if event is not None:
+            return msg("why.dated", event=keyed("event", event), facet=short)
+        return msg("why.answer", flag=flag_for(facet), facet=short)
 
     def sentence(self) -> Msg:
-        gave: list[object] = [*self.answers]
+        gave: list[object] = [self._answer(facet) for facet in self.answers]
         gave += [
-            msg("why.implied", flag=flag, facet=keyed("facet_short", facet))
-            for flag, facet in self.implied
+            msg("why.implied", given=self._answer(giver), facet=keyed("facet_short", facet))
+            for giver, facet in self.implied
         ]
-        withheld = join(self.withheld, "or")
+        withheld = join((self._answer(facet) for facet in self.withheld), "or")
         if gave and self.withheld:
             who = msg("why.gave_withheld", flags=join(gave), withheld=withheld)
         elif gave:
@@ -151,18 +161,18 @@ def for_whom(condition: Condition | None) -> object:
     return describe_condition(condition) or msg("condition.everyone")
 
 
-def _giver(facet: Facet, profile: Profile) -> str:
-    """The flag the person gave that brought in an implied facet (--newborn for minor)."""
-    return flag_for(next(g for g in profile.given if facet in IMPLIES.get(g, ())))
+def _giver(facet: Facet, profile: Profile) -> Facet:
+    """The facet the person gave that brought in an implied one (newborn for minor)."""
+    return next(g for g in profile.given if facet in IMPLIES.get(g, ()))
 
 
 def explain(placed: Placed, profile: Profile) -> Reason:
     condition = placed.item.when
     needed: list[Facet] = []
-    withheld: tuple[str, ...] = ()
+    withheld: tuple[Facet, ...] = ()
     if condition is not None:
         needed = [*condition.all, *(f for f in condition.any if f in profile.facets)]
-        withheld = tuple(flag_for(f) for f in condition.none)
-    given = tuple(flag_for(f) for f in needed if f in profile.given)
+        withheld = tuple(condition.none)
+    given = tuple(f for f in needed if f in profile.given)
     implied = tuple((_giver(f, profile), f) for f in needed if f not in profile.given)
-    return Reason(placed, given, implied, withheld)
+    return Reason(placed, given, implied, withheld, profile.dated)

@@ -14,6 +14,7 @@ WORDS: dict[str, Entry] = {
     # --- how lists read -------------------------------------------------------------------
     "join.list": {"en": ", ", "zh": "、"},
     "join.or": {"en": " or ", "zh": "或"},
+    "join.nor": {"en": " or ", "zh": "、"},
     "join.and": {"en": " and ", "zh": "和"},
     "join.parts": {"en": "; ", "zh": "；"},
     # --- languages, levels, statuses ------------------------------------------------------
@@ -76,7 +77,7 @@ WORDS: dict[str, Entry] = {
     "application.first": {"en": "first application", "zh": "首次申领"},
     "application.replacement": {"en": "replacement", "zh": "补换卡"},
     "profile.adult": {"en": "an adult applying for themselves", "zh": "成年人本人办理"},
-    "condition.not": {"en": "not {facets}", "zh": "非{facets}"},
+    "condition.not": {"en": "not {facets}", "zh": "{facets}以外的人"},
     "condition.everyone": {"en": "everyone", "zh": "所有人"},
     "conflict.newborn_student": {
         "en": "a newborn cannot also be a student",
@@ -205,7 +206,14 @@ WORDS: dict[str, Entry] = {
     },
     "header.stale": {"en": "OVER A YEAR AGO", "zh": "已超过一年"},
     "header.dates": {"en": "Dates: {dates}; today {today}", "zh": "日期：{dates}；今天是{today}"},
-    "header.date": {"en": "{flag} {date}", "zh": "{flag} {date}"},
+    "header.date": {"en": "{event} {date}", "zh": "{event}{date}"},
+    # The dates `check` takes: English names the option typed, Chinese what the date is.
+    "event.born": {"en": "--born", "zh": "出生日期"},
+    "event.paid": {"en": "--paid", "zh": "缴费日期"},
+    "event.bill_date": {"en": "--bill-date", "zh": "医疗费结算日期"},
+    "event.lost_on": {"en": "--lost-on", "zh": "丢卡日期"},
+    "event.last_paid": {"en": "--last-paid", "zh": "最后一次缴费日期"},
+    "event.hired_on": {"en": "--hired-on", "zh": "入职日期"},
     "header.search": {"en": "Search: {query}", "zh": "搜索：{query}"},
     "regions.id": {"en": "ID", "zh": "代码"},
     "regions.name": {"en": "NAME", "zh": "名称"},
@@ -339,13 +347,16 @@ WORDS: dict[str, Entry] = {
         "zh": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
     },
     # --- why an item is there -----------------------------------------------------------------
-    "why.gave": {"en": "you gave {flags}", "zh": "你选了{flags}"},
-    "why.withheld": {"en": "you did not give {flags}", "zh": "你没有选{flags}"},
+    "why.gave": {"en": "you gave {flags}", "zh": "你的情况是{flags}"},
+    "why.withheld": {"en": "you did not give {flags}", "zh": "你不是{flags}"},
     "why.gave_withheld": {
         "en": "you gave {flags} and you did not give {withheld}",
-        "zh": "你选了{flags}，没有选{withheld}",
+        "zh": "你的情况是{flags}，不是{withheld}",
     },
-    "why.implied": {"en": "{flag} (so {facet})", "zh": "{flag}（即{facet}）"},
+    "why.implied": {"en": "{given} (so {facet})", "zh": "{given}（即{facet}）"},
+    # English names what was typed; Chinese says it in words, never a flag.
+    "why.answer": {"en": "{flag}", "zh": "“{facet}”"},
+    "why.dated": {"en": "{event} (so {facet})", "zh": "“{facet}”（按你填的{event}）"},
     "why.everyone": {"en": "it is for everyone", "zh": "这一项适用于所有人"},
     "why.line": {"en": "{who}; from {origin}", "zh": "{who}；来自{origin}"},
     "why.line_passed": {
@@ -354,8 +365,8 @@ WORDS: dict[str, Entry] = {
     },
     "why.passed": {"en": "{region}'s version is for: {when}", "zh": "{region}的规定适用于：{when}"},
     "why.sum": {
-        "en": "{flag} {date} + {period} = {result}",
-        "zh": "{flag} {date} + {period} = {result}",
+        "en": "{event} {date} + {period} = {result}",
+        "zh": "{event}{date} + {period} = {result}",
     },
     "why.sum_today": {"en": "{sum}; today is {today}", "zh": "{sum}；今天是{today}"},
     "why.no_result": {"en": "cannot be computed", "zh": "无法计算"},
@@ -432,6 +443,10 @@ WORDS: dict[str, Entry] = {
         "zh": "孩子已经有卡了，补换卡按未成年人办理，下面是未成年人补换卡的清单。",
     },
     # --- messages on stderr ---------------------------------------------------------------------
+    "locate.took": {
+        "en": "'{query}' taken as {place}; for {others}, name the city as well",
+        "zh": "“{query}”按{place}处理；如果指的是{others}，请连同所在的市一起写",
+    },
     "cli.error": {"en": "cardguide: error: {message}", "zh": "cardguide：错误：{message}"},
     "cli.warning": {"en": "cardguide: warning: {message}", "zh": "cardguide：提醒：{message}"},
     "cli.note": {"en": "cardguide: {message}", "zh": "cardguide：{message}"},

@@ -10,7 +10,7 @@ from functools import cache
 import msgspec
 
 from .errors import ProfileConflict
-from .model import Condition, Facet
+from .model import Condition, Event, Facet
 from .wording import Join, Joiner, join, keyed, msg
 
 FACETS: tuple[Facet, ...] = typing.get_args(Facet)
@@ -57,6 +57,8 @@ class Profile(msgspec.Struct, frozen=True):
 
     facets: frozenset[Facet] = frozenset()
     given: frozenset[Facet] = frozenset()
+    # Facets a date stood for (`check --born` means a newborn), so a reason names the date.
+    dated: tuple[tuple[Facet, Event], ...] = ()
 
     @property
     def application(self) -> str:
@@ -70,9 +72,10 @@ class Profile(msgspec.Struct, frozen=True):
         return join([*parts, keyed("application", self.application)], "parts")
 
 
-def make_profile(given: Iterable[Facet]) -> Profile:
-    """Check the facets for contradictions and add what they imply."""
-    chosen = frozenset(given)
+def make_profile(given: Iterable[Facet], dated: tuple[tuple[Facet, Event], ...] = ()) -> Profile:
+    """Check the facets for contradictions and add what they imply; `dated` names the facets
+    that a date given stands for."""
+    chosen = frozenset(given) | {facet for facet, _event in dated}
     for pair, reason in CONFLICTS.items():
         if pair <= chosen:
             first, second = sorted(pair, key=FACETS.index)
@@ -87,7 +90,7 @@ def make_profile(given: Iterable[Facet]) -> Profile:
     facets = set(chosen)
     for facet in chosen:
         facets.update(IMPLIES.get(facet, ()))
-    return Profile(frozenset(facets), chosen)
+    return Profile(frozenset(facets), chosen, dated)
 
 
 def matches(condition: Condition | None, profile: Profile) -> bool:
@@ -116,7 +119,7 @@ def describe_condition(condition: Condition | None) -> Join | None:
     if condition.any:
         parts.append(words(condition.any, "or"))
     if condition.none:
-        parts.append(msg("condition.not", facets=words(condition.none, "or")))
+        parts.append(msg("condition.not", facets=words(condition.none, "nor")))
     return join(parts, "parts")
 
 

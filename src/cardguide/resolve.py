@@ -20,7 +20,16 @@ import msgspec
 from .catalog import Catalog
 from .errors import DataError, Diagnostic
 from .loader import Layer, iter_items
-from .model import LEVEL_RANK, STATUS_RANK, Completion, Condition, Item, Source, SourceCaveat
+from .model import (
+    LEVEL_RANK,
+    STATUS_RANK,
+    Completion,
+    Condition,
+    Item,
+    Source,
+    SourceCaveat,
+    Text,
+)
 from .sourcemap import KeyPath
 from .wording import keyed, msg
 
@@ -69,6 +78,9 @@ class Guide(msgspec.Struct, frozen=True):
     caveats: list[tuple[int, SourceCaveat]] = msgspec.field(default_factory=list)
     # The place a person named when it has no region of its own (海曙区 shown Ningbo's rules).
     place: Division | None = None
+    # The names of regions outside the chain that its rules are limited to (`only_in`), so a
+    # verdict can say whose rule it is in words.
+    others: dict[str, Text] = msgspec.field(default_factory=dict)
 
     @property
     def layer(self) -> Layer:
@@ -92,6 +104,17 @@ Report = Callable[[Diagnostic], None]
 
 def _raise(problem: Diagnostic) -> None:
     raise DataError(problem)
+
+
+def limited_to(guide: Guide) -> set[str]:
+    """The regions the guide's rules are limited to (`only_in`)."""
+    return {
+        rule.only_in
+        for entries in guide.entries.values()
+        for entry in entries
+        for candidate in entry.candidates
+        if (rule := getattr(candidate.item, "rule", None)) is not None and rule.only_in
+    }
 
 
 def load_chain(catalog: Catalog, region_id: str) -> list[Layer]:

@@ -15,8 +15,9 @@ from .model import LANGS, Lang, Text
 # What a person can ask for: one language, or both (Chinese, then English).
 LangChoice = Literal["en", "zh", "both"]
 
-# How lists read: "a, b" / "a or b" / "a and b" / "a; b", and 、/ 或 / 和 / ；in Chinese.
-Joiner = Literal["list", "or", "and", "parts"]
+# How lists read: "a, b" / "a or b" / "a and b" / "a; b", and 、/ 或 / 和 / ；in Chinese; "nor"
+# lists what someone is not ("not employer or student", 单位代办、学生以外的人).
+Joiner = Literal["list", "or", "and", "parts", "nor"]
 
 
 class Msg(msgspec.Struct, frozen=True):

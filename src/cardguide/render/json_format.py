@@ -26,7 +26,7 @@ from ..documents import (
 from ..errors import Diagnostic
 from ..match import Placed, explain, for_whom
 from ..model import KINDS, LANGS, Item, Source, Text, age_of, escape_controls
-from ..profile import Profile
+from ..profile import Profile, flag_for
 from ..resolve import Candidate, Entry
 from ..wording import Msg, both, keyed, msg
 from . import RenderOptions
@@ -258,9 +258,11 @@ class _Encoder:
             reason = explain(placed, profile)
             data["why"] = {
                 "condition": _builtins(placed.item.when),
-                "answers": list(reason.answers),
-                "implied": [{"flag": flag, "facet": facet} for flag, facet in reason.implied],
-                "withheld": list(reason.withheld),
+                "answers": [flag_for(facet) for facet in reason.answers],
+                "implied": [
+                    {"flag": flag_for(giver), "facet": facet} for giver, facet in reason.implied
+                ],
+                "withheld": [flag_for(facet) for facet in reason.withheld],
                 "origin": placed.origin,
                 "passed_over": [
                     {"origin": c.origin, "for": _words(for_whom(c.item.when))}

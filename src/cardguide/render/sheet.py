@@ -280,7 +280,7 @@ def _channel_body(placed: Placed, writer: Writer, extras: list[Placed]) -> Text:
 def _check(page: Sheet, report: CheckReport, writer: Writer) -> None:
     _header(page, msg("title.check"), report.region, report.chain, report.asked)
     page.say(msg("header.for", profile=report.profile.describe()))
-    given = join(msg("header.date", flag=f"--{e.replace('_', '-')}", date=d)
+    given = join(msg("header.date", event=keyed("event", e), date=d)
                  for e, d in report.events.items())  # fmt: skip
     page.say(msg("header.dates", dates=given, today=report.today))
     _reviewed(page, report.reviews)
