@@ -155,3 +155,55 @@ def test_the_printed_checklist_holds_every_material_beside_a_tick_box(
     info = subprocess.run([PDFINFO, str(pdf)], check=True, capture_output=True, text=True)
     a4 = r"Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)"
     assert re.search(a4, info.stdout), info.stdout
+
+
+def _pages(pdf: Path) -> list[str]:
+    assert PDFTOTEXT is not None
+    text = subprocess.run([PDFTOTEXT, "-enc", "UTF-8", str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout  # fmt: skip
+    return text.split("\f")[:-1]
+
+
+FIRST_PAGE = ("steps", "materials", "fees", "deadlines")
+
+
+@pytest.mark.parametrize(
+    ("who", "lang"),
+    [
+        (["apply", "--region", "宁波", "--newborn"], "zh"),
+        (["apply", "--region", "上海", "--student"], "zh"),
+        (["replace", "--region", "杭州", "--lost"], "zh"),
+        (["apply", "--region", "郑州", "--newborn"], "zh"),
+        (["apply", "--region", "宁波", "--newborn"], "both"),
+    ],
+    ids=["ningbo-newborn", "shanghai-student", "hangzhou-lost", "zhengzhou-newborn", "both"],
+)
+def test_what_to_do_bring_pay_and_meet_fits_the_first_page_and_the_rest_follows(
+    invoke: Invoke, tmp_path: Path, who: list[str], lang: str
+) -> None:
+    assert not MISSING, f"not found: {', '.join(MISSING)}"
+    page = invoke([*who, "--format", "html", "--lang", lang])
+    assert (page.exit_code, page.stderr) == (0, "")
+    html, pdf = tmp_path / "sheet.html", tmp_path / "sheet.pdf"
+    html.write_text(page.stdout, encoding="utf-8")
+    _print(html, pdf, tmp_path / "profile")
+    pages = _pages(pdf)
+    # One A4 page in Chinese, two with English beside it.
+    front = 2 if lang == "both" else 1
+    first = _squeeze("".join(pages[:front]))
+    data = invoke([*who, "--format", "json"]).json()
+    # Everything a person acts on at the counter is on the front pages, every word of it.
+    for kind in FIRST_PAGE:
+        for item in data.get(kind, []):
+            assert _squeeze(item["text"]["zh"]) in first, (kind, item["text"]["zh"])
+    # Notes and the full source list come after them, on pages of their own.
+    assert "注意事项" not in first
+    assert "资料来源" not in first
+    assert "资料来源" in _squeeze("".join(pages[front:]))
+    # Every page names the place, the day it was made and its number.
+    place = data["region"]["full_names"]["zh"]
+    for number, text in enumerate(pages, start=1):
+        squeezed = _squeeze(text)
+        assert place in squeezed
+        assert "2026年11月23日" in squeezed
+        assert f"第{number}页，共{len(pages)}页" in squeezed

@@ -133,3 +133,22 @@ def test_markup_in_data_is_shown_as_text_in_markdown_and_html(
     assert "&lt;script&gt;alert(1)&lt;/script&gt; **bold** [x](http://e.test) | &amp;amp;" in html
     markdown = invoke([*args, "--format", "markdown"]).stdout
     assert r"\<script\>alert(1)\</script\> \*\*bold\*\* \[x\](http://e.test) \| \&amp;" in markdown
+
+
+def test_the_national_rules_are_named_once_not_as_national_national(invoke: Invoke) -> None:
+    for fmt in ("text", "markdown", "html"):
+        run = invoke(["apply", "--region", "成都", "--lang", "zh", "--format", fmt])
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert "全国（全国）" not in run.stdout
+        assert "全国通用的规定" in run.stdout
+
+
+def test_a_page_never_says_it_was_made_before_its_data_was_reviewed(invoke: Invoke) -> None:
+    # The shipped data was reviewed in November 2026; a --today before that makes no "made on".
+    for fmt in ("markdown", "html"):
+        early = invoke(["apply", "-r", "ningbo", "--format", fmt, "--today", "2026-01-05"])
+        assert (early.exit_code, early.stderr) == (0, "")
+        assert "Made on" not in early.stdout
+        assert "2026-01-05" not in early.stdout
+        late = invoke(["apply", "-r", "ningbo", "--format", fmt, "--today", "2026-12-05"])
+        assert "Made on 2026-12-05" in late.stdout

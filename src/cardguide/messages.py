@@ -174,6 +174,9 @@ WORDS: dict[str, Entry] = {
         "zh": "{channel}：开通{functions}",
     },
     # --- document headers -------------------------------------------------------------------
+    "header.national": {"en": "National rules (全国)", "zh": "全国通用的规定"},
+    "print.running": {"en": "{title} · {region}", "zh": "{title} · {region}"},
+    "print.page": {"en": "Page {page} of {pages}", "zh": "第{page}页，共{pages}页"},
     "header.region": {"en": "{en_name} {zh_name} ({level})", "zh": "{zh_name}（{level}）"},
     "header.region_chain": {
         "en": "{en_name} {zh_name} ({level}); inherits from {chain}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import TextIO
 
@@ -9,8 +10,9 @@ from rich.text import Text
 
 from .. import __version__
 from ..documents import Document
+from ..wording import msg
 from . import RenderOptions
-from .printed import produced
+from .printed import made_on, produced
 from .sheet import Block, Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
 from .styled import header_end, runs
 
@@ -50,12 +52,22 @@ th, td {{ text-align: left; vertical-align: top; padding: .2em .5em;
 .amber {{ color: #8a4b00; }}
 .url {{ word-break: break-all; }}
 footer {{ margin-top: 1.5em; font-size: .9em; color: #555; }}
-@page {{ size: A4; margin: 15mm 14mm 16mm; }}
+html:lang(zh-Hans) .i {{ font-style: normal; }}
 @media print {{
-  body {{ max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }}
-  h1, h2 {{ break-after: avoid; }}
+  body {{ max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.35; }}
+  h1 {{ font-size: 1.35em; }}
+  h2 {{ margin: .7em 0 .25em; break-after: avoid; }}
+  li {{ margin: .12em 0; }}
+  header p {{ margin: 0; }}
+  h2.later {{ break-before: page; }}
 }}
 """
+
+# Sections a person does not need at the counter: printed from the second page on, so the
+# first page holds what to do, what to bring, what it costs and by when.
+_LATER = frozenset({"notes", "legal", "sources"})
+# Stand-ins for the page counters inside the catalog's words (private-use characters).
+_PAGE, _PAGES = "\ue000", "\ue001"
 
 # Nothing on the page may load anything: styles are inline, and there are no scripts, images,
 # fonts or frames. The policy makes a browser refuse any that slipped in.
@@ -112,13 +124,39 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Line):
         return [f"<p>{_body(block.text)}</p>"]
     if isinstance(block, Heading):
-        return [f"<h2>{_styled(block.text)}</h2>"]
+        later = ' class="later"' if block.kind in _LATER else ""
+        return [f"<h2{later}>{_styled(block.text)}</h2>"]
     if isinstance(block, Rows):
         return _rows(block)
     if isinstance(block, Table):
         return _table(block)
     assert isinstance(block, Gap)
     return []
+
+
+def _css_string(text: str) -> str:
+    """Text as a CSS string: quotes, backslashes and line breaks cannot end it early."""
+    return '"' + "".join(ch if ch.isalnum() or ch in " ·/-,.()（）" else f"\\{ord(ch):x} "
+                         for ch in text) + '"'  # fmt: skip
+
+
+def _page_boxes(sheet: Sheet, options: RenderOptions) -> str:
+    """What every printed page repeats: the title and place at the top, the day it was made
+    and its number at the bottom."""
+    numbered = sheet.words.short(msg("print.page", page=_PAGE, pages=_PAGES))
+    counters = " ".join(
+        "counter(page)" if part == _PAGE else "counter(pages)" if part == _PAGES
+        else _css_string(part)
+        for part in re.split(f"({_PAGE}|{_PAGES})", numbered) if part
+    )  # fmt: skip
+    day = "" if made_on(sheet, options) is None else sheet.words.short(options.today)
+    small = "font-size: 8pt; color: #555;"
+    return (
+        f"@page {{ size: A4; margin: 16mm 13mm 15mm;"
+        f" @top-left {{ content: {_css_string(sheet.running)}; {small} }}"
+        f" @bottom-left {{ content: {_css_string(day)}; {small} }}"
+        f" @bottom-right {{ content: {counters}; {small} }} }}"
+    )
 
 
 def page(sheet: Sheet, options: RenderOptions) -> str:
@@ -128,8 +166,9 @@ def page(sheet: Sheet, options: RenderOptions) -> str:
     lang = "en" if sheet.words.langs == ("en",) else "zh-Hans"
     header = [line for block in blocks[:split] for line in _block(block)]
     main = [line for block in blocks[split:] for line in _block(block)]
-    made = [] if options.today is None else produced(sheet.words, options.today)
-    made = [f'<p class="dim">{escape(line)}</p>' for line in made]
+    day = made_on(sheet, options)
+    made = [] if day is None else produced(sheet.words, day)
+    made = [f'<p class="dim made">{escape(line)}</p>' for line in made]
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
@@ -139,7 +178,7 @@ def page(sheet: Sheet, options: RenderOptions) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="cardguide {escape(__version__)}">',
         f"<title>{escape(title)}</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{_STYLE}{_page_boxes(sheet, options)}</style>",
         "</head>",
         "<body>",
         "<header>", *header, *made, "</header>",

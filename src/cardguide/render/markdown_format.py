@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ..documents import Document
 from . import RenderOptions
-from .printed import produced
+from .printed import made_on, produced
 from .sheet import Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
 from .styled import header_end, runs
 
@@ -83,9 +83,10 @@ def _table(block: Table) -> list[str]:
 
 def markdown(sheet: Sheet, options: RenderOptions) -> str:
     blocks = list(sheet.blocks)
-    if options.today is not None:
+    day = made_on(sheet, options)
+    if day is not None:
         at = header_end(blocks)
-        blocks[at:at] = [Line(Text(line)) for line in produced(sheet.words, options.today)]
+        blocks[at:at] = [Line(Text(line)) for line in produced(sheet.words, day)]
     paragraphs: list[list[str]] = []
     lines: list[str] = []  # the paragraph of header lines being gathered
     for block in blocks:

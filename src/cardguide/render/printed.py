@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..wording import msg
 from .text_words import Words
+
+if TYPE_CHECKING:
+    from . import RenderOptions
+    from .sheet import Sheet
+
+
+def made_on(sheet: Sheet, options: RenderOptions) -> datetime.date | None:
+    """The day a page says it was made: none before the data it shows was reviewed (a --today
+    in the past), which would read as a page older than its facts."""
+    today = options.today
+    if today is None or (sheet.reviewed is not None and today < sheet.reviewed):
+        return None
+    return today
 
 
 def produced(words: Words, today: datetime.date) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 
 import msgspec
@@ -42,6 +43,7 @@ class Line(msgspec.Struct, frozen=True):
 
 class Heading(msgspec.Struct, frozen=True):
     text: Text
+    kind: str = ""  # the section it heads (steps, notes, sources ...), for printed layouts
 
 
 class Gap(msgspec.Struct, frozen=True):
@@ -69,6 +71,9 @@ class Sheet(msgspec.Struct):
 
     words: Words
     blocks: list[Block] = msgspec.field(default_factory=list)
+    # What each printed page repeats at its top: the title and the place, in the languages shown.
+    running: str = ""
+    reviewed: datetime.date | None = None  # the latest review of the data shown
 
     def title(self, text: Text) -> None:
         self.blocks.append(Title(text))
@@ -84,8 +89,8 @@ class Sheet(msgspec.Struct):
         for _lang, words in self.words.each(value):
             self.line(Text(words, style=style))
 
-    def heading(self, value: object) -> None:
-        self.blocks.append(Heading(self.words.heading(value)))
+    def heading(self, value: object, kind: str = "") -> None:
+        self.blocks.append(Heading(self.words.heading(value), kind))
 
     def blank(self) -> None:
         self.blocks.append(Gap())
@@ -130,8 +135,12 @@ def _header(
 ) -> None:
     page.title(Text(page.words.short(title), style="bold underline"))
     names = {"en_name": region.names.get("en"), "zh_name": region.full_names.get("zh")}
+    shown = ModelText(en=region.names.get("en"), zh=region.full_names.get("zh"))
+    page.running = page.words.short(msg("print.running", title=title, region=shown))
     level = keyed("level", region.level)
-    if len(chain) > 1:
+    if region.level == "national":
+        page.say(msg("header.national"))  # not 全国（全国）
+    elif len(chain) > 1:
         above = join(info.names for info in chain[1:])
         page.say(msg("header.region_chain", **names, level=level, chain=above))
     else:
@@ -148,6 +157,7 @@ def _header(
 def _reviewed(page: Sheet, reviews: Sequence[Review]) -> None:
     """One line: the review date, or each file's when they differ; stale ones stand out."""
     dates = {r.last_reviewed for r in reviews}
+    page.reviewed = max(dates, default=None)
     if len(dates) == 1 and not any(r.stale or r.overlay for r in reviews):
         page.say(msg("header.reviewed", date=dates.pop()), style="dim")
         return
@@ -165,7 +175,7 @@ def _reviewed(page: Sheet, reviews: Sequence[Review]) -> None:
 def _sources(page: Sheet, sources: Sequence[Source], writer: Writer) -> None:
     if not sources:
         return
-    page.heading(msg("heading.sources"))
+    page.heading(msg("heading.sources"), "sources")
     rows: Marked = []
     for source in sources:
         body = Text(f"{source.id} — ")
@@ -203,10 +213,10 @@ def _checklist(page: Sheet, doc: Checklist, writer: Writer) -> None:
         else:
             rows = _rows(kind, _items_of(doc, kind, with_channel), writer, tied)
         if kind in doc.unknown:
-            page.heading(keyed("heading", kind))
+            page.heading(keyed("heading", kind), kind)
             page.say(msg("unknown"), style="italic")
         elif rows:
-            page.heading(keyed("heading", kind))
+            page.heading(keyed("heading", kind), kind)
             page.rows(kind, rows)
     _sources(page, doc.sources, writer)
 
