@@ -18,9 +18,10 @@ import sys
 from pathlib import Path
 
 from cardguide.errors import DataError
-from cardguide.loader import decode_layer, iter_texts
+from cardguide.loader import decode_layer, iter_texts, read_file
 from cardguide.model import revision
 from cardguide.sourcemap import Document, KeyPath
+from cardguide.yamlread import read_yaml
 
 
 def edits(
@@ -53,7 +54,9 @@ def _separator(doc: Document, path: KeyPath) -> str:
 
 def stamp(file: Path, accept_stale: bool) -> int:
     layer = decode_layer(file)
-    changes = edits(layer.doc, list(iter_texts(layer.region)), accept_stale)
+    # Positions come from the YAML itself: a layer read from its compiled form has none.
+    doc = read_yaml(file, read_file(file))
+    changes = edits(doc, list(iter_texts(layer.region)), accept_stale)
     lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
     # Later positions first, so earlier ones stay where the parser saw them.
     for line, column, length, new in sorted(changes, reverse=True):
