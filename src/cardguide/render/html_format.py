@@ -85,9 +85,21 @@ def _styled(text: Text) -> str:
     return "".join(parts)
 
 
+def _is_meta(line: Text) -> bool:
+    """The line of source numbers, status and age that ends an item ("[1] 待核实 · 来自河南")."""
+    return line.plain.startswith("[") and any("dim" in str(span.style) for span in line.spans)
+
+
 def _body(text: Text) -> str:
-    # Lines of a body are separate lines on paper too; addresses may break anywhere.
-    return "<br>".join(_styled(part) for part in text.split("\n", allow_blank=True))
+    # Lines of a body are separate lines on paper too; addresses may break anywhere. The line
+    # of sources and status follows the last line on the same line, so a sheet stays short.
+    lines = list(text.split("\n", allow_blank=True))
+    meta = (
+        f' <span class="meta">{_styled(lines.pop())}</span>'
+        if len(lines) > 1 and _is_meta(lines[-1])
+        else ""
+    )
+    return "<br>".join(_styled(part) for part in lines) + meta
 
 
 def _rows(block: Rows) -> list[str]:
