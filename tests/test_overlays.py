@@ -148,7 +148,7 @@ def test_diff_lists_what_differs_between_two_regions(invoke: Invoke) -> None:
     data = run.json()
     assert (data["kind"], data["a"]["id"], data["b"]["id"]) == ("diff", "ningbo", "shanghai")
     found = {(d["procedure"], d["kind"], d["id"]): d for d in data["differences"]}
-    assert found[("apply", "fees", "fee-standard")]["change"] == "only_b"
+    assert found[("apply", "notes", "guide-2000")]["change"] == "only_b"
     assert found[("apply", "steps", "enrol-child")]["change"] == "only_a"
     changed = found[("apply", "steps", "submit-application")]
     assert changed["change"] == "changed"

@@ -68,7 +68,9 @@ class Profile(msgspec.Struct, frozen=True):
         """For people: who applies, the circumstance, first application or not."""
         who = [keyed("facet", f) for f in SITUATIONS if f in self.given]
         circumstance = [keyed("facet", f) for f in CIRCUMSTANCES[1:] if f in self.facets]
-        parts = [*(who or [msg("profile.adult")]), *circumstance]
+        # Someone collecting for another person is not "an adult applying for themselves".
+        adult = [] if "by_proxy" in self.facets else [msg("profile.adult")]
+        parts = [*(who or adult), *circumstance]
         return join([*parts, keyed("application", self.application)], "parts")
 
 
