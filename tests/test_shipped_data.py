@@ -10,6 +10,8 @@ from cardguide.catalog import Catalog, shipped_dir
 from cardguide.loader import iter_items
 from cardguide.resolve import Guide, load_chain, resolve
 
+from .conftest import Invoke
+
 SHIPPED = sorted(path.stem for path in shipped_dir().glob("*.yaml"))
 SEED_PAGES = {
     "seed:000_537d416283005492",
@@ -55,3 +57,25 @@ def test_every_region_has_an_english_and_chinese_name() -> None:
         names = guide.layer.region.names
         assert names.en, guide.layer.region.id
         assert names.zh, guide.layer.region.id
+
+
+PEOPLE = ([], ["--newborn"], ["--minor"], ["--student"], ["--foreign-employee"],
+          ["--self-employed"], ["--left-job"])  # fmt: skip
+TASKS = (["apply"], ["replace", "--lost"], ["replace", "--damaged"], ["collect", "--by-proxy"])
+
+
+@pytest.mark.parametrize("region", SHIPPED)
+def test_no_checklist_lists_the_same_thing_twice_or_asks_a_first_applicant_for_a_card(
+    region: str, invoke: Invoke
+) -> None:
+    for task in TASKS:
+        for person in PEOPLE:
+            run = invoke([*task, "--region", region, *person, "--format", "json", "--no-input"])
+            assert run.exit_code == 0, (task, person, run.stderr)
+            data = run.json()
+            for kind in ("steps", "materials", "fees", "deadlines", "warnings", "notes"):
+                texts = [item["text"]["zh"] or item["text"]["en"] for item in data.get(kind, [])]
+                repeated = {text for text in texts if texts.count(text) > 1}
+                assert not repeated, (task, person, kind, repeated)
+            if task == ["apply"]:
+                assert "existing-card" not in {m["id"] for m in data["materials"]}, person
