@@ -59,8 +59,10 @@ def test_every_region_has_an_english_and_chinese_name() -> None:
         assert names.zh, guide.layer.region.id
 
 
-PEOPLE = ([], ["--newborn"], ["--minor"], ["--student"], ["--foreign-employee"],
-          ["--self-employed"], ["--left-job"])  # fmt: skip
+PEOPLE: tuple[list[str], ...] = (
+    [], ["--newborn"], ["--minor"], ["--student"], ["--foreign-employee"], ["--self-employed"],
+    ["--left-job"],
+)  # fmt: skip
 TASKS = (["apply"], ["replace", "--lost"], ["replace", "--damaged"], ["collect", "--by-proxy"])
 
 
