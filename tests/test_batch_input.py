@@ -109,3 +109,39 @@ def test_bytes_that_are_neither_utf8_nor_gb18030_are_a_usage_error(
         f"cardguide: error: '{path}' is neither UTF-8 nor GB18030 text (line 2); save the "
         "spreadsheet as CSV UTF-8, or give its encoding with --encoding\n"
     )
+
+
+def test_a_csv_saved_with_old_mac_line_endings_is_read_row_by_row(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b"command,region\rapply,ningbo\rapply,henan\r")
+    run = invoke(["batch", str(path)])
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert [json.loads(line)["row"] for line in run.stdout.splitlines()] == [1, 2]
+
+
+def test_a_csv_that_is_not_one_is_a_usage_error_naming_the_line(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text("command,region\napply," + "x" * 200_000 + "\n", encoding="utf-8")
+    run = invoke(["batch", str(path), "--lang", "en"])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.startswith("cardguide: error: line 2 of the input cannot be read as CSV")
+    assert run.stderr.count("\n") == 1
+
+
+def test_a_json_line_nested_past_any_reason_fails_its_row_only(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text(
+        '{"command": "apply", "region": "ningbo"}\n' + "[" * 100_000 + "]" * 100_000 + "\n",
+        encoding="utf-8",
+    )
+    run = invoke(["batch", str(path)])
+    assert run.exit_code == 1
+    results = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [result["ok"] for result in results] == [True, False]
+    assert "1 of 2 rows failed" in run.stderr

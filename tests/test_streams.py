@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import LANGUAGE_VARIABLES, Invoke
+from .test_overlays import NEW_DISTRICT
 
 
 def cardguide(
@@ -123,3 +124,22 @@ def test_a_link_that_loops_in_a_data_directory_is_named_and_left_out(
     checked = invoke(["validate", str(tmp_path), "--format", "json"])
     assert checked.exit_code == 1
     assert {d["code"] for d in checked.json()["diagnostics"]} == {"CG001"}
+
+
+def test_a_file_name_that_is_not_text_in_a_data_directory_is_named_and_left_out(
+    tmp_path: Path,
+) -> None:
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "haishu.yaml").write_text(NEW_DISTRICT, encoding="utf-8")
+    # A name the file system allows but that is not UTF-8, as a help desk's copy may carry.
+    with open(os.fsencode(desk) + b"/\xff\xfe.yaml", "wb") as odd:  # noqa: PTH123
+        odd.write(b"id: x\n")
+    # A directory unchanged for a while has its listing kept in the cache: that path too.
+    os.utime(desk, (1_700_000_000, 1_700_000_000))
+    for args in (["regions"], ["apply", "--region", "haishu"]):
+        done = cardguide(*args, "--data-dir", str(desk), "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        assert done.stdout
+        assert done.stderr.startswith(b"cardguide: warning: skipped ")
+        assert done.stderr.count(b"\n") == 1

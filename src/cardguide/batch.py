@@ -60,7 +60,16 @@ def read_rows(text: str) -> Iterator[Row]:
 
 
 def _csv_rows(text: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text))
+    # Any line ending a spreadsheet writes (\r\n on Windows, \r alone on old Macs) ends a row.
+    reader = csv.reader(io.StringIO(text, newline=None))
+    try:
+        yield from _csv_records(reader)
+    except csv.Error:
+        # The csv module's own explanation is English and varies by version: say where.
+        raise UsageProblem(msg("batch.unreadable_csv", line=reader.line_num)) from None
+
+
+def _csv_records(reader: Any) -> Iterator[Row]:
     header = next(reader, None)
     if header is None:
         return
@@ -87,7 +96,7 @@ def _json_lines(text: str) -> Iterator[Row]:
         number += 1
         try:
             data = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past what it decodes
             data = None
         if not isinstance(data, dict):
             yield Row(number, line_number, {"_json": line[:80]})

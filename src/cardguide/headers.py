@@ -96,9 +96,7 @@ class LocalHeaders:
             del self.entries[path]
         if not (self.changed or gone):
             return
-        from . import compiled
-
-        compiled.write_atomically(self.path, msgspec.msgpack.encode(self.entries))
+        _keep(self.path, lambda: msgspec.msgpack.encode(self.entries))
         self.changed = False
 
 
@@ -253,10 +251,19 @@ def listing(directory: str) -> tuple[list[int], Listing | None]:
 def keep_listing(directory: str, listed: Listing) -> None:
     """Keep a listing whose directory has been still long enough for its stamp to be trusted."""
     if time.time_ns() - listed.stamp[0] >= _SETTLED_NS:
-        from . import compiled
+        _keep(_cache_file("listings", directory), lambda: msgspec.msgpack.encode(listed))
 
-        encoded = msgspec.msgpack.encode(listed)
-        compiled.write_atomically(_cache_file("listings", directory), encoded)
+
+def _keep(path: Path, encode: Callable[[], bytes]) -> None:
+    """Write a cache file, unless what it would hold cannot be encoded: a file name that is not
+    text in UTF-8 (bytes a file system allows) is simply read again next time."""
+    from . import compiled
+
+    try:
+        data = encode()
+    except UnicodeEncodeError:
+        return
+    compiled.write_atomically(path, data)
 
 
 def _cache_file(kind: str, directory: str) -> Path:
@@ -366,7 +373,6 @@ def save_snapshots(
     broken: list[Any],
 ) -> None:
     """A snapshot of each local directory whose every file gave its header this run."""
-    from . import compiled
 
     if broken:
         return
@@ -379,5 +385,7 @@ def save_snapshots(
             places = [gazetteer.places[region_id] for region_id, _path in files]
         except KeyError:
             continue
-        snapshot = Snapshot.of(stamps, places)
-        compiled.write_atomically(_cache_file("names", directory), msgspec.msgpack.encode(snapshot))
+        _keep(
+            _cache_file("names", directory),
+            lambda: msgspec.msgpack.encode(Snapshot.of(stamps, places)),  # noqa: B023
+        )

@@ -450,6 +450,10 @@ WORDS: dict[str, Entry] = {
         "en": "'{query}' taken as {place}; for {others}, name the city as well",
         "zh": "“{query}”按{place}处理；如果指的是{others}，请连同所在的市一起写",
     },
+    "batch.unreadable_csv": {
+        "en": "line {line} of the input cannot be read as CSV (a quote left open, a field over 128 KB, or a stray line break); save it again from the spreadsheet",
+        "zh": "输入的第{line}行不是有效的CSV（可能有未配对的引号、超过128KB的单元格或多余的换行）；请从表格软件重新另存一次",
+    },
     "cli.error": {"en": "cardguide: error: {message}", "zh": "cardguide：错误：{message}"},
     "cli.warning": {"en": "cardguide: warning: {message}", "zh": "cardguide：提醒：{message}"},
     "cli.note": {"en": "cardguide: {message}", "zh": "cardguide：{message}"},
