@@ -145,3 +145,28 @@ def test_a_json_line_nested_past_any_reason_fails_its_row_only(
     results = [json.loads(line) for line in run.stdout.splitlines()]
     assert [result["ok"] for result in results] == [True, False]
     assert "1 of 2 rows failed" in run.stderr
+
+
+@pytest.mark.parametrize("where", ["a-file/sub", "dangling"])
+def test_an_output_directory_that_cannot_be_made_is_a_usage_error(
+    invoke: Invoke, tmp_path: Path, where: str
+) -> None:
+    (tmp_path / "a-file").write_text("not a directory", encoding="utf-8")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    rows = tmp_path / "rows.csv"
+    rows.write_text("command,region\napply,ningbo\n", encoding="utf-8")
+    run = invoke(["batch", str(rows), "--output-dir", str(tmp_path / where), "--lang", "en"])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.startswith("cardguide: error: cannot make the output directory ")
+    assert run.stderr.count("\n") == 1
+
+
+def test_a_lone_surrogate_from_a_json_line_reaches_the_spreadsheet_as_a_question_mark(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"command": "apply", "region": "\\ud800"}\n', encoding="utf-8")
+    run = invoke(["batch", str(rows), "--format", "csv", "--lang", "en"])
+    assert run.exit_code == 1
+    assert run.stdout.splitlines()[1].startswith("1,Failed,Applying for a card,?,")
+    assert "?" in run.stdout.splitlines()[1]

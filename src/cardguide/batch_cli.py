@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Protocol, cast
 
 import typer
 
-from .errors import EXIT_DATA, EXIT_USAGE, UsageProblem
+from .errors import EXIT_DATA, EXIT_USAGE, UsageProblem, os_reason
 from .options import DataDirOption, LangOption, QuietOption, TodayOption, day
 from .terminal import Messages, language
 from .wording import LangChoice, Msg, msg, say
@@ -121,7 +121,11 @@ def batch(
         Messages(choice).note(guessed)
     rows = list(batches.read_rows(given.text))
     if output_dir is not None:
-        output_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # under a file, a dangling link, a name too long, no right
+            where = msg("batch.output_dir", path=output_dir, reason=os_reason(error))
+            raise UsageProblem(where) from None
     shared = [*(arg for d in data_dirs or () for arg in ("--data-dir", str(d)))]
     if today is not None:
         day(today, "--today")  # an empty or wrong date is batch's usage error, not every row's

@@ -17,7 +17,7 @@ from .registry import ROW_COMMANDS
 from .render import RenderOptions
 from .render.layout import items
 from .render.text_words import Words, add, clean, labelled
-from .terminal import language
+from .terminal import PLAIN, language
 from .wording import LangChoice, Msg, join, keyed, msg
 
 # The columns, each headed by the catalog's words in the reader's language.
@@ -100,7 +100,8 @@ class CsvWriter:
         if self.raw is None:
             self.out.write(buffer.getvalue())
         else:  # UTF-8 whatever the locale's encoding: the BOM says so
-            self.raw.write(buffer.getvalue().encode("utf-8"))
+            # A lone surrogate (a JSON line's "\\ud800") has no UTF-8 form: written as ?.
+            self.raw.write(buffer.getvalue().encode("utf-8", PLAIN))
 
 
 def _title(command: str) -> Msg:

@@ -137,7 +137,10 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def validated(raw: bytes) -> bool:
     """Whether a file with these bytes passed every per-file rule of this code's `validate`."""
-    return (cache_root() / "validated" / digest(raw)).exists()
+    try:
+        return (cache_root() / "validated" / digest(raw)).exists()
+    except OSError:  # a cache path too long or unreadable: as if nothing was remembered
+        return False
 
 
 def mark_validated(raw: bytes, region: RegionFile) -> None:

@@ -128,7 +128,9 @@ class Cancelled(CardguideError):
 
 # Operating-system errors that reading data can meet, in words of the catalog (`os.*`); any other
 # keeps the system's own description.
-OS_REASONS: tuple[str, ...] = ("ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENAMETOOLONG", "ELOOP")
+OS_REASONS: tuple[str, ...] = (
+    "ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENAMETOOLONG", "ELOOP", "EEXIST",
+)  # fmt: skip
 
 
 def os_reason(error: OSError) -> object:

@@ -450,6 +450,10 @@ WORDS: dict[str, Entry] = {
         "en": "'{query}' taken as {place}; for {others}, name the city as well",
         "zh": "“{query}”按{place}处理；如果指的是{others}，请连同所在的市一起写",
     },
+    "batch.output_dir": {
+        "en": "cannot make the output directory {path}: {reason}",
+        "zh": "无法建立输出目录{path}：{reason}",
+    },
     "batch.unreadable_csv": {
         "en": "line {line} of the input cannot be read as CSV (a quote left open, a field over 128 KB, or a stray line break); save it again from the spreadsheet",
         "zh": "输入的第{line}行不是有效的CSV（可能有未配对的引号、超过128KB的单元格或多余的换行）；请从表格软件重新另存一次",
@@ -625,6 +629,7 @@ WORDS: dict[str, Entry] = {
     "os.ENOTDIR": {"en": "a part of the path is not a directory", "zh": "路径中有一段不是目录"},
     "os.ENAMETOOLONG": {"en": "the name is too long", "zh": "名称过长"},
     "os.ELOOP": {"en": "too many symbolic links", "zh": "符号链接层数过多"},
+    "os.EEXIST": {"en": "something of that name is in the way", "zh": "已有同名的文件或链接"},
     # --- data file diagnostics ---------------------------------------------------------------------
     "yaml.empty": {"en": "file is empty", "zh": "文件是空的"},
     "yaml.documents": {
