@@ -147,7 +147,9 @@ def test_a_json_line_nested_past_any_reason_fails_its_row_only(
     assert "1 of 2 rows failed" in run.stderr
 
 
-@pytest.mark.parametrize("where", ["a-file/sub", "dangling"])
+@pytest.mark.parametrize(
+    "where", ["a-file/sub", "dangling", "x" * 300], ids=["under-a-file", "dangling", "too-long"]
+)
 def test_an_output_directory_that_cannot_be_made_is_a_usage_error(
     invoke: Invoke, tmp_path: Path, where: str
 ) -> None:

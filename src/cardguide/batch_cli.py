@@ -52,7 +52,8 @@ def _batch_formats(fmt: str | None, output_dir: Path | None) -> tuple[str, str |
         return fmt or "jsonl", None
     if fmt is not None and fmt not in PAGE_SUFFIXES:
         raise UsageProblem(msg("batch.page_format", format=fmt, formats=pages))
-    if output_dir.exists() and not output_dir.is_dir():
+    # os.path never raises (Path.exists does on a name too long in Python 3.11).
+    if os.path.exists(output_dir) and not os.path.isdir(output_dir):  # noqa: PTH110, PTH112
         raise UsageProblem(msg("error.output_dir", path=output_dir))
     return "jsonl", fmt or "html"
 
