@@ -143,3 +143,19 @@ def test_a_file_name_that_is_not_text_in_a_data_directory_is_named_and_left_out(
         assert done.stdout
         assert done.stderr.startswith(b"cardguide: warning: skipped ")
         assert done.stderr.count(b"\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["regions", "--data-dir", "LONG"], ["validate", "LONG"], ["apply", "-r", "ningbo"]],
+    ids=["data-dir", "validate", "cardguide-path"],
+)
+def test_a_path_too_long_for_the_system_is_a_usage_error(
+    args: list[str], tmp_path: Path, invoke: Invoke
+) -> None:
+    long = str(tmp_path / ("x" * 300))
+    env = {"CARDGUIDE_PATH": long} if args[0] == "apply" else None
+    run = invoke([long if arg == "LONG" else arg for arg in args], env=env)
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.startswith("cardguide: error: ")
+    assert run.stderr.count("\n") == 1

@@ -326,7 +326,7 @@ def validate(
     named = list(paths or [*local, shipped_dir()])
     files, crowded = region_files(named)
     # The named files' directories come first, so their own parents and overrides are found.
-    dirs = [p if p.is_dir() else p.parent for p in named]
+    dirs = [p if os.path.isdir(p) else p.parent for p in named]  # noqa: PTH112
     catalog = Catalog(overlays=[*dirs, *local], checked=False)
     with contextlib.suppress(DataError):  # a crowded directory is reported below, as CG033
         catalog.ids()  # each directory listed once serves every chain's file lookups

@@ -31,7 +31,7 @@ def overlays(request: Request) -> list[Path]:
     listed = [str(d) for d in request.data_dirs]
     listed += [entry for entry in os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep) if entry]
     for entry in listed:
-        if not Path(entry).is_dir():
+        if not os.path.isdir(entry):  # noqa: PTH112 (Path.is_dir raises on a long name in 3.11)
             raise UsageProblem(msg("error.data_dir", path=entry))
     return list(dict.fromkeys(Path(entry) for entry in listed))
 

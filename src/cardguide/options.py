@@ -31,7 +31,7 @@ def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
     given = [str(d) for d in ctx.params.get("data_dirs") or ()]
     given += os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep)
-    overlays = [Path(entry) for entry in dict.fromkeys(given) if entry and Path(entry).is_dir()]
+    overlays = [Path(entry) for entry in dict.fromkeys(given) if entry and os.path.isdir(entry)]  # noqa: PTH112
     try:
         return region_candidates(Catalog(overlays=overlays), incomplete)
     except (CardguideError, OSError):
