@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,79 @@ def test_a_path_too_long_for_the_system_is_a_usage_error(
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr.startswith("cardguide: error: ")
     assert run.stderr.count("\n") == 1
+
+
+def _closed(fd: int) -> Callable[[], None]:
+    return lambda: os.close(fd)
+
+
+def test_a_command_started_with_stdout_closed_ends_quietly(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cardguide", "regions"],
+        stderr=subprocess.PIPE, preexec_fn=_closed(1), check=False, timeout=60,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["regions"], ["--help"]])
+def test_output_to_a_full_disk_is_one_line_and_exit_1(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:  # noqa: PTH123
+        done = subprocess.run(
+            [sys.executable, "-m", "cardguide", *args, "--lang", "en"] if args != ["--help"]
+            else [sys.executable, "-m", "cardguide", *args],
+            stdout=full, stderr=subprocess.PIPE, check=False, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        "cardguide: error: the output could not be written: no space left on the device\n"
+    )
+
+
+def test_a_command_started_with_stdin_closed_asks_nothing(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cardguide", "apply", "--lang", "en"],
+        capture_output=True, preexec_fn=_closed(0), check=False, timeout=60,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr.startswith(b"cardguide: error: missing --region")
+
+
+def test_batch_reads_no_more_of_stdin_than_its_limit() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cardguide", "batch", "-", "--lang", "en"],
+        input=b"\0" * (64 * 1024 * 1024 + 1), capture_output=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr == b"cardguide: error: the input is over 64 MB; split it\n"
+
+
+def test_a_fifo_where_a_page_or_a_cache_entry_goes_never_stalls_a_run(
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    os.mkfifo(pages / "0001-apply-ningbo.html")
+    rows = tmp_path / "rows.csv"
+    rows.write_text("command,region\napply,ningbo\n", encoding="utf-8")
+    done = cardguide("batch", str(rows), "--output-dir", str(pages), "--lang", "en", timeout=60)
+    assert done.returncode == 1
+    assert b"it is not an ordinary file" in done.stdout
+    # Every cache entry replaced by a FIFO: read again from the YAML, as a damaged entry is.
+    cache = tmp_path / "cache"
+    environment = {"XDG_CACHE_HOME": str(cache)}
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "haishu.yaml").write_text(NEW_DISTRICT, encoding="utf-8")
+    args = ["apply", "--region", "haishu", "--data-dir", str(desk)]
+    assert invoke(args, env=environment).exit_code == 0
+    entries = list(cache.rglob("*.msgpack"))
+    assert entries
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry)
+    again = subprocess.run(
+        [sys.executable, "-m", "cardguide", *args], capture_output=True, timeout=60,
+        env={**os.environ, **environment}, check=False,
+    )  # fmt: skip
+    assert (again.returncode, again.stderr) == (0, b"")

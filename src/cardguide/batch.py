@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -274,8 +276,14 @@ def page_name(row: Row, total: int, fmt: str) -> str:
 def save_page(directory: Path, name: str, text: str) -> Path:
     """Write one row's page, replacing a file of that name but never following a link."""
     path = directory / name
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    # Non-blocking, so a FIFO placed where the page goes cannot stall the whole batch; anything
+    # but a regular file there is refused (as a link is, by O_NOFOLLOW).
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     descriptor = os.open(path, flags, 0o644)
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise OSError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+    os.ftruncate(descriptor, 0)
     with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
         out.write(text)
     return path

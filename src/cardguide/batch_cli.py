@@ -218,7 +218,7 @@ class _Run:
         try:
             writer.saved(row, args, batches.save_page(self.output_dir, name, printed))
         except OSError as error:
-            unwritten = msg("batch.unwritable", file=name, reason=error.strerror or "")
+            unwritten = msg("batch.unwritable", file=name, reason=os_reason(error))
             writer.error(row, args, EXIT_DATA, None, unwritten)
             return False
         return True

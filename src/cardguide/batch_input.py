@@ -67,8 +67,14 @@ def read_input(file: str, stdin: TextIO, encoding: str | None = None) -> Input:
 
 def _bytes(file: str, stdin: TextIO) -> bytes | str:
     if file == "-":
+        if stdin is None:  # started with stdin closed
+            return b""
         buffer = getattr(stdin, "buffer", None)
-        return stdin.read() if buffer is None else bytes(buffer.read())
+        # Read one byte past the limit to know it was passed, never a whole endless stream.
+        raw = stdin.read(MAX_BYTES + 1) if buffer is None else bytes(buffer.read(MAX_BYTES + 1))
+        if len(raw) > MAX_BYTES:
+            raise UsageProblem(msg("batch.too_big", limit=MAX_BYTES // (1024 * 1024)))
+        return raw
     from .loader import read_file
 
     try:

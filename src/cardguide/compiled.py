@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from functools import cache
 from pathlib import Path
@@ -94,13 +95,35 @@ def cache_dir() -> Path:
     return cache_root() / "compiled"
 
 
+# No cache entry is larger than this: a compiled region file is a few tens of kilobytes.
+MAX_ENTRY = 64 * 1024 * 1024
+
+
+def read_entry(path: Path) -> bytes | None:
+    """A cache file's bytes, or None when it is missing or anything but a regular file (a FIFO
+    or a link to a device put in its place would block or never end)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as entry:
+            return entry.read(MAX_ENTRY + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
 def load(raw: bytes) -> RegionFile | None:
     """The compiled form of a file with these bytes, from the package or the user's cache."""
     name = f"{digest(raw)}.msgpack"
     for directory in (SHIPPED, cache_dir()):
-        try:
-            data = (directory / name).read_bytes()
-        except OSError:
+        data = read_entry(directory / name)
+        if data is None:
             continue
         try:
             return msgspec.msgpack.decode(data, type=RegionFile)

@@ -129,7 +129,8 @@ class Cancelled(CardguideError):
 # Operating-system errors that reading data can meet, in words of the catalog (`os.*`); any other
 # keeps the system's own description.
 OS_REASONS: tuple[str, ...] = (
-    "ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENAMETOOLONG", "ELOOP", "EEXIST",
+    "ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENAMETOOLONG", "ELOOP", "EEXIST", "ENOSPC",
+    "ENXIO",
 )  # fmt: skip
 
 

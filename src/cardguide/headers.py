@@ -72,7 +72,7 @@ class LocalHeaders:
         self.path = _cache_file("headers", directory)
         self.changed = False
         try:
-            body = msgspec.msgpack.decode(self.path.read_bytes())
+            body = msgspec.msgpack.decode(_read(self.path))
             self.entries: dict[str, Any] = body if isinstance(body, dict) else {}
         except (OSError, msgspec.DecodeError):
             self.entries = {}
@@ -213,7 +213,7 @@ class Snapshot(msgspec.Struct):
 
 def _snapshot(directory: str) -> Snapshot | None:
     try:
-        return msgspec.msgpack.decode(_cache_file("names", directory).read_bytes(), type=Snapshot)
+        return msgspec.msgpack.decode(_read(_cache_file("names", directory)), type=Snapshot)
     except (OSError, msgspec.DecodeError):  # none yet, or damaged or foreign: read the headers
         return None
 
@@ -242,7 +242,7 @@ def listing(directory: str) -> tuple[list[int], Listing | None]:
     is what it was."""
     stamp = _directory_stamp(directory)
     try:
-        kept = msgspec.msgpack.decode(_cache_file("listings", directory).read_bytes(), type=Listing)
+        kept = msgspec.msgpack.decode(_read(_cache_file("listings", directory)), type=Listing)
     except (OSError, msgspec.DecodeError):
         return stamp, None
     return stamp, kept if kept.stamp == stamp else None
@@ -252,6 +252,16 @@ def keep_listing(directory: str, listed: Listing) -> None:
     """Keep a listing whose directory has been still long enough for its stamp to be trusted."""
     if time.time_ns() - listed.stamp[0] >= _SETTLED_NS:
         _keep(_cache_file("listings", directory), lambda: msgspec.msgpack.encode(listed))
+
+
+def _read(path: Path) -> bytes:
+    """A cache file's bytes; OSError when it is missing or not a regular file."""
+    from . import compiled
+
+    data = compiled.read_entry(path)
+    if data is None:
+        raise OSError(f"no cache entry at {path}")
+    return data
 
 
 def _keep(path: Path, encode: Callable[[], bytes]) -> None:

@@ -629,6 +629,8 @@ WORDS: dict[str, Entry] = {
     "os.ENOTDIR": {"en": "a part of the path is not a directory", "zh": "路径中有一段不是目录"},
     "os.ENAMETOOLONG": {"en": "the name is too long", "zh": "名称过长"},
     "os.ELOOP": {"en": "too many symbolic links", "zh": "符号链接层数过多"},
+    "os.ENXIO": {"en": "it is not an ordinary file", "zh": "这不是普通文件"},
+    "os.ENOSPC": {"en": "no space left on the device", "zh": "磁盘空间不足"},
     "os.EEXIST": {"en": "something of that name is in the way", "zh": "已有同名的文件或链接"},
     # --- data file diagnostics ---------------------------------------------------------------------
     "yaml.empty": {"en": "file is empty", "zh": "文件是空的"},
@@ -931,6 +933,14 @@ WORDS: dict[str, Entry] = {
     "batch.columns": {
         "en": "unknown columns {unknown}; the columns are {columns}, and command is required",
         "zh": "不认识的列：{unknown}；可用的列是 {columns}，其中 command 必填",
+    },
+    "error.write": {
+        "en": "the output could not be written: {reason}",
+        "zh": "结果无法写出：{reason}",
+    },
+    "batch.too_big": {
+        "en": "the input is over {limit} MB; split it",
+        "zh": "输入超过{limit}MB；请拆分后再处理",
     },
     "batch.too_many_rows": {
         "en": "more than {limit} rows; split the file",

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, get_args
 
-from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CardguideError
+from .errors import (
+    EXIT_DATA,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CardguideError,
+    os_reason,
+)
 from .model import Lang, one_line
 from .wording import LangChoice, Msg, join, msg, say
 
@@ -112,6 +121,11 @@ def tolerant_streams() -> None:
     import codecs
     import contextlib
 
+    # A stream closed before the start (`cardguide regions >&-`) is None in Python: reading
+    # finds nothing and writing goes nowhere, as with /dev/null.
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115, PTH123
     codecs.register_error(PLAIN, _plain)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -198,13 +212,30 @@ def outcome(main: Callable[[], Any], command: str = "cardguide") -> tuple[int, M
     except BrokenPipeError:
         quiet_stdout()
         return EXIT_OK, None
+    except OSError as error:
+        if error.errno not in _WRITE_FAILURES:
+            return _internal(error)
+        # The output could not be written (a full disk, /dev/full): said, and not tried again
+        # when the interpreter flushes at exit.
+        quiet_stdout()
+        return EXIT_DATA, msg("error.write", reason=os_reason(error))
     except Exception as error:  # the last resort: a defect, never a traceback by default
-        if os.environ.get("CARDGUIDE_DEBUG"):
-            import traceback
-
-            traceback.print_exc()
-        return EXIT_INTERNAL, msg("error.internal", kind=type(error).__name__)
+        return _internal(error)
     return (code if isinstance(code, int) else EXIT_OK), None
+
+
+# Errors from writing the output that say nothing about cardguide: the disk, not a defect.
+_WRITE_FAILURES = frozenset(
+    {errno.ENOSPC, errno.EFBIG, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC)}
+)
+
+
+def _internal(error: Exception) -> tuple[int, Msg]:
+    if os.environ.get("CARDGUIDE_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    return EXIT_INTERNAL, msg("error.internal", kind=type(error).__name__)
 
 
 def quiet_stdout() -> None:
