@@ -40,6 +40,7 @@ sources:
   - id: synthetic:{region_id}
     title: {{en: "{title}", zh_of: {revision(title)}, zh: 合成来源{number}}}
     status: uncertain
+    kind: unofficial
 procedures:
   apply:
     notes:

@@ -86,6 +86,7 @@ sources:
   - id: test:a
     title: {en: Source A}
     status: secondary
+    kind: reprint
 """
 
 

@@ -189,7 +189,7 @@ def test_a_broken_region_file_is_one_line_with_file_line_and_code(
     path = regions_dir("national", MINIMAL_NATIONAL + "colour: red\n")
     run = invoke(["apply", "--region", "national"])
     assert (run.exit_code, run.stdout) == (1, "")
-    assert_one_line_error(run.stderr, f"{path}:9:1: CG003 unknown key 'colour'")
+    assert_one_line_error(run.stderr, f"{path}:10:1: CG003 unknown key 'colour'")
 
 
 def test_regions_lists_every_region_with_its_parent(invoke: Invoke) -> None:

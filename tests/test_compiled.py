@@ -93,7 +93,7 @@ def test_a_compiled_file_still_names_lines_in_its_diagnostics(tmp_path: Path) ->
     again = Catalog([], overlays=[path.parent]).load(path)
     assert again.doc.values == {}  # from the cache: no YAML parsed yet
     where = again.diagnostic("CG000", msg("unknown"), ("procedures", "apply", "notes", 0))
-    assert (where.line, where.column) == (13, 9)  # the note under `notes:`
+    assert (where.line, where.column) == (14, 9)  # the note under `notes:`
 
 
 def test_an_unwritable_cache_only_means_parsing_again(
@@ -184,7 +184,11 @@ def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
     moved = invoke(["validate", str(other), "--format", "json", "--today", "2026-11-23"])
     assert "CG006" in [d["code"] for d in moved.json()["diagnostics"]]
     # Bytes with a problem are never remembered: every run reports it.
-    path.write_text(path.read_text().replace("uncertain\nprocedures", "guess\nprocedures"))
+    path.write_text(
+        path.read_text().replace(
+            "uncertain\n    kind: unofficial\nprocedures", "guess\n    kind: unofficial\nprocedures"
+        )
+    )
     for _ in range(2):
         assert invoke(args).exit_code == 1
     assert not compiled.validated(path.read_bytes())

@@ -65,6 +65,7 @@ sources:
   - id: local:haishu-desk
     title: {{en: "{TITLE}", zh_of: {revision(TITLE)}, zh: 海曙服务大厅公告栏}}
     status: uncertain
+    kind: unofficial
 procedures:
   apply:
     notes:

@@ -72,7 +72,7 @@ def test_an_amount_that_is_not_a_finite_number_is_refused_with_its_place(
     local.mkdir()
     (local / "national.yaml").write_text(
         "id: national\nlevel: national\nnames: {en: Testland}\nlast_reviewed: 2026-11-01\n"
-        "sources: [{id: 'test:s', title: {en: T}, status: official}]\n"
+        "sources: [{id: 'test:s', title: {en: T}, status: official, kind: government}]\n"
         "procedures:\n  apply:\n    fees:\n"
         f"      - {{id: f, text: {{en: A fee.}}, amount_yuan: {amount}, sources: ['test:s'],"
         " status: official}\n",

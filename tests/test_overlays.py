@@ -24,6 +24,7 @@ sources:
   - id: local:haishu-desk
     title: {en: "Haishu service hall notice board, November 2026"}
     status: uncertain
+    kind: unofficial
 procedures:
   apply:
     notes:

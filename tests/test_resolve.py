@@ -21,8 +21,8 @@ level: national
 names: {en: Testland}
 last_reviewed: 2026-01-01
 sources:
-  - {id: "test:sure", title: {en: Sure}, status: official}
-  - {id: "test:maybe", title: {en: Maybe}, status: uncertain}
+  - {id: "test:sure", title: {en: Sure}, status: official, kind: government}
+  - {id: "test:maybe", title: {en: Maybe}, status: uncertain, kind: unofficial}
 procedures:
   apply:
     steps:
@@ -189,7 +189,9 @@ def test_an_item_cannot_be_surer_than_its_sources(tmp_path: Path) -> None:
 
 
 def test_a_child_cannot_redefine_a_parent_source(tmp_path: Path) -> None:
-    extra = 'sources:\n  - {id: "test:sure", title: {en: Again}, status: official}\n'
+    extra = (
+        'sources:\n  - {id: "test:sure", title: {en: Again}, status: official, kind: government}\n'
+    )
     city = region("city", "national", "city", extra=extra)
     problem = resolve_error(tmp_path, {"national": NATIONAL, "city": city}, "city")
     assert (problem.code, problem.keypath) == ("CG009", "sources[0].id")

@@ -23,7 +23,7 @@ KEYS = {
     "name", "seeds", "cites", "question", "command", "region", "profile", "channel", "dates",
     "query", "expect", "order", "absent", "origins", "statuses", "fields", "dated", "unknown",
     "results", "answers", "text", "text_zh", "exit_code", "stderr", "stale", "ages", "asked",
-    "related", "caveats", "rests_on",
+    "related", "caveats", "rests_on", "unlisted",
 }  # fmt: skip
 
 
@@ -122,6 +122,8 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
         checked.add(item_id)
     if "unknown" in scenario:
         assert sorted(data["unknown"]) == sorted(scenario["unknown"])
+    if "unlisted" in scenario:
+        assert [one["documents"] for one in data["unlisted"]] == scenario["unlisted"]
     if "results" in scenario:
         ranked = [item["id"] for item in data["results"]]
         assert ranked[: len(scenario["results"])] == scenario["results"], ranked

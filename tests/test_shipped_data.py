@@ -81,3 +81,60 @@ def test_no_checklist_lists_the_same_thing_twice_or_asks_a_first_applicant_for_a
                 assert not repeated, (task, person, kind, repeated)
             if task == ["apply"]:
                 assert "existing-card" not in {m["id"] for m in data["materials"]}, person
+
+
+# The papers every person must be told about, whatever the region: (task, person, one of).
+NEEDED = (
+    (["apply"], ["--newborn"], {"guardian_id"}),
+    (["apply"], ["--newborn"], {"guardianship_proof"}),
+    (["apply"], ["--minor"], {"guardian_id"}),
+    (["apply"], ["--minor"], {"guardianship_proof"}),
+    (["replace", "--lost"], ["--minor"], {"guardian_id"}),
+    (["apply"], ["--foreign-employee"], {"passport", "permanent_residence_card"}),
+    (["replace", "--damaged"], ["--foreign-employee"], {"passport", "permanent_residence_card"}),
+    (["collect", "--by-proxy"], [], {"proxy_id"}),
+)
+
+
+@pytest.mark.parametrize("region", SHIPPED)
+def test_every_person_is_told_each_paper_they_need_or_that_it_is_not_known(
+    region: str, invoke: Invoke
+) -> None:
+    for task, person, papers in NEEDED:
+        run = invoke([*task, "--region", region, *person, "--format", "json", "--no-input"])
+        assert (run.exit_code, run.stderr) == (0, ""), (task, person)
+        data = run.json()
+        listed = {paper for item in data["materials"] for paper in item.get("documents", [])}
+        unlisted = [set(group["documents"]) for group in data["unlisted"]]
+        assert listed & papers or papers in unlisted, (task, person, papers)
+        if listed & papers:
+            assert papers not in unlisted  # never "not known" beside the paper itself
+        first = "replace" not in task
+        assert not (first and "existing_card" in listed), (task, person)
+
+
+# The order steps are done in: a birth is registered before the card is applied for, a loss
+# reported before a new card is asked for, a card collected before it is activated.
+TOPIC_ORDER = {
+    "register_birth": 0, "enrol": 1, "bank_account": 2, "photo": 3, "report_loss": 4,
+    "report_damage": 4, "found": 4, "apply": 6, "replace": 6, "pay": 7, "collect": 8,
+    "activate": 9, "claim": 10, "password": 11, "records": 11, "update": 11,
+}  # fmt: skip
+
+
+def test_every_shipped_step_says_what_it_does() -> None:
+    for guide in guides().values():
+        for procedure, kind, _path, item in iter_items(guide.layer.region):
+            if kind == "steps":
+                assert getattr(item, "topic", None) in TOPIC_ORDER, (procedure, item.id)
+
+
+@pytest.mark.parametrize("region", SHIPPED)
+def test_every_checklist_puts_its_steps_in_the_order_they_are_done(
+    region: str, invoke: Invoke
+) -> None:
+    for task in (*TASKS, ["activate"], ["update"], ["reimburse"]):
+        for person in PEOPLE:
+            run = invoke([*task, "--region", region, *person, "--format", "json", "--no-input"])
+            ranks = [TOPIC_ORDER[step["topic"]] for step in run.json()["steps"]]
+            assert ranks == sorted(ranks), (task, person, [s["id"] for s in run.json()["steps"]])

@@ -29,6 +29,7 @@ sources:
         page
       zh: 政府网页
     status: official
+    kind: government
 procedures:
   apply:
     steps:
@@ -107,5 +108,5 @@ def test_a_text_missing_its_chinese_fails_strict_validation(invoke: Invoke, tmp_
     run = invoke(["validate", str(tmp_path), "--strict", "--format", "json"])
     assert run.exit_code == 1
     lacking = [d for d in run.json()["diagnostics"] if d["code"] == "CG014"]
-    assert [(d["line"], d["keypath"]) for d in lacking] == [(18, "procedures.apply.steps[0].text")]
+    assert [(d["line"], d["keypath"]) for d in lacking] == [(19, "procedures.apply.steps[0].text")]
     assert lacking[0]["message"]["zh"] == "文本缺少中文（文件声明的语言：英文、中文）"

@@ -15,7 +15,19 @@ from cardguide.checks import Answer
 from cardguide.documents import EXPECTED
 from cardguide.errors import OS_REASONS, RULES
 from cardguide.messages import WORDS
-from cardguide.model import KINDS, LANGS, ChannelKind, Event, Function, Level, Rule, Status
+from cardguide.model import (
+    DOCUMENT_KINDS,
+    KINDS,
+    LANGS,
+    TOPICS,
+    ChannelKind,
+    Event,
+    Function,
+    Level,
+    Rule,
+    SourceKind,
+    Status,
+)
 from cardguide.profile import FACETS
 from cardguide.wording import Msg, join, keyed, msg, say
 
@@ -28,6 +40,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "application": ("first", "replacement"),
     "channel": typing.get_args(ChannelKind),
     "diff_change": ("only_a", "only_b", "changed"),
+    "document": DOCUMENT_KINDS,
+    "source_kind": typing.get_args(SourceKind),
+    "topic": TOPICS,
     "event": typing.get_args(Event),
     "facet": FACETS,
     "facet_short": FACETS,

@@ -16,6 +16,7 @@ from .match import Placed, choose, select, walled
 from .model import KINDS, ChannelKind, Event, Level, Source, Text
 from .profile import Profile, all_profiles
 from .resolve import Candidate, Entry, Guide, load_chain
+from .whole_list import unlisted
 
 if TYPE_CHECKING:  # imported where used: most commands need none of them
     from .checks import Verdict
@@ -152,6 +153,8 @@ class Checklist(msgspec.Struct, frozen=True):
     verdicts: list[Verdict] = msgspec.field(default_factory=list)  # answers for dates the user gave
     today: datetime.date | None = None
     asked: Asked | None = None
+    # Papers this person needs that no source lists: each group is "one of these".
+    unlisted: list[list[str]] = msgspec.field(default_factory=list)
 
 
 class CheckReport(msgspec.Struct, frozen=True):
@@ -321,6 +324,7 @@ def build_checklist(
         verdicts=found,
         today=today if events else None,
         asked=Asked.of(guide),
+        unlisted=unlisted(procedure, profile, sections.get("materials", [])),
     )
 
 

@@ -14,7 +14,18 @@ from typing import Any, Literal
 import msgspec
 
 from .errors import DataError, Diagnostic, os_reason
-from .model import KINDS, LANGS, Item, Lang, RegionFile, Text, has_controls, revision
+from .model import (
+    KIND_CAP,
+    KINDS,
+    LANGS,
+    STATUS_RANK,
+    Item,
+    Lang,
+    RegionFile,
+    Text,
+    has_controls,
+    revision,
+)
 from .profile import overlap
 from .sourcemap import Document, KeyPath
 from .wording import Msg, join, keyed, msg
@@ -267,6 +278,9 @@ def iter_items(region: RegionFile) -> Iterator[tuple[str, str, KeyPath, Item]]:
     """(procedure, kind, key path, item) for every item in the file, in file order."""
     procedures = region.procedures
     for name in procedures.__struct_fields__:
+        # Where to confirm is the same for every procedure: each checklist inherits it.
+        for index, contact in enumerate(region.contacts):
+            yield name, "contacts", ("contacts", index), contact
         section = getattr(procedures, name)
         if section is None:
             continue
@@ -306,6 +320,13 @@ def content_problems(layer: Layer) -> Iterator[Diagnostic]:
             twice = msg("check.source_twice", id=source.id)
             yield layer.diagnostic("CG009", twice, ("sources", index, "id"))
         seen_sources.add(source.id)
+        cap = KIND_CAP[source.kind]
+        if STATUS_RANK[source.status] > STATUS_RANK[cap]:
+            above = msg(
+                "check.source_kind", id=source.id, kind=keyed("source_kind", source.kind),
+                cap=cap, status=source.status,
+            )  # fmt: skip
+            yield layer.diagnostic("CG034", above, ("sources", index, "status"))
 
     # An id may have several versions in a section, each for different people; two versions
     # that could both apply to one applicant are a duplicate.

@@ -50,6 +50,17 @@ Status = Literal["official", "secondary", "uncertain"]
 # Higher is surer; used to check that an item never claims more than its sources give.
 STATUS_RANK: dict[str, int] = {"uncertain": 1, "secondary": 2, "official": 3}
 
+# What a source is. It caps the status of the source: only a government site or a national
+# newspaper is official; a reprint of official text is at most secondary; any other page is
+# uncertain however sure it sounds.
+SourceKind = Literal["government", "newspaper", "reprint", "unofficial"]
+KIND_CAP: dict[str, str] = {
+    "government": "official",
+    "newspaper": "official",
+    "reprint": "secondary",
+    "unofficial": "uncertain",
+}
+
 Level = Literal["national", "province", "municipality", "city", "county"]
 LEVEL_RANK: dict[str, int] = {
     "national": 0,
@@ -74,6 +85,57 @@ Facet = Literal[
     "damaged",
     "by_proxy",
 ]
+
+# What a step does. Where a region gives its own step for a topic, its parents' steps for that
+# topic must not show beside it (two routes to collect one card); a checklist's steps follow
+# TOPIC_ORDER.
+Topic = Literal[
+    "register_birth",
+    "enrol",
+    "bank_account",
+    "photo",
+    "report_loss",
+    "report_damage",
+    "found",
+    "apply",
+    "replace",
+    "collect",
+    "activate",
+    "pay",
+    "claim",
+    "password",
+    "records",
+    "update",
+]
+TOPICS: tuple[str, ...] = typing.get_args(Topic)
+
+# What a material is, so that one checklist never asks for the same paper twice and every
+# person's list can be checked for the papers they need (a guardian's ID for a child).
+DocumentKind = Literal[
+    "id_card",
+    "household_register",
+    "birth_certificate",
+    "passport",
+    "permanent_residence_card",
+    "hmt_permit",
+    "residence_permit",
+    "military_id",
+    "guardian_id",
+    "guardianship_proof",
+    "proxy_id",
+    "authorisation",
+    "photo",
+    "existing_card",
+    "damaged_card",
+    "labour_contract",
+    "work_permit",
+    "insurance_proof",
+    "employer_papers",
+    "bills",
+    "bank_card",
+    "phone",
+]
+DOCUMENT_KINDS: tuple[str, ...] = typing.get_args(DocumentKind)
 
 ChannelKind = Literal["bank", "hospital", "pharmacy", "phone", "center", "online"]
 # The two halves of a card that activation switches on.
@@ -165,12 +227,15 @@ class Item(_Strict):
 class Step(Item, kw_only=True):
     text: Text
     where: Text | None = None
+    topic: Topic | None = None
 
 
 class Material(Item, kw_only=True):
     text: Text
     # In `activate`: the channels this material is for; empty means every channel.
     channels: list[ChannelKind] = []
+    # The papers this item asks for; an item that is not a paper (a phone) names none.
+    documents: list[DocumentKind] = []
 
 
 class Fee(Item, kw_only=True):
@@ -225,6 +290,12 @@ class Channel(Item, kw_only=True):
     caveats: list[Text] = []
 
 
+class Contact(Item, kw_only=True):
+    """Where to confirm: a hotline, an official app or a hall; shown on every checklist."""
+
+    text: Text
+
+
 class Faq(Item, kw_only=True):
     """A question and answer from a source; `keywords` help search in either language."""
 
@@ -234,7 +305,9 @@ class Faq(Item, kw_only=True):
 
 
 # Kinds of item in the order a checklist presents them; `channels` only exists in `activate`.
-KindName = Literal["steps", "channels", "materials", "fees", "deadlines", "notes", "legal"]
+KindName = Literal[
+    "steps", "channels", "materials", "fees", "deadlines", "contacts", "notes", "legal"
+]
 KINDS: tuple[str, ...] = typing.get_args(KindName)
 
 
@@ -278,6 +351,12 @@ class Source(_Strict):
     id: SourceId
     title: Text
     status: Status
+    kind: SourceKind
+    # Who put the page up: an office's name, a newspaper's, or the site a page was copied to.
+    publisher: Text | None = None
+    # The regions the page speaks for; none means the region whose file defines it. Items
+    # citing it are shown there and below only, never in a parent or a neighbour.
+    places: list[RegionId] = []
     url: str | None = None
     dated: Text | None = None
     note: Text | None = None
@@ -328,4 +407,6 @@ class RegionFile(_Strict):
     sources: list[Source] = []
     caveats: list[SourceCaveat] = []
     procedures: Procedures = msgspec.field(default_factory=Procedures)
+    # Where to confirm (hotline, app, hall): inherited by id like items, on every checklist.
+    contacts: list[Contact] = []
     faq: list[Faq] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import KINDS, LANGS, Channel, Deadline, Faq, Fee, Legal, Material, Note, Step
+from .model import KINDS, LANGS, Channel, Contact, Deadline, Faq, Fee, Legal, Material, Note, Step
 
 Schema = dict[str, Any]
 
@@ -67,13 +67,15 @@ _OWN: dict[str, Schema] = {
     "level": {"enum": ["info", "warning"]},
     "channel": STRING,
     "about": STRINGS,
+    "topic": nullable(STRING),
+    "documents": STRINGS,
 }
 _COMMON = {"id", "sources", "status", "when", "before", "after", "dated", "as_of"}
 
 
 def kind_fields() -> set[str]:
     """Every kind's own fields in the model; a test holds them to `_OWN`."""
-    kinds = (Step, Material, Fee, Deadline, Note, Legal, Channel, Faq)
+    kinds = (Step, Material, Fee, Deadline, Note, Legal, Channel, Faq, Contact)
     return {name for kind in kinds for name in kind.__struct_fields__ if name not in _COMMON}
 
 
@@ -140,6 +142,9 @@ SOURCE = obj(
         "id": STRING,
         "title": TEXT,
         "status": STRING,
+        "kind": STRING,
+        "publisher": nullable(TEXT),
+        "places": STRINGS,
         "url": nullable(STRING),
         "dated": nullable(TEXT),
         "note": nullable(TEXT),
@@ -233,6 +238,7 @@ def output_schema(kind: str) -> Schema:
                 "channel": nullable(STRING),
                 **{name: array(PLACED) for name in KINDS},
                 "unknown": {"type": "object", "additionalProperties": WORDS},
+                "unlisted": array(obj({"documents": STRINGS, "text": WORDS})),
                 "today": nullable(DAY),
                 "answers": array(VERDICT),
                 "sources": array(SOURCE),

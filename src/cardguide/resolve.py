@@ -31,7 +31,7 @@ from .model import (
     Text,
 )
 from .sourcemap import KeyPath
-from .wording import keyed, msg
+from .wording import join, keyed, msg
 
 if TYPE_CHECKING:
     from .divisions import Division
@@ -144,6 +144,12 @@ def load_chain(catalog: Catalog, region_id: str) -> list[Layer]:
             )  # fmt: skip
             raise DataError(child.diagnostic("CG021", misplaced, ("level",)))
     for layer in chain:
+        for index, source in enumerate(layer.region.sources):
+            for number, place in enumerate(source.places):
+                if catalog.file_for(place) is None:
+                    nowhere = msg("resolve.only_in", id=place)
+                    where = ("sources", index, "places", number)
+                    raise DataError(layer.diagnostic("CG024", nowhere, where))
         for _procedure, _kind, path, item in iter_items(layer.region):
             rule = getattr(item, "rule", None)
             if rule is not None and rule.only_in and catalog.file_for(rule.only_in) is None:
@@ -202,8 +208,10 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
             else:
                 wall = Wall(depths[layer.region.id], condition)
                 walls.setdefault((procedure, kind), []).append(wall)
+        above = list(ids)[depths[layer.region.id] :]  # this region and its ancestors
         for procedure, kind, path, item in iter_items(layer.region):
             _check_sources(layer, item, path, sources, report)
+            _check_places(layer, item, path, sources, defined_by, above, report)
             order = entries.setdefault((procedure, kind), [])
             _place(
                 order, by_id.setdefault((procedure, kind), {}), Candidate(item, layer, path), report
@@ -244,6 +252,28 @@ def _check_sources(
     if known and STATUS_RANK[item.status] > max(known):
         stronger = msg("resolve.status", status=item.status)
         report(layer.diagnostic("CG022", stronger, (*path, "status")))
+
+
+def _check_places(
+    layer: Layer,
+    item: Item,
+    path: KeyPath,
+    sources: dict[str, Source],
+    defined_by: dict[str, Layer],
+    above: list[str],
+    report: Report,
+) -> None:
+    """An item cites only sources about its own region or a region above it (CG035)."""
+    for index, ref in enumerate(item.sources):
+        if ref not in sources:
+            continue
+        places = sources[ref].places or [defined_by[ref].region.id]
+        if not any(place in above for place in places):
+            elsewhere = msg(
+                "resolve.source_place", id=ref, places=join(places),
+                region=layer.region.names.zh or layer.region.id,
+            )  # fmt: skip
+            report(layer.diagnostic("CG035", elsewhere, (*path, "sources", index)))
 
 
 def _place(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import catalog, compiled
 from .catalog import Catalog
+from .checklist_rules import checklist_problems
 from .completeness import dropped_items
 from .documents import Validation
 from .errors import DataError, Diagnostic, UsageProblem
@@ -98,6 +99,8 @@ def validate(
         try:
             guide = resolve(load_chain(catalog, region_id), report=found.append)
             found.extend(dropped_items(catalog, layer, guide))
+            # Reported at the file that brings the second item in, when that file is checked.
+            found.extend(d for d in checklist_problems(guide) if d.file == layer.file)
         except DataError as error:
             found.append(error.diagnostic)
     unique = dict.fromkeys(found)  # chains share ancestors: report each problem once

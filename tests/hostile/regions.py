@@ -15,7 +15,7 @@ names: {en: Testland}
 languages: [en]
 last_reviewed: 2026-11-01
 sources:
-  - {id: "test:s", title: {en: A page}, status: official}
+  - {id: "test:s", title: {en: A page}, status: official, kind: government}
 procedures:
   apply:
     notes:
@@ -332,12 +332,18 @@ CASES: list[Broken] = [
     ),
     Broken(
         "a status stronger than its source",
-        edit("status: official}\nprocedures", "status: uncertain}\nprocedures"),
+        edit(
+            "status: official, kind: government}\nprocedures",
+            "status: uncertain, kind: government}\nprocedures",
+        ),
         "CG022",
     ),
     Broken(
         "a source defined twice",
-        edit("sources:\n", 'sources:\n  - {id: "test:s", title: {en: Again}, status: official}\n'),
+        edit(
+            "sources:\n",
+            'sources:\n  - {id: "test:s", title: {en: Again}, status: official, kind: government}\n',
+        ),
         "CG009",
     ),
     Broken(

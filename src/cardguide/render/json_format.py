@@ -28,6 +28,7 @@ from ..match import Placed, explain, for_whom
 from ..model import KINDS, LANGS, Item, Source, Text, age_of, escape_controls
 from ..profile import Profile, flag_for
 from ..resolve import Candidate, Entry
+from ..whole_list import unlisted_words
 from ..wording import Msg, both, keyed, msg
 from . import RenderOptions
 
@@ -136,6 +137,9 @@ def _source(source: Source) -> dict[str, Any]:
         "id": source.id,
         "title": _builtins(source.title),
         "status": source.status,
+        "kind": source.kind,
+        "publisher": _builtins(source.publisher),
+        "places": source.places,
         "url": source.url,
         "dated": _builtins(source.dated),
         "note": _builtins(source.note),
@@ -319,6 +323,10 @@ class _Encoder:
             "channel": checklist.channel,
             **sections,
             "unknown": dict.fromkeys(checklist.unknown, _words(msg("unknown"))),
+            "unlisted": [
+                {"documents": papers, "text": _words(unlisted_words(papers))}
+                for papers in checklist.unlisted
+            ],
             "today": checklist.today.isoformat() if checklist.today else None,
             "answers": [self.verdict(v, profile) for v in checklist.verdicts],
             "sources": [_source(source) for source in checklist.sources],

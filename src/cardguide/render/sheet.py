@@ -25,6 +25,7 @@ from ..match import Placed
 from ..model import Channel, Note, Source, one_line
 from ..model import Text as ModelText
 from ..resolve import Candidate, Entry
+from ..whole_list import unlisted_words
 from ..wording import Msg, join, keyed, msg
 from . import RenderOptions
 from .text_words import Words, Writer, add, clean, inherited, labelled, overlay_of
@@ -212,13 +213,24 @@ def _checklist(page: Sheet, doc: Checklist, writer: Writer) -> None:
             rows = [(_answer(v.answer, writer), writer.verdict(v)) for v in doc.verdicts]
         else:
             rows = _rows(kind, _items_of(doc, kind, with_channel), writer, tied)
+        if kind == "materials":
+            rows += [(_marker(kind, 0), _unlisted(papers, writer)) for papers in doc.unlisted]
         if kind in doc.unknown:
             page.heading(keyed("heading", kind), kind)
             page.say(msg("unknown"), style="italic")
+            if rows:
+                page.rows(kind, rows)
         elif rows:
             page.heading(keyed("heading", kind), kind)
             page.rows(kind, rows)
     _sources(page, doc.sources, writer)
+
+
+def _unlisted(papers: list[str], writer: Writer) -> Text:
+    """A paper this person needs that no source lists: say so, in the tool's words."""
+    body = Text()
+    add(body, writer.each(unlisted_words(papers)), style="yellow")
+    return body
 
 
 def _answer(answer: str, writer: Writer) -> Text:

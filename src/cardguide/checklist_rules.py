@@ -1,0 +1,97 @@
+"""Rules on whole checklists: no parent's step beside a region's own, no paper asked for twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .errors import Diagnostic
+from .match import Placed, select
+from .model import Material, Procedures, Step
+from .profile import Profile, all_profiles
+from .resolve import Candidate, Guide
+from .wording import keyed, msg
+
+PROCEDURES: tuple[str, ...] = Procedures.__struct_fields__
+
+
+def checklist_problems(guide: Guide) -> Iterator[Diagnostic]:
+    """CG036 and CG037 for every person's checklist of every procedure in this region.
+
+    Each problem is reported once, at the nearer of the two items, for the first person it
+    reaches; the caller removes the repeats that shared ancestors produce.
+    """
+    reported: set[tuple[str, int, int]] = set()
+    for procedure in PROCEDURES:
+        seen: set[tuple[int, ...]] = set()
+        for profile in all_profiles():
+            steps = select(guide, procedure, "steps", profile)
+            materials = select(guide, procedure, "materials", profile)
+            # People who get the same items raise the same problems: check each list once.
+            chosen = tuple(id(placed.candidate) for placed in (*steps, *materials))
+            if chosen in seen:
+                continue
+            seen.add(chosen)
+            for code, mine, other, problem in (
+                *_topics_twice(guide, procedure, profile, steps),
+                *_documents_twice(guide, procedure, profile, materials),
+            ):
+                pair = (code, id(mine), id(other))
+                if pair not in reported:  # the first person it reaches stands for the rest
+                    reported.add(pair)
+                    yield problem
+
+
+Found = tuple[str, Candidate, Candidate, Diagnostic]
+
+
+def _topics_twice(
+    guide: Guide, procedure: str, profile: Profile, steps: list[Placed]
+) -> Iterator[Found]:
+    depths = guide.depths
+    nearest: dict[str, Placed] = {}
+    for placed in sorted(steps, key=lambda p: depths[p.origin]):
+        topic = placed.item.topic if isinstance(placed.item, Step) else None
+        if topic is None:
+            continue
+        mine = nearest.setdefault(topic, placed)
+        if depths[mine.origin] < depths[placed.origin]:
+            twice = msg(
+                "checklist.topic_twice", whom=profile.describe(),
+                procedure=keyed("title", procedure), origin=placed.origin,
+                other=placed.item.id, topic=keyed("topic", topic),
+            )  # fmt: skip
+            where = (*mine.candidate.path, "id")
+            found = mine.candidate.layer.diagnostic("CG036", twice, where)
+            yield "CG036", mine.candidate, placed.candidate, found
+
+
+def _documents_twice(
+    guide: Guide, procedure: str, profile: Profile, materials: list[Placed]
+) -> Iterator[Found]:
+    depths = guide.depths
+    ordered = sorted(materials, key=lambda p: depths[p.origin])
+    for index, placed in enumerate(ordered):
+        item = placed.item
+        if not isinstance(item, Material):
+            continue
+        for other in ordered[index + 1 :]:
+            second = other.item
+            if not isinstance(second, Material) or not _same_channel(item, second):
+                continue
+            for document in set(item.documents) & set(second.documents):
+                twice = msg(
+                    "checklist.document_twice", whom=profile.describe(),
+                    procedure=keyed("title", procedure), document=keyed("document", document),
+                    origin=other.origin, other=second.id,
+                )  # fmt: skip
+                where = (*placed.candidate.path, "documents")
+                found = placed.candidate.layer.diagnostic("CG037", twice, where)
+                yield "CG037", placed.candidate, other.candidate, found
+                break  # one document is enough to show the pair
+
+
+def _same_channel(first: Material, second: Material) -> bool:
+    """Two materials can both be asked of one person unless they are for different channels."""
+    if not first.channels or not second.channels:
+        return True
+    return bool(set(first.channels) & set(second.channels))
