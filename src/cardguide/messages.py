@@ -161,6 +161,7 @@ WORDS: dict[str, Entry] = {
     "meta.from": {"en": "from {region}", "zh": "来自{region}"},
     "meta.overlay": {"en": "overlay {file}", "zh": "本地覆盖文件 {file}"},
     "meta.as_of": {"en": "as of {year}", "zh": "{year}年的资料"},
+    "source.site": {"en": "site: {site}", "zh": "网站：{site}"},
     "meta.status_paren": {"en": " ({status})", "zh": "（{status}）"},
     # --- activation -------------------------------------------------------------------------
     "source_kind.government": {"en": "government site", "zh": "政府网站"},

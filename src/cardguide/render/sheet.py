@@ -111,7 +111,8 @@ def sheet_of(document: Document, options: RenderOptions) -> Sheet:
 
 # The order of a checklist's sections; answers, warnings and notes are views of the data.
 SECTIONS = (
-    "steps", "channels", "materials", "fees", "deadlines", "answers", "warnings", "notes", "legal",
+    "steps", "channels", "materials", "fees", "deadlines", "answers", "warnings", "contacts",
+    "notes", "legal",
 )  # fmt: skip
 
 ANSWER_STYLES = {"yes": "bold green", "no": "bold red", "need_more_information": "bold yellow"}
@@ -183,14 +184,31 @@ def _sources(page: Sheet, sources: Sequence[Source], writer: Writer) -> None:
         body.append(" / ".join(words for _lang, words in writer.data(source.title)))
         status = writer.short(msg("meta.status_paren", status=keyed("status", source.status)))
         body.append(status, style="bold yellow" if source.status == "uncertain" else "")
-        if source.url:
-            body.append(f"\n{clean(source.url)}", style="dim")
+        body.append("\n" + _provenance(source, writer), style="dim")
         if source.dated is not None:
             labelled(body, msg("label.dated"), writer.data(source.dated), style="italic")
         if source.note is not None:
             labelled(body, msg("label.note"), writer.data(source.note), style="italic")
         rows.append((Text(f"[{writer.numbers[source.id]}]"), body))
     page.rows("sources", rows)
+
+
+def _provenance(source: Source, writer: Writer) -> str:
+    """What the page is and who put it up; an address only where the page is an office's or a
+    newspaper's own, since a copy's address tells a reader nothing about whom to trust."""
+    parts = [writer.short(keyed("source_kind", source.kind))]
+    official = source.kind in ("government", "newspaper")
+    if source.publisher is not None:
+        parts.append(" / ".join(words for _lang, words in writer.data(source.publisher)))
+    elif source.url and not official:
+        # The host alone, without urllib: its import costs more than the rest of this sheet.
+        site = source.url.split("//", 1)[-1].split("/", 1)[0]
+        parts.append(writer.short(msg("source.site", site=clean(site))))
+    if source.as_of is not None:
+        parts.append(writer.short(msg("meta.as_of", year=source.as_of)))
+    if source.url and official:
+        parts.append(clean(source.url))
+    return " · ".join(parts)
 
 
 # --- checklists -----------------------------------------------------------------------------
