@@ -23,7 +23,7 @@ from .wording import Msg, both, join, msg
 
 # Date columns, by the command-line option they stand for.
 DATE_COLUMNS = ("born", "paid", "bill_date", "lost_on", "last_paid", "hired_on", "today")
-COLUMNS = ("command", "region", "profile", "channel", "lang", "query", *DATE_COLUMNS)
+COLUMNS = ("command", "region", "profile", "hukou", "channel", "lang", "query", *DATE_COLUMNS)
 # Limits: a spreadsheet of a help desk's day, not a denial of service.
 MAX_ROWS = 100_000
 MAX_FIELD = 1_000
@@ -137,7 +137,9 @@ def command_line(row: Row) -> list[str]:
         facet = facet_of(token)
         if facet is None:
             raise RowProblem("profile", msg("batch.profile", value=token, facets=join(FACETS)))
-        args.append(flag_for(facet))
+        args += flag_for(facet).split()  # `--hukou local` is an option and its value
+    if fields.get("hukou"):
+        args += ["--hukou", fields["hukou"]]
     if fields.get("channel"):
         args += ["--channel", fields["channel"]]
     for name in DATE_COLUMNS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .errors import Diagnostic
-from .match import Placed, select
+from .match import Placed, relevant_facets, select
 from .model import Material, Procedures, Step
 from .profile import Profile, all_profiles
 from .resolve import Candidate, Guide
@@ -23,7 +23,7 @@ def checklist_problems(guide: Guide) -> Iterator[Diagnostic]:
     reported: set[tuple[str, int, int]] = set()
     for procedure in PROCEDURES:
         seen: set[tuple[int, ...]] = set()
-        for profile in all_profiles():
+        for profile in all_profiles(relevant_facets(guide, procedure)):
             steps = select(guide, procedure, "steps", profile)
             materials = select(guide, procedure, "materials", profile)
             # People who get the same items raise the same problems: check each list once.

@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
 from .dates import OutsideCalendar, apply_period, describe_period, holiday_name
 from .match import Placed, select
-from .model import Deadline, Event, Period, Rule, age_of
+from .model import Answer, Deadline, Event, Period, Rule, age_of
 from .profile import Profile
 from .resolve import Guide
 from .wording import Msg, join, keyed, msg
-
-Answer = Literal["yes", "no", "need_more_information"]
 
 # A rule this many years old or more is named by its year beside every answer resting on it.
 DATED_AFTER_YEARS = 2

@@ -232,10 +232,18 @@ def check(
     lost_on: LostOption = None,
     last_paid: LastPaidOption = None,
     hired_on: HiredOption = None,
+    can_apply: Annotated[
+        bool,
+        typer.Option(
+            "--can-apply",
+            help="Also answer whether this person can apply for a card in this region.",
+        ),
+    ] = False,
 ) -> None:
     """Deadlines and eligibility from your dates: yes, no or need more information, with rules.
 
     Example: cardguide check --region ningbo --born 2026-10-01
+    Example: cardguide check --region hangzhou --hukou elsewhere --can-apply
     """
     from .documents import build_check
 
@@ -254,8 +262,8 @@ def check(
             option = flag_for(event)
             past = event in _PAST_ONLY
             events[event] = past_date(text, option, now) if past else day(text, option)
-    if not events:
-        options = join(flag_for(event) for event in given)
+    if not events and not can_apply:
+        options = join([*(flag_for(event) for event in given), "--can-apply"])
         raise UsageProblem(msg("error.no_dates", options=options))
     if "paid" in events and "self_employed" not in request.facets:
         raise UsageProblem(msg("error.paid_alone"))
@@ -274,7 +282,7 @@ def check(
             msg("error.date_conflict", dates=said, reason=conflict.message)
         ) from None
     guide = guide_for(catalog_for(request), request.region or "national", request.lang)
-    emit(build_check(guide, profile, events, now), request)
+    emit(build_check(guide, profile, events, now, eligibility=can_apply), request)
 
 
 @_command()

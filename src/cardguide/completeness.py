@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from .catalog import Catalog
 from .errors import Diagnostic
 from .loader import Layer
-from .match import choose, walled
+from .match import choose, relevant_facets, walled
 from .model import Completion, Condition
-from .profile import Profile, all_profiles, matches
+from .profile import Profile, all_profiles, facets_named, matches
 from .resolve import Guide, load_chain, resolve
 from .wording import keyed, msg
 
@@ -67,7 +67,7 @@ def _hidden_from(
         # An item for everyone (or everyone but some) is what a complete list means to replace.
         return None
     entry = next((e for e in guide.section(procedure, kind) if e.id == item_id), None)
-    for profile in all_profiles():
+    for profile in all_profiles(relevant_facets(guide, procedure) | facets_named([written_for])):
         if not (matches(written_for, profile) and (covered is None or matches(covered, profile))):
             continue
         if entry is None:

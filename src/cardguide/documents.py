@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import msgspec
 
 from .catalog import Catalog
+from .eligibility import CanApply, can_apply
 from .errors import DataError, Diagnostic
 from .loader import FAQ, Layer
-from .match import Placed, choose, select, walled
+from .match import Placed, choose, relevant_facets, select, walled
 from .model import KINDS, ChannelKind, Event, Level, Source, Text
 from .profile import Profile, all_profiles
 from .resolve import Candidate, Entry, Guide, load_chain
@@ -155,6 +156,7 @@ class Checklist(msgspec.Struct, frozen=True):
     asked: Asked | None = None
     # Papers this person needs that no source lists: each group is "one of these".
     unlisted: list[list[str]] = msgspec.field(default_factory=list)
+    can_apply: CanApply | None = None  # for `apply`: can this person apply here at all?
 
 
 class CheckReport(msgspec.Struct, frozen=True):
@@ -170,6 +172,7 @@ class CheckReport(msgspec.Struct, frozen=True):
     reviews: list[Review]
     related: list[Placed] = msgspec.field(default_factory=list)  # facts about these dates, no sums
     asked: Asked | None = None
+    can_apply: CanApply | None = None  # asked for with --can-apply
 
 
 class FaqResults(msgspec.Struct, frozen=True):
@@ -325,11 +328,16 @@ def build_checklist(
         today=today if events else None,
         asked=Asked.of(guide),
         unlisted=unlisted(procedure, profile, sections.get("materials", [])),
+        can_apply=can_apply(guide, profile) if procedure == "apply" else None,
     )
 
 
 def build_check(
-    guide: Guide, profile: Profile, events: dict[Event, datetime.date], today: datetime.date
+    guide: Guide,
+    profile: Profile,
+    events: dict[Event, datetime.date],
+    today: datetime.date,
+    eligibility: bool = False,
 ) -> CheckReport:
     from .checks import verdicts
 
@@ -346,7 +354,8 @@ def build_check(
     for placed in related:
         first.setdefault(placed.item.id, placed)
     related = list(first.values())
-    shown = [v.placed for v in found] + related
+    answer = can_apply(guide, profile) if eligibility else None
+    shown = [v.placed for v in found] + related + (answer.rules if answer else [])
     return CheckReport(
         region=RegionInfo.of(guide.layer),
         chain=_chain(guide),
@@ -358,6 +367,7 @@ def build_check(
         reviews=reviews(guide.chain, today),
         related=related,
         asked=Asked.of(guide),
+        can_apply=answer,
     )
 
 
@@ -390,7 +400,7 @@ def reachable(guide: Guide, key: tuple[str, str], entry: Entry) -> list[Candidat
     depths = guide.depths
     chosen = {
         id(choose(entry, profile, depths, walled(guide, *key, profile))[0])
-        for profile in all_profiles()
+        for profile in all_profiles(relevant_facets(guide, key[0]))
     }
     return [candidate for candidate in entry.candidates if id(candidate) in chosen]
 

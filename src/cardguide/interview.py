@@ -11,7 +11,7 @@ from .errors import AmbiguousPlace, Cancelled, NotCovered, RegionNotFound
 from .match import relevant_facets
 from .model import Facet, one_line
 from .names import fold
-from .profile import SITUATIONS
+from .profile import HUKOU, SITUATIONS
 from .resolve import Guide
 from .terminal import Messages, spoken
 from .wording import Msg, keyed, msg, say
@@ -216,6 +216,11 @@ class Interview:
             chosen = self.choice(msg("interview.who"), options)
             if chosen:
                 answers.add(situations[chosen - 1])
+        hukou = [facet for facet in HUKOU.values() if facet in relevant]
+        if hukou and not answers & {"foreign_employee", "hk_macao_taiwan"}:
+            # Only where the region's rules differ by it: the first question at a counter.
+            options = [keyed("facet", facet) for facet in HUKOU.values()]
+            answers.add(tuple(HUKOU.values())[self.choice(msg("interview.hukou"), options)])
         if (
             "foreign_employee" in answers
             and "employer" in relevant

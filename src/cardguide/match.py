@@ -96,17 +96,18 @@ def _caveats(guide: Guide, chosen: Candidate, depths: dict[str, int]) -> tuple[S
     )
 
 
-def relevant_facets(guide: Guide, procedure: str) -> set[Facet]:
-    """Facets that change this procedure's checklist in this region: what an interview asks."""
+def relevant_facets(guide: Guide, procedure: str | None = None) -> set[Facet]:
+    """Facets that change this procedure's checklist in this region (any procedure's, without
+    one): what an interview asks, and the only ones a check over every person must vary."""
     conditions = [
         candidate.item.when
         for (name, _kind), entries in guide.entries.items()
-        if name == procedure
+        if procedure is None or name == procedure
         for entry in entries
         for candidate in entry.candidates
     ]
-    conditions += [w.condition for (name, _k), walls in guide.walls.items() if name == procedure
-                   for w in walls]  # fmt: skip
+    conditions += [w.condition for (name, _k), walls in guide.walls.items()
+                   if procedure is None or name == procedure for w in walls]  # fmt: skip
     return facets_named(conditions)
 
 

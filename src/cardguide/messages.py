@@ -57,6 +57,23 @@ WORDS: dict[str, Entry] = {
         "en": "an employee applying through the employer (unit bulk application)",
         "zh": "由单位统一办理的职工（单位批量申领）",
     },
+    "interview.hukou": {
+        "en": "Where is the household registration (hukou)?",
+        "zh": "户籍在本地还是外地？",
+    },
+    "facet.hukou_local": {"en": "someone with local household registration", "zh": "本地户籍人员"},
+    "facet.hukou_elsewhere": {
+        "en": "someone whose household registration is elsewhere",
+        "zh": "外地户籍人员",
+    },
+    "facet.hk_macao_taiwan": {
+        "en": "a resident of Hong Kong, Macao or Taiwan",
+        "zh": "港澳台居民",
+    },
+    "facet.home_service": {
+        "en": "an elderly, seriously ill or disabled person who needs home service or a proxy",
+        "zh": "需要上门服务或代办的老年人、重病或残疾人员",
+    },
     "facet.replacement": {
         "en": "a replacement card, not a first application",
         "zh": "补换卡（不是首次申领）",
@@ -74,6 +91,10 @@ WORDS: dict[str, Entry] = {
     "facet_short.left_job": {"en": "left-job", "zh": "已离职"},
     "facet_short.foreign_employee": {"en": "foreign-employee", "zh": "外籍员工"},
     "facet_short.employer": {"en": "employer", "zh": "单位代办"},
+    "facet_short.hukou_local": {"en": "local hukou", "zh": "本地户籍"},
+    "facet_short.hukou_elsewhere": {"en": "hukou elsewhere", "zh": "外地户籍"},
+    "facet_short.hk_macao_taiwan": {"en": "Hong Kong/Macao/Taiwan resident", "zh": "港澳台居民"},
+    "facet_short.home_service": {"en": "home service", "zh": "上门服务"},
     "facet_short.replacement": {"en": "replacement", "zh": "补换卡"},
     "facet_short.lost": {"en": "lost", "zh": "卡丢失"},
     "facet_short.damaged": {"en": "damaged", "zh": "卡损坏"},
@@ -83,6 +104,22 @@ WORDS: dict[str, Entry] = {
     "profile.adult": {"en": "an adult applying for themselves", "zh": "成年人本人办理"},
     "condition.not": {"en": "not {facets}", "zh": "{facets}以外的人"},
     "condition.everyone": {"en": "everyone", "zh": "所有人"},
+    "conflict.hmt_foreign": {
+        "en": "residents of Hong Kong, Macao and Taiwan are not foreigners: they apply with their own permits",
+        "zh": "港澳台居民不是外国人，凭本人的通行证或居住证办理",
+    },
+    "conflict.hmt_hukou": {
+        "en": "residents of Hong Kong, Macao and Taiwan hold no mainland household registration",
+        "zh": "港澳台居民没有内地户籍",
+    },
+    "conflict.foreign_hukou": {
+        "en": "a foreigner holds no Chinese household registration",
+        "zh": "外国人没有中国户籍",
+    },
+    "conflict.hukou_both": {
+        "en": "household registration is either local or elsewhere, not both",
+        "zh": "户籍要么在本地，要么在外地，只能选一个",
+    },
     "conflict.newborn_student": {
         "en": "a newborn cannot also be a student",
         "zh": "新生儿不可能同时是学生",
@@ -137,6 +174,27 @@ WORDS: dict[str, Entry] = {
     "title.check": {"en": "Checking your dates", "zh": "核对办理时限"},
     "title.faq": {"en": "Questions and answers", "zh": "常见问题"},
     "title.guide": {"en": "Resolved guide", "zh": "本地区办事指南（含上级规定）"},
+    "can_apply.no": {
+        "en": "The rules here say this person cannot get a card here; see why below.",
+        "zh": "按这里的规定，这种情况不能在这里申领；原因见下面。",
+    },
+    "can_apply.hukou": {
+        "en": "It depends on where the household registration is: say whether it is local or elsewhere.",
+        "zh": "要看户籍在本地还是外地，请说明。",
+    },
+    "can_apply.conditions": {
+        "en": "Possibly, on the conditions below; confirm them with the local office.",
+        "zh": "可能可以，但要满足下面的条件；请向当地经办机构确认。",
+    },
+    "can_apply.yes": {
+        "en": "Yes, by the rules below.",
+        "zh": "可以，依据见下面的规定。",
+    },
+    "can_apply.unknown": {
+        "en": "No rule on who may apply here was found; ask the local office.",
+        "zh": "没有找到这里关于谁可以申领的规定，请向当地经办机构咨询。",
+    },
+    "heading.eligibility": {"en": "Can you apply here?", "zh": "能不能在这里申领"},
     "heading.steps": {"en": "Steps", "zh": "办理步骤"},
     "heading.channels": {"en": "Activation channels", "zh": "激活渠道"},
     "heading.materials": {"en": "Materials to bring", "zh": "需带材料"},
@@ -596,8 +654,8 @@ WORDS: dict[str, Entry] = {
         "zh": "{option} {date} 晚于今天（{today}）；请填已经发生的日期，或用 --today 指定今天",
     },
     "error.no_dates": {
-        "en": "check needs at least one date: {options}",
-        "zh": "check 至少需要一个日期：{options}",
+        "en": "check needs at least one date, or the question whether one can apply: {options}",
+        "zh": "check 至少需要一个日期，或者要问能不能申领：{options}",
     },
     "error.paid_alone": {
         "en": "--paid is a self-employed person's payment date; add --self-employed",

@@ -80,6 +80,10 @@ Facet = Literal[
     "left_job",
     "foreign_employee",
     "employer",
+    "hukou_local",
+    "hukou_elsewhere",
+    "hk_macao_taiwan",
+    "home_service",
     "replacement",
     "lost",
     "damaged",
@@ -290,6 +294,16 @@ class Channel(Item, kw_only=True):
     caveats: list[Text] = []
 
 
+Answer = Literal["yes", "no", "need_more_information"]
+
+
+class Eligibility(Item, kw_only=True):
+    """Whether the people `when` describes can apply for a card here, and on what terms."""
+
+    can_apply: Answer
+    text: Text
+
+
 class Contact(Item, kw_only=True):
     """Where to confirm: a hotline, an official app or a hall; shown on every checklist."""
 
@@ -306,7 +320,15 @@ class Faq(Item, kw_only=True):
 
 # Kinds of item in the order a checklist presents them; `channels` only exists in `activate`.
 KindName = Literal[
-    "steps", "channels", "materials", "fees", "deadlines", "contacts", "notes", "legal"
+    "eligibility",
+    "steps",
+    "channels",
+    "materials",
+    "fees",
+    "deadlines",
+    "contacts",
+    "notes",
+    "legal",
 ]
 KINDS: tuple[str, ...] = typing.get_args(KindName)
 
@@ -324,6 +346,8 @@ class Section(_Strict):
     # Kinds this region lists completely: its parents' items of these kinds are not inherited,
     # for everyone (a kind's name) or only for the people a Completion's condition holds for.
     complete: list[KindName | Completion] = []
+    # Only in `apply`: who can apply here at all (`check --can-apply` answers from these).
+    eligibility: list[Eligibility] = []
     steps: list[Step] = []
     materials: list[Material] = []
     fees: list[Fee] = []

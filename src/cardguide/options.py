@@ -8,7 +8,7 @@ import inspect
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 import typer
@@ -17,7 +17,7 @@ from .errors import (
     UsageProblem,
 )
 from .model import ChannelKind, Facet
-from .profile import APPLICANT_FLAGS, flag_for
+from .profile import APPLICANT_FLAGS, HUKOU, flag_for
 from .render import Format
 from .terminal import language
 from .wording import LangChoice, keyed, msg, say
@@ -41,6 +41,19 @@ def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 def _flag(facet: Facet) -> Any:
     label = say(keyed("facet", facet), "en")  # --help stays English
     return typer.Option(flag_for(facet), help=f"For {label}.", rich_help_panel="Who")
+
+
+HukouChoice = Literal["local", "elsewhere"]
+HukouOption = Annotated[
+    HukouChoice | None,
+    typer.Option(
+        "--hukou",
+        help="Where the household registration (户籍) is: local or elsewhere. Asked only where "
+        "the region's rules differ by it.",
+        rich_help_panel="Who",
+        show_default=False,
+    ),
+]
 
 
 def _date(flag: str, help: str) -> Any:
@@ -151,6 +164,7 @@ def cardguide_command(
     shared = [
         *([keyword("region", RegionOption, None)] if region else []),
         *(keyword(f, Annotated[bool, _flag(f)], False) for f in facets),
+        *([keyword("hukou", HukouOption, None)] if profile else []),
         keyword("fmt", FormatOption, "text"),
         keyword("lang", LangOption, None),
         *([keyword("why", WhyOption, False)] if profile else []),
@@ -178,7 +192,8 @@ def cardguide_command(
                 today=system_today() if today is None else day(today, "--today"),
                 lang=language(kwargs.pop("lang"), os.environ),
                 region=kwargs.pop("region", None),
-                facets=frozenset(f for f in facets if kwargs.pop(f)),
+                facets=frozenset(f for f in facets if kwargs.pop(f))
+                | ({HUKOU[hukou]} if (hukou := kwargs.pop("hukou", None)) else set()),
                 no_input=kwargs.pop("no_input", True),
                 why=kwargs.pop("why", False),
                 circumstances=circumstances,

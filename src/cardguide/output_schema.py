@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import KINDS, LANGS, Channel, Contact, Deadline, Faq, Fee, Legal, Material, Note, Step
+from .model import (
+    KINDS,
+    LANGS,
+    Channel,
+    Contact,
+    Deadline,
+    Eligibility,
+    Faq,
+    Fee,
+    Legal,
+    Material,
+    Note,
+    Step,
+)
 
 Schema = dict[str, Any]
 
@@ -68,6 +81,7 @@ _OWN: dict[str, Schema] = {
     "channel": STRING,
     "about": STRINGS,
     "topic": nullable(STRING),
+    "can_apply": STRING,
     "documents": STRINGS,
 }
 _COMMON = {"id", "sources", "status", "when", "before", "after", "dated", "as_of"}
@@ -75,7 +89,7 @@ _COMMON = {"id", "sources", "status", "when", "before", "after", "dated", "as_of
 
 def kind_fields() -> set[str]:
     """Every kind's own fields in the model; a test holds them to `_OWN`."""
-    kinds = (Step, Material, Fee, Deadline, Note, Legal, Channel, Faq, Contact)
+    kinds = (Step, Material, Fee, Deadline, Note, Legal, Channel, Faq, Contact, Eligibility)
     return {name for kind in kinds for name in kind.__struct_fields__ if name not in _COMMON}
 
 
@@ -135,6 +149,15 @@ VERDICT = item(
         ),
     },
     {"why": WHY},
+)
+CAN_APPLY = nullable(
+    obj(
+        {
+            "answer": {"enum": ["yes", "no", "need_more_information"]},
+            "reason": WORDS,
+            "rules": array(PLACED),
+        }
+    )
 )
 VERSIONS = array(obj({"id": STRING, "versions": array(item(ORIGIN))}))
 SOURCE = obj(
@@ -241,6 +264,7 @@ def output_schema(kind: str) -> Schema:
                 "unlisted": array(obj({"documents": STRINGS, "text": WORDS})),
                 "today": nullable(DAY),
                 "answers": array(VERDICT),
+                "can_apply": CAN_APPLY,
                 "sources": array(SOURCE),
             },
         )
@@ -254,6 +278,7 @@ def output_schema(kind: str) -> Schema:
                 "events": {"type": "object", "additionalProperties": DAY},
                 "answers": array(VERDICT),
                 "related": array(PLACED),
+                "can_apply": CAN_APPLY,
                 "sources": array(SOURCE),
             },
         )

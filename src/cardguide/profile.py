@@ -17,8 +17,13 @@ FACETS: tuple[Facet, ...] = typing.get_args(Facet)
 
 # Facets about the circumstance of a procedure rather than about who applies.
 CIRCUMSTANCES: tuple[Facet, ...] = ("replacement", "lost", "damaged", "by_proxy")
+# Where the applicant's household registration is: one option (`--hukou local|elsewhere`), not
+# two flags, and asked only where the region's data treats the two differently.
+HUKOU: dict[str, Facet] = {"local": "hukou_local", "elsewhere": "hukou_elsewhere"}
 # The situations the interview offers as "who is applying".
-SITUATIONS: tuple[Facet, ...] = tuple(f for f in FACETS if f not in CIRCUMSTANCES)
+SITUATIONS: tuple[Facet, ...] = tuple(
+    f for f in FACETS if f not in CIRCUMSTANCES and f not in HUKOU.values()
+)
 # Flags every checklist command takes; lost/damaged and by_proxy belong to replace and collect.
 APPLICANT_FLAGS: tuple[Facet, ...] = (*SITUATIONS, "replacement")
 
@@ -44,11 +49,22 @@ CONFLICTS: dict[frozenset[Facet], str] = {
     frozenset({"student", "left_job"}): "conflict.student_left_job",
     frozenset({"minor", "employer"}): "conflict.minor_employer",
     frozenset({"newborn", "replacement"}): "conflict.newborn_replacement",
+    # Residents of Hong Kong, Macao and Taiwan hold no mainland household registration and are
+    # not foreigners; the data gives them their own papers (a travel or residence permit).
+    frozenset({"hk_macao_taiwan", "foreign_employee"}): "conflict.hmt_foreign",
+    frozenset({"hk_macao_taiwan", "hukou_local"}): "conflict.hmt_hukou",
+    frozenset({"hk_macao_taiwan", "hukou_elsewhere"}): "conflict.hmt_hukou",
+    frozenset({"foreign_employee", "hukou_local"}): "conflict.foreign_hukou",
+    frozenset({"foreign_employee", "hukou_elsewhere"}): "conflict.foreign_hukou",
+    frozenset({"hukou_local", "hukou_elsewhere"}): "conflict.hukou_both",
 }
 
 
 def flag_for(name: str) -> str:
     """The command-line flag for a facet or date (`self_employed` → `--self-employed`)."""
+    for value, facet in HUKOU.items():
+        if name == facet:
+            return f"--hukou {value}"
     return "--" + name.replace("_", "-")
 
 
@@ -66,7 +82,7 @@ class Profile(msgspec.Struct, frozen=True):
 
     def describe(self) -> Join:
         """For people: who applies, the circumstance, first application or not."""
-        who = [keyed("facet", f) for f in SITUATIONS if f in self.given]
+        who = [keyed("facet", f) for f in (*SITUATIONS, *HUKOU.values()) if f in self.given]
         circumstance = [keyed("facet", f) for f in CIRCUMSTANCES[1:] if f in self.facets]
         # Someone collecting for another person is not "an adult applying for themselves".
         adult = [] if "by_proxy" in self.facets else [msg("profile.adult")]
@@ -138,12 +154,21 @@ def facets_named(conditions: Iterable[Condition | None]) -> set[Facet]:
     return named
 
 
+def all_profiles(facets: Iterable[Facet] | None = None) -> tuple[Profile, ...]:
+    """Every distinct profile the command line accepts, over `facets` (default: all of them).
+
+    A check that depends only on some facets passes only those: the others cannot change its
+    answer, and all fifteen make 2^15 combinations.
+    """
+    chosen = FACETS if facets is None else tuple(f for f in FACETS if f in set(facets))
+    return _profiles(chosen)
+
+
 @cache
-def all_profiles() -> tuple[Profile, ...]:
-    """Every distinct profile the command line accepts (at most 2^8 before contradictions)."""
+def _profiles(facets: tuple[Facet, ...]) -> tuple[Profile, ...]:
     distinct: dict[frozenset[Facet], Profile] = {}
-    for size in range(len(FACETS) + 1):
-        for given in itertools.combinations(FACETS, size):
+    for size in range(len(facets) + 1):
+        for given in itertools.combinations(facets, size):
             try:
                 profile = make_profile(given)
             except ProfileConflict:
@@ -154,7 +179,7 @@ def all_profiles() -> tuple[Profile, ...]:
 
 def overlap(first: Condition | None, second: Condition | None) -> Profile | None:
     """A profile both conditions hold for, if any: two versions of an item must not share one."""
-    for profile in all_profiles():
+    for profile in all_profiles(facets_named([first, second])):
         if matches(first, profile) and matches(second, profile):
             return profile
     return None

@@ -23,6 +23,7 @@ from ..documents import (
     Review,
     Validation,
 )
+from ..eligibility import CanApply
 from ..errors import Diagnostic
 from ..match import Placed, explain, for_whom
 from ..model import KINDS, LANGS, Item, Source, Text, age_of, escape_controls
@@ -329,7 +330,17 @@ class _Encoder:
             ],
             "today": checklist.today.isoformat() if checklist.today else None,
             "answers": [self.verdict(v, profile) for v in checklist.verdicts],
+            "can_apply": self.can_apply(checklist.can_apply, profile),
             "sources": [_source(source) for source in checklist.sources],
+        }
+
+    def can_apply(self, answer: CanApply | None, profile: Profile) -> dict[str, Any] | None:
+        if answer is None:
+            return None
+        return {
+            "answer": answer.answer,
+            "reason": _words(answer.reason),
+            "rules": [self.placed(p, profile) for p in answer.rules],
         }
 
     def check(self, report: CheckReport) -> dict[str, Any]:
@@ -340,6 +351,7 @@ class _Encoder:
             "events": {event: day.isoformat() for event, day in report.events.items()},
             "answers": [self.verdict(v, report.profile) for v in report.verdicts],
             "related": [self.placed(p, report.profile) for p in report.related],
+            "can_apply": self.can_apply(report.can_apply, report.profile),
             "sources": [_source(source) for source in report.sources],
         }
 

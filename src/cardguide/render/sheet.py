@@ -21,8 +21,9 @@ from ..documents import (
     Review,
     Validation,
 )
+from ..eligibility import CanApply
 from ..match import Placed
-from ..model import Channel, Note, Source, one_line
+from ..model import Channel, Eligibility, Note, Source, one_line
 from ..model import Text as ModelText
 from ..resolve import Candidate, Entry
 from ..whole_list import unlisted_words
@@ -225,6 +226,8 @@ def _checklist(page: Sheet, doc: Checklist, writer: Writer) -> None:
     with_channel = (
         {id(p) for group in tied.values() for p in group} if doc.sections.get("channels") else set()
     )
+    if doc.can_apply is not None and (doc.can_apply.rules or doc.can_apply.answer == "no"):
+        _can_apply(page, doc.can_apply, writer)
     for kind in SECTIONS:
         rows: Marked
         if kind == "answers":
@@ -242,6 +245,23 @@ def _checklist(page: Sheet, doc: Checklist, writer: Writer) -> None:
             page.heading(keyed("heading", kind), kind)
             page.rows(kind, rows)
     _sources(page, doc.sources, writer)
+
+
+def _can_apply(page: Sheet, answer: CanApply, writer: Writer) -> None:
+    """The answer to "can I apply here?" and each rule behind it, with its own answer."""
+    page.heading(msg("heading.eligibility"), "eligibility")
+    rows: Marked = [(_answer(answer.answer, writer), _said(answer.reason, writer))]
+    for placed in answer.rules:
+        item = placed.item
+        said = item.can_apply if isinstance(item, Eligibility) else "need_more_information"
+        rows.append((_answer(said, writer), writer.placed(placed)))
+    page.rows("eligibility", rows)
+
+
+def _said(value: Msg, writer: Writer) -> Text:
+    body = Text()
+    add(body, writer.each(value), style="bold")
+    return body
 
 
 def _unlisted(papers: list[str], writer: Writer) -> Text:
@@ -322,14 +342,19 @@ def _check(page: Sheet, report: CheckReport, writer: Writer) -> None:
     page.say(msg("header.for", profile=report.profile.describe()))
     given = join(msg("header.date", event=keyed("event", e), date=d)
                  for e, d in report.events.items())  # fmt: skip
-    page.say(msg("header.dates", dates=given, today=report.today))
+    if report.events:
+        page.say(msg("header.dates", dates=given, today=report.today))
     _reviewed(page, report.reviews)
-    if not report.verdicts and not report.related:
+    if not report.verdicts and not report.related and report.can_apply is None:
         page.blank()
         page.say(msg("check.none"), style="italic")
         return
-    page.blank()
-    page.rows("answers", [(_answer(v.answer, writer), writer.verdict(v)) for v in report.verdicts])
+    if report.can_apply is not None:
+        _can_apply(page, report.can_apply, writer)
+    if report.verdicts:
+        page.blank()
+        rows = [(_answer(v.answer, writer), writer.verdict(v)) for v in report.verdicts]
+        page.rows("answers", rows)
     if report.related:
         page.heading(msg("heading.related"))
         page.rows("related", [(Text("•"), writer.placed(placed)) for placed in report.related])
