@@ -164,7 +164,7 @@ def _pages(pdf: Path) -> list[str]:
     return text.split("\f")[:-1]
 
 
-FIRST_PAGE = ("steps", "materials", "fees", "deadlines")
+FIRST_PAGE = ("steps", "materials", "fees", "deadlines", "contacts")
 
 
 @pytest.mark.parametrize(
@@ -174,9 +174,13 @@ FIRST_PAGE = ("steps", "materials", "fees", "deadlines")
         (["apply", "--region", "上海", "--student"], "zh"),
         (["replace", "--region", "杭州", "--lost"], "zh"),
         (["apply", "--region", "郑州", "--newborn"], "zh"),
+        (["apply", "--region", "北京", "--newborn"], "zh"),
         (["apply", "--region", "宁波", "--newborn"], "both"),
     ],
-    ids=["ningbo-newborn", "shanghai-student", "hangzhou-lost", "zhengzhou-newborn", "both"],
+    ids=[
+        "ningbo-newborn", "shanghai-student", "hangzhou-lost", "zhengzhou-newborn",
+        "beijing-newborn", "both",
+    ],  # fmt: skip
 )
 def test_what_to_do_bring_pay_and_meet_fits_the_first_page_and_the_rest_follows(
     invoke: Invoke, tmp_path: Path, who: list[str], lang: str
@@ -196,6 +200,11 @@ def test_what_to_do_bring_pay_and_meet_fits_the_first_page_and_the_rest_follows(
     for kind in FIRST_PAGE:
         for item in data.get(kind, []):
             assert _squeeze(item["text"]["zh"]) in first, (kind, item["text"]["zh"])
+    # So are the papers no source lists, and the answer to "can I apply here?".
+    for unlisted in data["unlisted"]:
+        assert _squeeze(unlisted["text"]["zh"]) in first
+    if data["can_apply"] and data["can_apply"]["rules"]:
+        assert _squeeze(data["can_apply"]["reason"]["zh"]) in first
 
     # Notes and the full source list come after them, on pages of their own: their headings
     # start a line (an item may mention 注意事项 in passing).

@@ -54,7 +54,7 @@ th, td {{ text-align: left; vertical-align: top; padding: .2em .5em;
 footer {{ margin-top: 1.5em; font-size: .9em; color: #555; }}
 html:lang(zh-Hans) .i {{ font-style: normal; }}
 @media print {{
-  body {{ max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.35; }}
+  body {{ max-width: none; margin: 0; padding: 0; font-size: 9pt; line-height: 1.3; }}
   h1 {{ font-size: 1.35em; }}
   h2 {{ margin: .7em 0 .25em; break-after: avoid; }}
   li {{ margin: .12em 0; }}
@@ -164,7 +164,7 @@ def _page_boxes(sheet: Sheet, options: RenderOptions) -> str:
     day = "" if made_on(sheet, options) is None else sheet.words.short(options.today)
     small = "font-size: 8pt; color: #555;"
     return (
-        f"@page {{ size: A4; margin: 16mm 13mm 15mm;"
+        f"@page {{ size: A4; margin: 13mm 12mm 13mm;"
         f" @top-left {{ content: {_css_string(sheet.running)}; {small} }}"
         f" @bottom-left {{ content: {_css_string(day)}; {small} }}"
         f" @bottom-right {{ content: {counters}; {small} }} }}"
