@@ -178,9 +178,13 @@ FIRST_PAGE = ("steps", "materials", "fees", "deadlines", "contacts")
         (["apply", "--region", "宁波", "--newborn"], "both"),
     ],
     ids=[
-        "ningbo-newborn", "shanghai-student", "hangzhou-lost", "zhengzhou-newborn",
-        "beijing-newborn", "both",
-    ],  # fmt: skip
+        "ningbo-newborn",
+        "shanghai-student",
+        "hangzhou-lost",
+        "zhengzhou-newborn",
+        "beijing-newborn",
+        "both",
+    ],
 )
 def test_what_to_do_bring_pay_and_meet_fits_the_first_page_and_the_rest_follows(
     invoke: Invoke, tmp_path: Path, who: list[str], lang: str

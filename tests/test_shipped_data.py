@@ -84,7 +84,7 @@ def test_no_checklist_lists_the_same_thing_twice_or_asks_a_first_applicant_for_a
 
 
 # The papers every person must be told about, whatever the region: (task, person, one of).
-NEEDED = (
+NEEDED: tuple[tuple[list[str], list[str], set[str]], ...] = (
     (["apply"], ["--newborn"], {"guardian_id"}),
     (["apply"], ["--newborn"], {"guardianship_proof"}),
     (["apply"], ["--minor"], {"guardian_id"}),

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from chinese_calendar.constants import Holiday
 
-from cardguide.checks import Answer
 from cardguide.documents import EXPECTED
 from cardguide.errors import OS_REASONS, RULES
 from cardguide.messages import WORDS
@@ -20,6 +19,7 @@ from cardguide.model import (
     KINDS,
     LANGS,
     TOPICS,
+    Answer,
     ChannelKind,
     Event,
     Function,
