@@ -42,8 +42,9 @@ def test_cells_are_readable_words_in_the_chosen_language_never_json(
     assert run.stderr == "cardguide：4行中有1行出错；每行的出错结果都写明了行号和字段\n"
     header, newborn, check, atlantis, activate = _table(run.stdout)
     assert header == [
-        "序号", "结果", "办理事项", "地区", "适用对象", "办理步骤", "激活渠道", "需带材料",
-        "费用", "办理时限", "按你的日期核对", "常见问题", "出错的列", "出错原因",
+        "序号", "结果", "办理事项", "地区", "适用对象", "能不能在这里申领", "办理步骤", "激活渠道",
+        "需带材料", "费用", "办理时限", "到哪里确认", "按你的日期核对", "常见问题", "出错的列",
+        "出错原因",
     ]  # fmt: skip
     row = dict(zip(header, newborn, strict=True))
     assert (row["序号"], row["结果"], row["办理事项"]) == ("1", "成功", "申领社保卡")
@@ -52,10 +53,12 @@ def test_cells_are_readable_words_in_the_chosen_language_never_json(
     assert steps[0].startswith("1. 孩子出生后1个月内")
     assert "   办理地点：孩子落户地的户口登记机关（当地派出所）" in steps
     assert [line[:3] for line in row["需带材料"].splitlines()] == ["1. ", "2. ", "3. "]
-    assert row["费用"].startswith("1. 各方资料说法不一")
+    assert row["费用"].startswith("1. 首次申领一般免费")
+    assert row["到哪里确认"].startswith("1. 12333")
+    assert row["能不能在这里申领"].startswith("需咨询：没有找到这里关于谁可以申领的规定")
     assert "\n2. " in row["办理时限"]
     answers = dict(zip(header, check, strict=True))["按你的日期核对"]
-    assert "\n   还来得及吗？来不及了：最后一天是2026年11月1日（已过去22天）。\n" in answers
+    assert "\n   还来得及吗？来不及了：最后一天是2026年11月1日（已过去32天）。\n" in answers
     failed = dict(zip(header, atlantis, strict=True))
     assert (failed["结果"], failed["地区"], failed["出错的列"]) == ("出错", "atlantis", "region")
     assert failed["出错原因"].startswith("找不到地区“atlantis”")

@@ -201,7 +201,7 @@ def test_regions_are_found_the_way_people_write_them(
     ("query", "said"),
     [
         ("ningpo", "did you mean ningbo?"),
-        ("宁坡", "did you mean 宁波?"),
+        ("宁坡", "did you mean 宁波"),
         ("shanghia", "did you mean shanghai?"),
     ],
 )

@@ -85,7 +85,7 @@ def test_an_override_of_a_ningbo_item_names_its_overlay_file(invoke: Invoke, des
     assert id_document["overlay"] is False  # the rest of Ningbo still comes from the shipped file
     text = " ".join(invoke(["apply", "--region", "ningbo"], env=env).stdout.split())
     assert "· overlay /" in text  # the path itself may wrap
-    assert "ningbo (overlay) 2026-11-21" in text
+    assert "Ningbo (overlay) 2026-11-21" in text
 
 
 def test_data_dir_comes_before_cardguide_path(invoke: Invoke, desk: Path, tmp_path: Path) -> None:
@@ -312,7 +312,7 @@ def test_a_help_desk_copy_of_a_shipped_file_works_and_its_edits_replace_the_ship
     (desk / "ningbo.yaml").write_text(
         shipped.replace(title, "Checked at the Ningbo hall in December 2026"), encoding="utf-8"
     )
-    edited = invoke(["apply", "--region", "ningbo", "--format", "json"], env=env)
+    edited = invoke(["apply", "--region", "ningbo", "--newborn", "--format", "json"], env=env)
     assert (edited.exit_code, edited.stderr) == (0, "")
     shown = next(s for s in edited.json()["sources"] if s["id"] == first["id"])
     assert shown["title"]["en"] == "Checked at the Ningbo hall in December 2026"

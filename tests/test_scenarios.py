@@ -62,7 +62,8 @@ def command_line(scenario: dict[str, Any], fmt: str, lang: str = "en") -> list[s
         args += ["--region", scenario["region"]]
     if "query" in scenario:
         args.append(scenario["query"])
-    args += [flag_for(facet) for facet in scenario.get("profile", [])]
+    for facet in scenario.get("profile", []):
+        args += flag_for(facet).split()  # `--hukou local` is an option and its value
     for event, day in scenario.get("dates", {}).items():
         args += [flag_for(event), day.isoformat()]  # YAML reads 2026-10-01 as a date
     if "channel" in scenario:

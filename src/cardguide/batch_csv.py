@@ -27,18 +27,20 @@ HEADER: tuple[Msg, ...] = (
     msg("batch.csv.task"),
     msg("batch.csv.region"),
     msg("batch.csv.who"),
+    keyed("heading", "eligibility"),
     keyed("heading", "steps"),
     keyed("heading", "channels"),
     keyed("heading", "materials"),
     keyed("heading", "fees"),
     keyed("heading", "deadlines"),
+    keyed("heading", "contacts"),
     keyed("heading", "answers"),
     keyed("heading", "questions"),
     msg("batch.csv.field"),
     msg("batch.csv.error"),
 )
 # A checklist's sections with a column of their own, in the header's order.
-SECTIONS = ("steps", "channels", "materials", "fees", "deadlines")
+SECTIONS = ("steps", "channels", "materials", "fees", "deadlines", "contacts")
 # Spreadsheets run a cell starting with one of these as a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # The data texts of a question and answer, in reading order; other items have one `text`.
@@ -127,7 +129,7 @@ def _document_cells(document: dict[str, Any]) -> list[str]:
     if asked is not None:
         place = msg("batch.csv.region_asked", place=_text(asked["names"]), region=region)
     sections = [
-        _unknown(document, kind_, words) or _listed(document.get(kind_) or [], words)
+        _unknown(document, kind_, words) or _listed(_items(document, kind_), words)
         for kind_ in SECTIONS
     ]
     answers = [_verdict(verdict, words) for verdict in document.get("answers") or []]
@@ -139,6 +141,7 @@ def _document_cells(document: dict[str, Any]) -> list[str]:
         words.short(task),
         words.short(place),
         words.short(_text(profile["description"])) if profile else "",  # faq asks no profile
+        _can_apply(document.get("can_apply"), words),
         *sections,
         _numbered(answers),
         _numbered(questions),
@@ -155,6 +158,24 @@ def _text(value: dict[str, Any]) -> DataText:
 def _unknown(document: dict[str, Any], kind: str, words: Words) -> str:
     said = (document.get("unknown") or {}).get(kind)
     return "" if said is None else "\n".join(w for _lang, w in words.data(_text(said)))
+
+
+def _items(document: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    """A section's items; the papers no source lists are told among the materials."""
+    listed: list[dict[str, Any]] = list(document.get(kind) or [])
+    if kind == "materials":
+        listed += [{"text": paper["text"]} for paper in document.get("unlisted") or []]
+    return listed
+
+
+def _can_apply(answer: dict[str, Any] | None, words: Words) -> str:
+    """`ASK: it depends on …`, then each rule behind the answer."""
+    if answer is None:
+        return ""
+    verdict = keyed("answer", answer["answer"])
+    said = words.short(msg("can_apply.line", answer=verdict, reason=_text(answer["reason"])))
+    rules = _listed(answer.get("rules") or [], words)
+    return f"{said}\n{rules}" if rules else said
 
 
 def _listed(listed: list[dict[str, Any]], words: Words) -> str:

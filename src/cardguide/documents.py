@@ -117,18 +117,31 @@ class Review(msgspec.Struct, frozen=True):
     overlay: bool
     last_reviewed: datetime.date
     stale: bool
+    names: Text | None = None  # the region's names, so a reader sees 成都, not an id
 
 
 def review(
-    region_id: str, file: str, overlay: bool, last_reviewed: datetime.date, today: datetime.date
+    region_id: str,
+    file: str,
+    overlay: bool,
+    last_reviewed: datetime.date,
+    today: datetime.date,
+    names: Text | None = None,
 ) -> Review:
     stale = (today - last_reviewed).days > STALE_AFTER_DAYS
-    return Review(region_id, file, overlay, last_reviewed, stale)
+    return Review(region_id, file, overlay, last_reviewed, stale, names)
 
 
 def reviews(layers: Sequence[Layer], today: datetime.date) -> list[Review]:
     return [
-        review(layer.region.id, str(layer.file), layer.overlay, layer.region.last_reviewed, today)
+        review(
+            layer.region.id,
+            str(layer.file),
+            layer.overlay,
+            layer.region.last_reviewed,
+            today,
+            layer.region.names,
+        )
         for layer in layers
     ]
 

@@ -21,6 +21,11 @@ class CanApply(msgspec.Struct, frozen=True):
     reason: Msg
     rules: list[Placed]
 
+    @property
+    def ruled(self) -> bool:
+        """Whether the region has rules on who may apply (else the answer is "ask the office")."""
+        return self.reason.key != "can_apply.unknown"
+
 
 def can_apply(guide: Guide, profile: Profile) -> CanApply:
     """The region's eligibility rules for this person, combined: one "no" decides; any rule

@@ -174,6 +174,7 @@ WORDS: dict[str, Entry] = {
     "title.check": {"en": "Checking your dates", "zh": "核对办理时限"},
     "title.faq": {"en": "Questions and answers", "zh": "常见问题"},
     "title.guide": {"en": "Resolved guide", "zh": "本地区办事指南（含上级规定）"},
+    "can_apply.line": {"en": "{answer}: {reason}", "zh": "{answer}：{reason}"},
     "can_apply.no": {
         "en": "The rules here say this person cannot get a card here; see why below.",
         "zh": "按这里的规定，这种情况不能在这里申领；原因见下面。",

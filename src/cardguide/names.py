@@ -118,7 +118,13 @@ class Gazetteer:
             elif len(wanted) >= 2 and wanted in key:
                 score = 1.5
             else:
-                score = difflib.SequenceMatcher(None, wanted, key).ratio()
+                # Among names as alike, one that starts the same way is the likelier typo
+                # (宁坡 is 宁波, not 南宁 or 辽宁, which share the same one character).
+                prefix = next(
+                    (i for i, (a, b) in enumerate(zip(wanted, key, strict=False)) if a != b),
+                    min(len(wanted), len(key)),
+                )
+                score = difflib.SequenceMatcher(None, wanted, key).ratio() + prefix / 100
             if score >= (0.5 if han else 0.6):
                 scores[region_id] = max(score, scores.get(region_id, 0.0))
         ranked = sorted(scores, key=lambda r: (-scores[r], r))

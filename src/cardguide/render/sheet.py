@@ -169,7 +169,8 @@ def _reviewed(page: Sheet, reviews: Sequence[Review]) -> None:
         key = "header.review_overlay" if review.overlay else "header.review"
         if index:
             line.append(page.words.short(msg("join.list")), style="dim")
-        line.append(page.words.short(msg(key, region=review.region, date=review.last_reviewed)))
+        region = review.names or review.region
+        line.append(page.words.short(msg(key, region=region, date=review.last_reviewed)))
         if review.stale:
             line.append(" " + page.words.short(msg("header.stale")), style="bold yellow")
     page.line(line)
@@ -226,7 +227,7 @@ def _checklist(page: Sheet, doc: Checklist, writer: Writer) -> None:
     with_channel = (
         {id(p) for group in tied.values() for p in group} if doc.sections.get("channels") else set()
     )
-    if doc.can_apply is not None and (doc.can_apply.rules or doc.can_apply.answer == "no"):
+    if doc.can_apply is not None and doc.can_apply.ruled:
         _can_apply(page, doc.can_apply, writer)
     for kind in SECTIONS:
         rows: Marked
