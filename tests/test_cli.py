@@ -143,7 +143,7 @@ def test_interview_asks_region_then_who_and_keeps_stdout_for_data(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
-    run = invoke(["apply", "--format", "json"], input="ningpo\nn\nningbo\n9\n2\nn\n")
+    run = invoke(["apply", "--format", "json"], input="ningpo\nn\nningbo\n99\n2\nn\n")
     assert run.exit_code == 0, run.stderr
     data = run.json()  # nothing but the JSON document on stdout
     assert data["region"]["id"] == "ningbo"

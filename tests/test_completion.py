@@ -83,8 +83,8 @@ def test_region_ids_complete(invoke: Invoke) -> None:
     # Regions with data come first, then divisions of China that take their rules from them.
     offered = _offers(invoke, "cardguide apply --region ni")
     assert offered[:3] == ["ningbo", "ningxia", "ningde"]
-    assert _offers(invoke, "cardguide apply --region sh")[:2] == ["shanghai", "shenzhen"]
-    assert _offers(invoke, "cardguide apply --region ")[:3] == ["beijing", "cixi", "dongguan"]
+    assert _offers(invoke, "cardguide apply --region she")[:2] == ["shenyang", "shenzhen"]
+    assert _offers(invoke, "cardguide apply --region ")[:3] == ["anhui", "beijing", "changchun"]
 
 
 def test_chinese_names_and_divisions_without_data_complete(invoke: Invoke) -> None:
@@ -112,9 +112,9 @@ def test_local_regions_complete_from_data_dir_and_cardguide_path(
         "last_reviewed: 2026-11-20\n",
         encoding="utf-8",
     )
-    line = f"cardguide apply --data-dir {local} --region hai"
+    line = f"cardguide apply --data-dir {local} --region haish"
     assert _offers(invoke, line)[0] == "haishu"
-    assert _offers(invoke, "cardguide show hai", {"CARDGUIDE_PATH": str(local)})[0] == "haishu"
+    assert _offers(invoke, "cardguide show haish", {"CARDGUIDE_PATH": str(local)})[0] == "haishu"
 
 
 def test_a_broken_data_dir_offers_nothing_and_says_nothing(invoke: Invoke, tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def test_long_text_at_a_terminal_goes_through_the_pager(invoke: Invoke, tmp_path
         ["show", "ningbo", "--no-pager"],  # asked not to
         ["show", "ningbo", "--format", "json"],  # data for a program
         ["show", "ningbo", "--format", "html"],  # a page to save
-        ["regions"],  # fits on one screen
+        ["faq", "--region", "ningbo", "xyzzy"],  # fits on one screen
     ],
 )
 def test_the_pager_is_not_used_when_it_would_not_help(

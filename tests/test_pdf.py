@@ -223,5 +223,5 @@ def test_what_to_do_bring_pay_and_meet_fits_the_first_page_and_the_rest_follows(
     for number, text in enumerate(pages, start=1):
         squeezed = _squeeze(text)
         assert place in squeezed
-        assert "2026年11月23日" in squeezed
+        assert "2026年12月3日" in squeezed
         assert f"第{number}页，共{len(pages)}页" in squeezed

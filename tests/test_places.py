@@ -71,11 +71,11 @@ def test_every_division_of_a_covered_place_lands_in_its_region(catalog: Catalog)
         ("余姚市", "ningbo", "330281"),
         ("洛阳", "henan", "410300"),
         ("Luoyang", "henan", "410300"),
-        ("成都", "national", "510100"),
-        ("Chengdu", "national", "510100"),
-        ("ＣＨＥＮＧＤＵ", "national", "510100"),
-        ("chéng dū", "national", "510100"),
-        ("四川省", "national", "510000"),
+        ("乌鲁木齐", "national", "650100"),
+        ("Wulumuqi", "national", "650100"),
+        ("ＷＵＬＵＭＵＱＩ", "national", "650100"),
+        ("wū lǔ mù qí", "national", "650100"),
+        ("新疆维吾尔自治区", "national", "650000"),
         ("浦东新区", "shanghai", "310115"),
         ("闵行", "shanghai", "310112"),
     ],
@@ -163,11 +163,11 @@ def test_the_checklist_says_whose_rules_it_shows_for_a_district(invoke: Invoke) 
 def test_the_chinese_checklist_says_a_city_without_data_gets_only_national_rules(
     invoke: Invoke,
 ) -> None:
-    run = invoke(["apply", "--region", "成都", "--lang", "zh"])
+    run = invoke(["apply", "--region", "乌鲁木齐", "--lang", "zh"])
     assert run.exit_code == 0
     assert run.stderr == ""
     flat = "".join(run.stdout.split())
-    assert "本工具没有成都市的本地资料，以下只是全国通用的规定" in flat
+    assert "本工具没有乌鲁木齐市的本地资料，以下只是全国通用的规定" in flat
 
 
 @pytest.mark.parametrize("command", ["apply", "activate", "faq", "show"])
@@ -218,13 +218,19 @@ def test_an_absurdly_long_place_name_is_refused_in_one_short_line(
 def test_a_bare_name_a_city_shares_with_districts_means_the_city_and_says_so(
     invoke: Invoke,
 ) -> None:
-    run = invoke(["apply", "--region", "西安", "--format", "json", "--lang", "zh"])
+    run = invoke(["apply", "--region", "朝阳", "--format", "json", "--lang", "zh"])
     assert run.exit_code == 0
-    assert run.json()["asked"]["path"]["zh"] == "陕西省西安市"
+    assert run.json()["asked"]["path"]["zh"] == "辽宁省朝阳市"
     assert run.stderr == (
-        "cardguide：“西安”按陕西省西安市处理；如果指的是吉林省辽源市西安区或黑龙江省牡丹江市"
-        "西安区，请连同所在的市一起写\n"
+        "cardguide：“朝阳”按辽宁省朝阳市处理；如果指的是北京市朝阳区或吉林省长春市朝阳区，"
+        "请连同所在的市一起写\n"
     )
+    # 西安 is Xi'an's own file; a district named 西安区 is reached by naming its city.
+    xian = invoke(["apply", "--region", "西安", "--format", "json", "--lang", "zh"])
+    assert (xian.exit_code, xian.stderr) == (0, "")
+    assert xian.json()["region"]["full_names"]["zh"] == "西安市"
+    district = invoke(["apply", "--region", "辽源市西安区", "--format", "json"])
+    assert district.json()["asked"]["path"]["zh"] == "吉林省辽源市西安区"
 
 
 def test_a_districts_full_name_shared_by_several_districts_still_asks_which(
