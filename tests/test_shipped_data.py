@@ -61,7 +61,8 @@ def test_every_region_has_an_english_and_chinese_name() -> None:
 
 PEOPLE: tuple[list[str], ...] = (
     [], ["--newborn"], ["--minor"], ["--student"], ["--foreign-employee"], ["--self-employed"],
-    ["--left-job"],
+    ["--left-job"], ["--hk-macao-taiwan"], ["--home-service"], ["--hukou", "elsewhere"],
+    ["--newborn", "--hukou", "local"],
 )  # fmt: skip
 TASKS = (["apply"], ["replace", "--lost"], ["replace", "--damaged"], ["collect", "--by-proxy"])
 
@@ -93,6 +94,8 @@ NEEDED: tuple[tuple[list[str], list[str], set[str]], ...] = (
     (["apply"], ["--foreign-employee"], {"passport", "permanent_residence_card"}),
     (["replace", "--damaged"], ["--foreign-employee"], {"passport", "permanent_residence_card"}),
     (["collect", "--by-proxy"], [], {"proxy_id"}),
+    (["apply"], ["--hk-macao-taiwan"], {"hmt_permit"}),
+    (["replace", "--lost"], ["--hk-macao-taiwan"], {"hmt_permit"}),
 )
 
 

@@ -20,6 +20,11 @@ NEEDED: tuple[tuple[tuple[str, ...], Condition, tuple[DocumentKind, ...]], ...] 
         Condition(all=["foreign_employee"], none=["employer"]),
         ("passport", "permanent_residence_card"),
     ),
+    (
+        ("apply", "replace"),
+        Condition(all=["hk_macao_taiwan"], none=["employer"]),
+        ("hmt_permit",),
+    ),
     (("collect",), Condition(all=["by_proxy"]), ("proxy_id",)),
 )
 
