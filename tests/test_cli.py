@@ -312,6 +312,11 @@ def test_check_the_birth_date_from_the_issue(invoke: Invoke) -> None:
         (["--paid", "2026-10-01"], "add --self-employed"),
         (["--today", "2026-11-22"], "check needs at least one date"),
         (["--born", "2026-10-01", "--employer"], "--born means --newborn"),
+        # Flags that contradict each other with a date that implies nothing: said plainly.
+        (
+            ["--newborn", "--self-employed", "--paid", "2026-10-01"],
+            "error: --newborn cannot be combined with --self-employed",
+        ),
     ],
 )
 def test_check_bad_input_is_a_usage_error(invoke: Invoke, args: list[str], message: str) -> None:

@@ -272,6 +272,8 @@ def check(
         dated = tuple((facet, event) for event, facet in implied.items())
         profile = make_profile(request.facets, dated)
     except ProfileConflict as conflict:
+        if not implied:
+            raise  # the flags alone contradict each other: no date to explain
         said = join(
             (
                 msg("error.date_means", date=flag_for(e), flag=flag_for(f))
