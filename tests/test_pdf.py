@@ -144,7 +144,7 @@ def test_the_printed_checklist_holds_every_material_beside_a_tick_box(
     for item in materials:
         assert _squeeze("☐" + item["text"]["zh"]) in _squeeze(text)
     assert text.count("☐") == len(materials)
-    for words in (TITLE, "本地区资料最近核对于", "由 cardguide", "2016年的资料", "待核实"):
+    for words in (TITLE, "资料最近核对", "由 cardguide", "2016年的资料", "待核实"):
         assert words in text, words  # title, review date, date made, each item's age and status
     # The text layer keeps the Chinese even when no font on the machine has it, and every
     # character then prints as the same empty box: the ink on paper must differ.

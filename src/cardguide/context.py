@@ -108,7 +108,7 @@ def emit(document: Document, request: Request) -> None:
         regions = join(
             msg(
                 "warn.stale_local" if review.overlay else "warn.stale_region",
-                region=review.region,
+                region=review.names or review.region,
                 date=review.last_reviewed,
             )
             for review in stale
