@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .errors import Diagnostic
+from .loader import Layer
 from .match import Placed, relevant_facets, select
 from .model import Material, Procedures, Step
 from .profile import Profile, all_profiles
@@ -14,14 +15,16 @@ from .wording import keyed, msg
 PROCEDURES: tuple[str, ...] = Procedures.__struct_fields__
 
 
-def checklist_problems(guide: Guide) -> Iterator[Diagnostic]:
-    """CG036 and CG037 for every person's checklist of every procedure in this region.
+def checklist_problems(guide: Guide, layer: Layer) -> Iterator[Diagnostic]:
+    """CG036 and CG037 that `layer` brings into its region's checklists, over every person.
 
     Each problem is reported once, at the nearer of the two items, for the first person it
-    reaches; the caller removes the repeats that shared ancestors produce.
+    reaches. A problem is always the nearer item's, so a procedure for which the file gives
+    no step with a topic and no material naming a document cannot have one here, and is not
+    checked (3,000 local files of notes and forms cost nothing).
     """
     reported: set[tuple[str, int, int]] = set()
-    for procedure in PROCEDURES:
+    for procedure in _own_procedures(layer):
         seen: set[tuple[int, ...]] = set()
         for profile in all_profiles(relevant_facets(guide, procedure)):
             steps = select(guide, procedure, "steps", profile)
@@ -36,12 +39,25 @@ def checklist_problems(guide: Guide) -> Iterator[Diagnostic]:
                 *_documents_twice(guide, procedure, profile, materials),
             ):
                 pair = (code, id(mine), id(other))
-                if pair not in reported:  # the first person it reaches stands for the rest
-                    reported.add(pair)
+                if pair not in reported and mine.layer.file == layer.file:
+                    reported.add(pair)  # the first person it reaches stands for the rest
                     yield problem
 
 
 Found = tuple[str, Candidate, Candidate, Diagnostic]
+
+
+def _own_procedures(layer: Layer) -> list[str]:
+    procedures = layer.region.procedures
+    return [
+        name
+        for name in PROCEDURES
+        if (section := getattr(procedures, name)) is not None
+        and (
+            any(step.topic for step in section.steps)
+            or any(material.documents for material in section.materials)
+        )
+    ]
 
 
 def _topics_twice(

@@ -100,7 +100,7 @@ def validate(
             guide = resolve(load_chain(catalog, region_id), report=found.append)
             found.extend(dropped_items(catalog, layer, guide))
             # Reported at the file that brings the second item in, when that file is checked.
-            found.extend(d for d in checklist_problems(guide) if d.file == layer.file)
+            found.extend(checklist_problems(guide, layer))
         except DataError as error:
             found.append(error.diagnostic)
     unique = dict.fromkeys(found)  # chains share ancestors: report each problem once
