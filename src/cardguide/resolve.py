@@ -211,7 +211,7 @@ def resolve(chain: list[Layer], report: Report = _raise) -> Guide:
         above = list(ids)[depths[layer.region.id] :]  # this region and its ancestors
         for procedure, kind, path, item in iter_items(layer.region):
             _check_sources(layer, item, path, sources, report)
-            _check_places(layer, item, path, sources, defined_by, above, report)
+            _check_places(layer, item, path, sources, above, report)
             order = entries.setdefault((procedure, kind), [])
             _place(
                 order, by_id.setdefault((procedure, kind), {}), Candidate(item, layer, path), report
@@ -259,15 +259,15 @@ def _check_places(
     item: Item,
     path: KeyPath,
     sources: dict[str, Source],
-    defined_by: dict[str, Layer],
     above: list[str],
     report: Report,
 ) -> None:
     """An item cites only sources about its own region or a region above it (CG035)."""
     for index, ref in enumerate(item.sources):
-        if ref not in sources:
+        # A source without places speaks for the file that defines it, which is this region
+        # or one above it (no other file's sources are visible here): nothing to check.
+        if ref not in sources or not (places := sources[ref].places):
             continue
-        places = sources[ref].places or [defined_by[ref].region.id]
         if not any(place in above for place in places):
             elsewhere = msg(
                 "resolve.source_place", id=ref, places=join(places),
