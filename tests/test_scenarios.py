@@ -23,7 +23,7 @@ KEYS = {
     "name", "seeds", "cites", "question", "command", "region", "profile", "channel", "dates",
     "query", "expect", "order", "absent", "origins", "statuses", "fields", "dated", "unknown",
     "results", "answers", "text", "text_zh", "exit_code", "stderr", "stale", "ages", "asked",
-    "related", "caveats", "rests_on", "unlisted",
+    "related", "caveats", "rests_on", "unlisted", "can_apply",
 }  # fmt: skip
 
 
@@ -68,6 +68,8 @@ def command_line(scenario: dict[str, Any], fmt: str, lang: str = "en") -> list[s
         args += [flag_for(event), day.isoformat()]  # YAML reads 2026-10-01 as a date
     if "channel" in scenario:
         args += ["--channel", scenario["channel"]]
+    if "can_apply" in scenario and scenario.get("command") == "check":
+        args.append("--can-apply")
     return [*args, "--format", fmt]
 
 
@@ -77,6 +79,7 @@ def everything(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
         data.get("answers", []),
         data.get("results", []),
         data.get("related", []),
+        (data.get("can_apply") or {}).get("rules", []),
     ]
     return {item["id"]: item for items in lists for item in items}
 
@@ -123,6 +126,9 @@ def test_scenario(scenario: dict[str, Any], invoke: Invoke) -> None:
         checked.add(item_id)
     if "unknown" in scenario:
         assert sorted(data["unknown"]) == sorted(scenario["unknown"])
+    if "can_apply" in scenario:
+        assert data["can_apply"]["answer"] == scenario["can_apply"], data["can_apply"]
+        checked.update(rule["id"] for rule in data["can_apply"]["rules"])
     if "unlisted" in scenario:
         assert [one["documents"] for one in data["unlisted"]] == scenario["unlisted"]
     if "results" in scenario:
