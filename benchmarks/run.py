@@ -3,6 +3,7 @@ each at least 11 times, and the ratio of their medians is set against the goal.
 
     python benchmarks/run.py [--runs 11] [--regions 3000] [--rows 10000]
     python benchmarks/run.py --tiny      # a quick run on a tiny input (the test suite does this)
+    python benchmarks/run.py --only text # the rows whose name holds "text"
 
 Run it with the Python of an environment where cardguide is installed. It prints a Markdown
 table: command, floor, median ratio, min–max of the paired ratios, goal, pass or short.
@@ -108,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--regions", type=int, default=3000)
     parser.add_argument("--rows", type=int, default=10000)
     parser.add_argument("--tiny", action="store_true", help="3 runs, 20 regions, 50 rows")
+    parser.add_argument("--only", default="", help="measure only the rows whose name holds this")
     args = parser.parse_args(argv)
     if args.tiny:
         args.runs, args.regions, args.rows = 3, 20, 50
@@ -153,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"runs: {args.runs} alternating pairs; Python {sys.version.split()[0]}\n")
         print("| command | floor | median ratio | min–max | goal | result |")
         print("|---|---|---|---|---|---|")
-        for row in rows:
+        for row in (row for row in rows if args.only in row.what):
             ratio, low, high = measure(row, args.runs, base)
             verdict = "pass" if ratio <= row.goal else "short"
             print(

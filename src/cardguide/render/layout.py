@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
+from unicodedata import east_asian_width
 
 from rich.cells import cell_len
 from rich.text import Span, Text
@@ -15,54 +15,48 @@ _CLOSING = frozenset("，。、；：？！）】」』》〉”’…—·％,.
 _OPENING = frozenset("（【「『《〈“‘([{")
 _PAIRS = dict(zip("（【「『《〈“(", "）】」』》〉”)", strict=True))
 _SHORT = 12  # cells: a bracketed run at most this wide stays on one line
-_RUNS = re.compile(r" +|[^ ]+")  # blanks, and what lies between them
+_WORDS = re.compile(r"[^ ]+")  # what lies between blanks
 
 
-def _wide(char: str) -> bool:
-    """Characters that may be broken between on their own: ideographs, kana, full-width marks."""
-    return unicodedata.east_asian_width(char) in ("W", "F")
+# Characters that may be broken between on their own: ideographs, kana, full-width marks.
+_WIDE_CLASSES = frozenset(("W", "F"))
 
 
-def _units(plain: str) -> list[tuple[int, int, bool]]:
-    """(start, end, is_space) pieces that a line break may fall between, never inside."""
-    pieces: list[tuple[int, int, bool]] = []
-    for run in _RUNS.finditer(plain):
-        first, stop = run.span()
-        if plain[first] == " " or run.group().isascii():  # no ASCII character is wide
-            pieces.append((first, stop, plain[first] == " "))
-            continue
-        index = first
-        while index < stop:  # ideographs stand alone; other characters run together
-            end = index + 1
-            if not _wide(plain[index]):
-                while end < stop and not _wide(plain[end]):
-                    end += 1
-            pieces.append((index, end, False))
-            index = end
-    # In ASCII text, words and blanks alternate: no two pieces touch, so none glue together,
-    # and a bracket must be there before a run in brackets can be kept whole.
-    units = pieces if plain.isascii() else _glued(plain, pieces)
+def _units(plain: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces that a line break may fall between, never inside; the
+    blanks between pieces belong to none."""
+    if plain.isascii():  # no ASCII character is wide: the words are the pieces
+        units = [run.span() for run in _WORDS.finditer(plain)]
+    else:
+        units = []
+        for run in _WORDS.finditer(plain):
+            text = run.group()
+            units += [run.span()] if text.isascii() else _pieces(text, run.start())
+    # A bracket must be there before a run in brackets can be kept whole.
     return _keep_short_brackets(plain, units) if any(o in plain for o in _PAIRS) else units
 
 
-def _glued(plain: str, pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """Closing marks glued to what precedes them and opening marks to what follows."""
-    units: list[tuple[int, int, bool]] = []
-    for start, end, space in pieces:
-        if units and not units[-1][2] and not space:
-            first, last, _space = units[-1]
-            if plain[start] in _CLOSING or plain[last - 1] in _OPENING:
-                units[-1] = (first, end, False)
-                continue
-        units.append((start, end, space))
-    return units
+def _pieces(text: str, offset: int) -> list[tuple[int, int]]:
+    """A run without blanks, cut beside every wide character (ideographs stand alone, other
+    characters run together), but never before a closing mark nor after an opening one."""
+    wide = [east_asian_width(char) in _WIDE_CLASSES for char in text]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for index in range(1, len(text)):
+        if (
+            (wide[index] or wide[index - 1])
+            and text[index] not in _CLOSING
+            and text[index - 1] not in _OPENING
+        ):
+            pieces.append((offset + start, offset + index))
+            start = index
+    pieces.append((offset + start, offset + len(text)))
+    return pieces
 
 
-def _keep_short_brackets(
-    plain: str, units: list[tuple[int, int, bool]]
-) -> list[tuple[int, int, bool]]:
+def _keep_short_brackets(plain: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A short bracketed run such as （转载） or （户口簿） is never split across lines."""
-    kept: list[tuple[int, int, bool]] = []
+    kept: list[tuple[int, int]] = []
     index = 0
     while index < len(units):
         opens = plain[units[index][0]] in _PAIRS  # most units open nothing: no call for them
@@ -71,15 +65,15 @@ def _keep_short_brackets(
             kept.append(units[index])
             index += 1
         else:
-            kept.append((units[index][0], units[last][1], False))
+            kept.append((units[index][0], units[last][1]))
             index = last + 1
     return kept
 
 
-def _closed_by(plain: str, units: list[tuple[int, int, bool]], index: int) -> int | None:
+def _closed_by(plain: str, units: list[tuple[int, int]], index: int) -> int | None:
     """The later unit that closes the bracket opening this unit, if the run is short."""
-    start, end, space = units[index]
-    closing = None if space else _PAIRS.get(plain[start])
+    start, end = units[index]
+    closing = _PAIRS.get(plain[start])
     if closing is None or closing in plain[start + 1 : end]:
         return None
     for last in range(index + 1, len(units)):
@@ -126,20 +120,16 @@ def break_spans(plain: str, width: int) -> list[tuple[int, int]]:
     line_start: int | None = None
     line_end = 0
     used = 0
-    pending = 0  # cells of the spaces waiting between the line so far and the next piece
-    for start, end, space in _units(plain):
+    for start, end in _units(plain):
         piece = plain[start:end]
         # Printable ASCII is one cell a character; measuring it is the loop's main cost.
         size = len(piece) if piece.isascii() and piece.isprintable() else cell_len(piece)
-        if space:
-            pending = size if line_start is not None else 0
-            continue
-        if line_start is not None and used + pending + size <= width:
-            line_end, used, pending = end, used + pending + size, 0
+        # Only blanks lie between two pieces, one cell each.
+        if line_start is not None and used + start - line_end + size <= width:
+            line_end, used = end, used + start - line_end + size
             continue
         if line_start is not None:
             spans.append((line_start, line_end))
-        pending = 0
         if size <= width:
             line_start, line_end, used = start, end, size
             continue
