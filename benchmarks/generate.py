@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cardguide.model import revision
+from cardguide.wording.text import revision
 
 # Characters for made-up Chinese names; every region gets a different pair.
 _HAN = (

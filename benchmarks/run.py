@@ -97,9 +97,9 @@ def uncompiled() -> bool:
     as in an editable install on a machine that sets it. A regular install compiles them once."""
     import importlib.util
 
-    import cardguide.cli
+    import cardguide.cli.app
 
-    cached = Path(importlib.util.cache_from_source(cardguide.cli.__file__))
+    cached = Path(importlib.util.cache_from_source(cardguide.cli.app.__file__))
     return bool(sys.flags.dont_write_bytecode) and not cached.exists()
 
 

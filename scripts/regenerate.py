@@ -4,7 +4,7 @@
     python scripts/regenerate.py --check   # list what is stale; exit 1 if anything is
 
 It writes the JSON Schema of region files (schema/region.schema.json, what `cardguide schema`
-prints) and the name index of the shipped regions (src/cardguide/region_headers.json). One test
+prints) and the name index of the shipped regions (src/cardguide/load/region_headers.json). One test
 (tests/test_generated.py) fails while either is stale. Not here: the division list, a data set
 with its own script and version (scripts/build_divisions.py), and the compiled forms of the
 shipped files, which only a wheel carries (hatch_build.py makes them at build time).
@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from cardguide import headers  # noqa: E402
-from cardguide.catalog import Catalog, shipped_dir  # noqa: E402
-from cardguide.schema import region_schema, schema_text  # noqa: E402
+from cardguide.load import headers  # noqa: E402
+from cardguide.load.catalog import Catalog, shipped_dir  # noqa: E402
+from cardguide.load.schema import region_schema, schema_text  # noqa: E402
 
 SCHEMA = ROOT / "schema" / "region.schema.json"
 

@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 
 from cardguide.errors import DataError
-from cardguide.loader import decode_layer, iter_texts, read_file
-from cardguide.model import revision
-from cardguide.sourcemap import Document, KeyPath
-from cardguide.yamlread import read_yaml
+from cardguide.load.loader import decode_layer, iter_texts, read_file
+from cardguide.load.sourcemap import Document, KeyPath
+from cardguide.load.yamlread import read_yaml
+from cardguide.wording.text import revision
 
 
 def edits(

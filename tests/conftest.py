@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from cardguide import catalog, options
-from cardguide.cli import app
+from cardguide.cli import options
+from cardguide.cli.app import app
+from cardguide.load import catalog
 from cardguide.wording import say
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cardguide import __version__, context
+from cardguide import __version__
+from cardguide.cli import context
 
 from .conftest import MINIMAL_NATIONAL, Invoke
 
@@ -430,7 +431,7 @@ def test_profiles_that_would_get_opposite_instructions_are_refused(
 
 
 def test_every_command_help_has_a_summary_and_an_example(invoke: Invoke) -> None:
-    from cardguide.cli import app
+    from cardguide.cli.app import app
 
     commands = [
         info.name or getattr(info.callback, "__name__", "") for info in app.registered_commands

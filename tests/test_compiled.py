@@ -10,11 +10,11 @@ from typing import Any
 import msgspec
 import pytest
 
-from cardguide import compiled
-from cardguide.catalog import Catalog, shipped_dir
-from cardguide.loader import decode_layer, load_layer, read_file
-from cardguide.model import revision
+from cardguide.load import compiled
+from cardguide.load.catalog import Catalog, shipped_dir
+from cardguide.load.loader import decode_layer, load_layer, read_file
 from cardguide.wording import msg
+from cardguide.wording.text import revision
 
 from .conftest import Invoke, Run
 from .test_overlays import NEW_DISTRICT, NINGBO_OVERRIDE

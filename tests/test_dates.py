@@ -6,8 +6,7 @@ import datetime
 
 import pytest
 
-from cardguide.checks import decide
-from cardguide.dates import (
+from cardguide.answers.dates import (
     OutsideCalendar,
     add_months,
     add_working_days,
@@ -17,8 +16,9 @@ from cardguide.dates import (
     holiday_name,
     parse_date,
 )
+from cardguide.answers.deadlines import decide
 from cardguide.errors import UsageProblem
-from cardguide.model import Period, Rule
+from cardguide.model.region import Period, Rule
 from cardguide.wording import say
 
 from .conftest import en

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cardguide import context
+from cardguide.cli import context
 
 from .conftest import MINIMAL_NATIONAL, Invoke
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cardguide import catalog
-from cardguide.catalog import shipped_dir
+from cardguide.load import catalog
+from cardguide.load.catalog import shipped_dir
 
 from .conftest import Invoke
 

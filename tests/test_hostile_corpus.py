@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cardguide.errors import EXIT_INTERNAL
-from cardguide.model import has_controls
+from cardguide.wording.escape import has_controls
 
 from .conftest import LANGUAGE_VARIABLES, Invoke
 from .hostile.commands import COMMANDS, Bad

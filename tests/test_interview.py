@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from cardguide import context
+from cardguide.cli import context
 
 from .conftest import Invoke
 

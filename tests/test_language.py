@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from cardguide import context
-from cardguide.catalog import shipped_dir
-from cardguide.terminal import language
+from cardguide.cli import context
+from cardguide.cli.terminal import language
+from cardguide.load.catalog import shipped_dir
 
 from .conftest import Invoke
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from cardguide.errors import DataError, Diagnostic
-from cardguide.loader import load_layer, type_at
-from cardguide.model import Step
+from cardguide.load.loader import load_layer, type_at
+from cardguide.model.region import Step
 
 from .conftest import en
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cardguide.names import Gazetteer, Place, fold
+from cardguide.places.names import Gazetteer, Place, fold
 
 
 @pytest.mark.parametrize(

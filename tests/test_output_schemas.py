@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from cardguide import output_schema
-from cardguide.catalog import shipped_dir
-from cardguide.registry import OUTPUT_KINDS
+from cardguide.commands import OUTPUT_KINDS
+from cardguide.load.catalog import shipped_dir
+from cardguide.render import json_schema as output_schema
 
 from .conftest import Invoke
 

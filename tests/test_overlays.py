@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cardguide.catalog import shipped_dir
+from cardguide.load.catalog import shipped_dir
 
 from .conftest import Invoke
 

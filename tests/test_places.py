@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
-from cardguide import headers
-from cardguide.catalog import Catalog
-from cardguide.divisions import FILE, divisions
 from cardguide.errors import AmbiguousPlace, NotCovered, RegionNotFound
+from cardguide.load import headers
+from cardguide.load.catalog import Catalog
+from cardguide.places.divisions import FILE, divisions
 
 from .conftest import Invoke
 

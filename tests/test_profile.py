@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cardguide.errors import ProfileConflict
-from cardguide.model import Condition
-from cardguide.profile import describe_condition, facets_named, make_profile, matches
+from cardguide.model.profile import describe_condition, facets_named, make_profile, matches
+from cardguide.model.region import Condition
 from cardguide.wording import say
 
 from .conftest import en

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cardguide.catalog import shipped_dir
-from cardguide.model import escape_controls, has_controls, one_line
+from cardguide.load.catalog import shipped_dir
+from cardguide.wording.escape import escape_controls, has_controls, one_line
 
 from .conftest import Invoke
 from .test_output_schemas import assert_valid

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cardguide.registry import CHECKLISTS, ROW_COMMANDS
+from cardguide.commands import CHECKLISTS, ROW_COMMANDS
 
 from .conftest import Invoke
 
@@ -16,7 +16,7 @@ from .conftest import Invoke
 def test_each_checklist_in_the_registry_is_a_command_with_its_help(
     invoke: Invoke, spec: object
 ) -> None:
-    from cardguide.registry import ChecklistCommand
+    from cardguide.commands import ChecklistCommand
 
     assert isinstance(spec, ChecklistCommand)
     run = invoke([spec.name, "--help"], env={"COLUMNS": "200"})

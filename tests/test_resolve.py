@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from cardguide.catalog import Catalog
 from cardguide.errors import DataError, Diagnostic, RegionNotFound
-from cardguide.match import select
-from cardguide.profile import make_profile
-from cardguide.resolve import Guide, load_chain, resolve
+from cardguide.load.catalog import Catalog
+from cardguide.match.pick import select
+from cardguide.model.profile import make_profile
+from cardguide.resolve.chain import Guide, load_chain, resolve
 
 from .conftest import en
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from cardguide.model import KINDS
-from cardguide.profile import flag_for
+from cardguide.model.profile import flag_for
+from cardguide.model.region import KINDS
 
 from .conftest import Invoke
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from cardguide.catalog import shipped_dir
+from cardguide.load.catalog import shipped_dir
 
 from .conftest import Invoke
 

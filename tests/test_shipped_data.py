@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from cardguide.catalog import Catalog, shipped_dir
-from cardguide.loader import iter_items
-from cardguide.resolve import Guide, load_chain, resolve
+from cardguide.load.catalog import Catalog, shipped_dir
+from cardguide.load.loader import iter_items
+from cardguide.resolve.chain import Guide, load_chain, resolve
 
 from .conftest import Invoke
 

@@ -9,7 +9,7 @@ from types import ModuleType
 
 import yaml
 
-from cardguide.model import revision
+from cardguide.wording.text import revision
 
 from .conftest import Invoke
 

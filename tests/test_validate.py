@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cardguide import catalog
 from cardguide.errors import RULES
+from cardguide.load import catalog
 from cardguide.wording import keyed
 
 from .conftest import FIXTURES, Invoke, en

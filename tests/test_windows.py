@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cardguide import compiled, context
+from cardguide.cli import context
+from cardguide.load import compiled
 
 from .conftest import Invoke
 from .test_overlays import NEW_DISTRICT

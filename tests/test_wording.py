@@ -13,11 +13,10 @@ from chinese_calendar.constants import Holiday
 
 from cardguide.documents import EXPECTED
 from cardguide.errors import OS_REASONS, RULES
-from cardguide.messages import WORDS
-from cardguide.model import (
+from cardguide.model.profile import FACETS
+from cardguide.model.region import (
     DOCUMENT_KINDS,
     KINDS,
-    LANGS,
     TOPICS,
     Answer,
     ChannelKind,
@@ -28,8 +27,9 @@ from cardguide.model import (
     SourceKind,
     Status,
 )
-from cardguide.profile import FACETS
 from cardguide.wording import Msg, join, keyed, msg, say
+from cardguide.wording.messages import WORDS
+from cardguide.wording.text import LANGS
 
 SOURCE = Path(__file__).parents[1] / "src" / "cardguide"
 RULE_KINDS = typing.get_args(typing.get_type_hints(Rule)["kind"])

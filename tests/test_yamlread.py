@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from cardguide.errors import DataError
-from cardguide.sourcemap import format_keypath
-from cardguide.yamlread import read_yaml
+from cardguide.load.sourcemap import format_keypath
+from cardguide.load.yamlread import read_yaml
 
 from .conftest import en
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .launch import main
+from cardguide.launch import main
 
 main()

@@ -9,7 +9,7 @@ from typing import Literal
 import msgspec
 import msgspec.structs
 
-from .wording import Msg, join, keyed, msg, say
+from cardguide.wording import Msg, join, keyed, msg, say
 
 EXIT_OK = 0
 EXIT_DATA = 1  # a region file is broken, or a lookup (region, item) failed

@@ -11,6 +11,8 @@ def main() -> None:
     # and found under 500 to free (6 ms of `apply --format json`, 9 ms of text). `batch`, which
     # runs for as long as its file is, turns it back on.
     gc.disable()
-    from .cli import main as run  # imported here: importing makes most of what it walked
+    from cardguide.cli.app import (
+        main as run,  # imported here: importing makes most of what it walked
+    )
 
     run()

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Literal, Protocol, TextIO, cast
 import msgspec
 
 if TYPE_CHECKING:
-    from ..documents import Document
-    from ..wording import LangChoice
+    from cardguide.documents import Document
+    from cardguide.wording import LangChoice
 
 Format = Literal["text", "json", "markdown", "html"]
 

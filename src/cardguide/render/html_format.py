@@ -8,13 +8,13 @@ from typing import TextIO
 
 from rich.text import Text
 
-from .. import __version__
-from ..documents import Document
-from ..wording import msg
-from . import RenderOptions
-from .printed import made_on, produced
-from .sheet import Block, Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
-from .styled import header_end, runs
+from cardguide import __version__
+from cardguide.documents import Document
+from cardguide.render import RenderOptions
+from cardguide.render.printed import made_on, produced
+from cardguide.render.sheet import Block, Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
+from cardguide.render.styled import header_end, runs
+from cardguide.wording import msg
 
 # Style words used by the sheet, as CSS classes.
 _CLASSES = {"bold": "b", "italic": "i", "dim": "dim",

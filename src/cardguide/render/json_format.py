@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 import msgspec
 
 if TYPE_CHECKING:
-    from ..checks import Verdict
+    from cardguide.answers.deadlines import Verdict
 
-from ..documents import (
+from cardguide.documents import (
     Asked,
     Checklist,
     CheckReport,
@@ -23,15 +23,17 @@ from ..documents import (
     Review,
     Validation,
 )
-from ..eligibility import CanApply
-from ..errors import Diagnostic
-from ..match import Placed, explain, for_whom
-from ..model import KINDS, LANGS, Item, Source, Text, age_of, escape_controls
-from ..profile import Profile, flag_for
-from ..resolve import Candidate, Entry
-from ..whole_list import unlisted_words
-from ..wording import Msg, both, keyed, msg
-from . import RenderOptions
+from cardguide.errors import Diagnostic
+from cardguide.match.eligibility import CanApply
+from cardguide.match.pick import Placed, explain, for_whom
+from cardguide.match.whole_list import unlisted_words
+from cardguide.model.profile import Profile, flag_for
+from cardguide.model.region import KINDS, Item, Source, age_of
+from cardguide.render import RenderOptions
+from cardguide.resolve.chain import Candidate, Entry
+from cardguide.wording import Msg, both, keyed, msg
+from cardguide.wording.escape import escape_controls
+from cardguide.wording.text import LANGS, Text
 
 # Bump on any change that could break a consumer (renamed or removed field, changed meaning);
 # adding a field is not such a change. 2: generated text became objects in every language.

@@ -7,11 +7,11 @@ from typing import TextIO
 
 from rich.text import Text
 
-from ..documents import Document
-from . import RenderOptions
-from .printed import made_on, produced
-from .sheet import Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
-from .styled import header_end, runs
+from cardguide.documents import Document
+from cardguide.render import RenderOptions
+from cardguide.render.printed import made_on, produced
+from cardguide.render.sheet import Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
+from cardguide.render.styled import header_end, runs
 
 # Characters that mean something anywhere in Markdown (emphasis, links, HTML, tables, entities).
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>|~&])")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from .. import __version__
-from ..wording import msg
-from .text_words import Words
+from cardguide import __version__
+from cardguide.render.text_words import Words
+from cardguide.wording import msg
 
 if TYPE_CHECKING:
-    from . import RenderOptions
-    from .sheet import Sheet
+    from cardguide.render import RenderOptions
+    from cardguide.render.sheet import Sheet
 
 
 def made_on(sheet: Sheet, options: RenderOptions) -> datetime.date | None:

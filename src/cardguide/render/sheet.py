@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import msgspec
 from rich.text import Text
 
-from ..documents import (
+from cardguide.documents import (
     Asked,
     Checklist,
     CheckReport,
@@ -21,15 +21,16 @@ from ..documents import (
     Review,
     Validation,
 )
-from ..eligibility import CanApply
-from ..match import Placed
-from ..model import Channel, Eligibility, Note, Source, one_line
-from ..model import Text as ModelText
-from ..resolve import Candidate, Entry
-from ..whole_list import unlisted_words
-from ..wording import Msg, join, keyed, msg
-from . import RenderOptions
-from .text_words import Words, Writer, add, clean, inherited, labelled, overlay_of
+from cardguide.match.eligibility import CanApply
+from cardguide.match.pick import Placed
+from cardguide.match.whole_list import unlisted_words
+from cardguide.model.region import Channel, Eligibility, Note, Source
+from cardguide.render import RenderOptions
+from cardguide.render.text_words import Words, Writer, add, clean, inherited, labelled, overlay_of
+from cardguide.resolve.chain import Candidate, Entry
+from cardguide.wording import Msg, join, keyed, msg
+from cardguide.wording.escape import one_line
+from cardguide.wording.text import Text as ModelText
 
 
 class Title(msgspec.Struct, frozen=True):

@@ -7,10 +7,10 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from ..documents import Document
-from . import RenderOptions
-from .layout import items, table, wrap
-from .sheet import Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
+from cardguide.documents import Document
+from cardguide.render import RenderOptions
+from cardguide.render.layout import items, table, wrap
+from cardguide.render.sheet import Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
 
 MAX_WIDTH = 100  # wider lines are hard to read and to print
 

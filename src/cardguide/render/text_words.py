@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from ..match import Placed, explain, for_whom
-from ..model import Channel, Faq, Item, Lang, Legal, Source, Step, age_of, escape_controls
-from ..model import Text as DataText
-from ..profile import Profile
-from ..resolve import Candidate
-from ..wording import Msg, keyed, msg, say
-from . import RenderOptions
+from cardguide.match.pick import Placed, explain, for_whom
+from cardguide.model.profile import Profile
+from cardguide.model.region import Channel, Faq, Item, Legal, Source, Step, age_of
+from cardguide.render import RenderOptions
+from cardguide.resolve.chain import Candidate
+from cardguide.wording import Msg, keyed, msg, say
+from cardguide.wording.escape import escape_controls
+from cardguide.wording.text import Lang
+from cardguide.wording.text import Text as DataText
 
 if TYPE_CHECKING:
-    from ..checks import Verdict
+    from cardguide.answers.deadlines import Verdict
 
 # The order `--lang both` prints languages in: Chinese first, for the person at the counter.
 BOTH: tuple[Lang, ...] = ("zh", "en")

@@ -1,0 +1,224 @@
+"""`cardguide batch`: every row run through the same command group as the command line."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import gc
+import io
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Protocol, cast
+
+import typer
+
+from cardguide.cli.options import DataDirOption, LangOption, QuietOption, TodayOption, day
+from cardguide.cli.terminal import Messages, language
+from cardguide.errors import EXIT_DATA, EXIT_USAGE, UsageProblem, os_reason
+from cardguide.wording import LangChoice, Msg, msg, say
+
+if TYPE_CHECKING:
+    from cardguide.cli.batch_rows import Row
+
+
+class _RunsRows(Protocol):
+    def outcome(self, argv: list[str]) -> tuple[int, Msg | None]: ...
+
+
+class _Writes(Protocol):
+    """Where results go: JSON Lines (batch.Writer) or a spreadsheet (batch_csv.CsvWriter)."""
+
+    def result(self, row: Row, args: list[str], document: str) -> None: ...
+
+    def error(
+        self, row: Row, args: list[str], code: int, field: str | None, message: Msg | None
+    ) -> None: ...
+
+
+BatchFormat = enum.Enum(  # type: ignore[misc]
+    "BatchFormat", {f: f for f in ("jsonl", "csv", "html", "markdown", "text", "json")}, type=str
+)
+
+
+def _batch_formats(fmt: str | None, output_dir: Path | None) -> tuple[str, str | None]:
+    """The format of the results on stdout, and of each row's own file (with --output-dir)."""
+    from cardguide.cli.batch_rows import PAGE_SUFFIXES
+
+    pages = ", ".join(PAGE_SUFFIXES)
+    if output_dir is None:
+        if fmt in PAGE_SUFFIXES:
+            raise UsageProblem(msg("batch.needs_output_dir", format=fmt))
+        return fmt or "jsonl", None
+    if fmt is not None and fmt not in PAGE_SUFFIXES:
+        raise UsageProblem(msg("batch.page_format", format=fmt, formats=pages))
+    # os.path never raises (Path.exists does on a name too long in Python 3.11).
+    if os.path.exists(output_dir) and not os.path.isdir(output_dir):  # noqa: PTH110, PTH112
+        raise UsageProblem(msg("error.output_dir", path=output_dir))
+    return "jsonl", fmt or "html"
+
+
+def batch(
+    file: Annotated[
+        str, typer.Argument(help="CSV with a header row, or JSON Lines; - reads stdin.")
+    ],
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (one JSON object per row, the default) or csv (for Excel or WPS: UTF-8 "
+            "with a byte-order mark, one row per person, readable text in each cell, headers "
+            "in --lang, a ' before any cell that would start like a formula); with "
+            "--output-dir, the format of each row's file: html (the default), markdown, text "
+            "or json.",
+            show_default=False,
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-o",
+            help="Write each row's checklist to a file of its own in this directory "
+            "(made if missing), named by row number, command, region and profile, e.g. "
+            "0001-apply-ningbo-newborn.html; stdout lists each row's file or error.",
+            show_default=False,
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            help="The input's encoding, e.g. utf-8, gbk or gb18030. Default: UTF-8 (with or "
+            "without a byte-order mark) when it reads as UTF-8, else GB18030 (a superset of "
+            "GBK, what Excel and WPS save CSV as on Chinese Windows), said on stderr.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    data_dirs: DataDirOption = None,
+    today: TodayOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Answer for many people at once: one row each, one result each, in input order.
+
+    Columns: command, region, profile (several joined by ;), channel, lang, query and the
+    dates (born, paid, bill_date, lost_on, last_paid, hired_on, today). A bad row gets an
+    error result naming its row and field; the others go on. Exit 1 when any row failed.
+
+    Example: cardguide batch new-staff.csv --output-dir checklists/ --format html
+    """
+    from cardguide.cli import batch_rows as batches
+    from cardguide.cli.batch_input import encoding_named, named, read_input, shown
+
+    gc.enable()  # off for a single command (see launch.py); a batch runs long enough to need it
+    choice = language(lang, os.environ)
+    results, page = _batch_formats(fmt.value if fmt is not None else None, output_dir)
+    given = read_input(file, sys.stdin, None if encoding is None else encoding_named(encoding))
+    if given.guessed is not None:  # a guess may be wrong: the person is told what was read
+        guessed = msg("batch.encoding_guessed", file=named(file), encoding=shown(given.guessed))
+        Messages(choice).note(guessed)
+    rows = list(batches.read_rows(given.text))
+    if output_dir is not None:
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # under a file, a dangling link, a name too long, no right
+            where = msg("batch.output_dir", path=output_dir, reason=os_reason(error))
+            raise UsageProblem(where) from None
+    shared = [*(arg for d in data_dirs or () for arg in ("--data-dir", str(d)))]
+    if today is not None:
+        day(today, "--today")  # an empty or wrong date is batch's usage error, not every row's
+        shared += ["--today", today]
+    run = _Run(rows, lang, page, output_dir, shared, progress=sys.stderr.isatty() and not quiet)
+    # A closed stdout (`| head -1`) is not a failed row: it ends batch as it ends every
+    # command, quietly with 0 (group.Group.invoke).
+    failed = run.all(choice, results)
+    if failed:
+        Messages(choice).note(msg("batch.summary", failed=failed, total=len(rows)))
+        raise typer.Exit(EXIT_DATA)
+
+
+class _Run:
+    """The rows of one batch, each run through the command group as its command line."""
+
+    def __init__(
+        self,
+        rows: list[Row],
+        lang: str | None,
+        page: str | None,
+        output_dir: Path | None,
+        shared: list[str],
+        progress: bool,
+    ) -> None:
+        # Every command, whichever the command line named: rows run exactly as command lines do.
+        from cardguide.cli.app import app
+
+        self.group = cast(_RunsRows, typer.main.get_command(app))
+        self.rows, self.page, self.output_dir, self.progress = rows, page, output_dir, progress
+        # --lang given to batch is each row's default; a row's own lang comes later and wins.
+        self.lang = lang
+        self.default_lang = ("--lang", lang) if lang is not None else ()
+        self.shared = shared
+        self.done: dict[tuple[str, ...], tuple[int, Msg | None, str]] = {}  # a row runs once
+
+    def all(self, choice: LangChoice, results: str) -> int:
+        """Every row's result on stdout, in order; how many failed."""
+        from cardguide.cli import batch_rows as batches
+
+        if results == "csv":
+            from cardguide.cli.batch_csv import CsvWriter
+
+            writer: _Writes = CsvWriter(sys.stdout, self.lang)
+        else:
+            writer = batches.Writer(sys.stdout)
+        failed = 0
+        try:
+            for index, row in enumerate(self.rows, start=1):
+                failed += not self.one(row, writer)
+                if self.progress:
+                    counted = msg("batch.progress", done=index, total=len(self.rows))
+                    sys.stderr.write("\r" + say(counted, "zh" if choice == "zh" else "en"))
+        finally:
+            if self.progress:
+                sys.stderr.write("\n")
+        sys.stdout.flush()
+        return failed
+
+    def one(self, row: Row, writer: _Writes) -> bool:
+        """Run one row and write its result; whether it worked."""
+        from cardguide.cli import batch_rows as batches
+
+        try:
+            args = batches.command_line(row)
+        except batches.RowProblem as problem:
+            writer.error(row, [], EXIT_USAGE, problem.field_name, problem.message)
+            return False
+        page = self.page
+        full = (args[0], *self.default_lang, *args[1:], "--format", page or "json", "--no-input")
+        full += ("--quiet", *self.shared)
+        if full not in self.done:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+                code, message = self.group.outcome(list(full))
+            printed = out.getvalue()
+            # A result is made one line once, however many rows ask for it.
+            shown = printed if page is not None or code != 0 else batches.one_line_json(printed)
+            self.done[full] = (code, message, shown)
+        code, message, printed = self.done[full]
+        if code != 0:
+            writer.error(row, args, code, batches.field_of(message), message)
+            return False
+        if self.output_dir is None or page is None:
+            writer.result(row, args, printed)
+            return True
+        assert isinstance(writer, batches.Writer)  # --output-dir lists pages in JSON Lines
+        name = batches.page_name(row, len(self.rows), page)
+        try:
+            writer.saved(row, args, batches.save_page(self.output_dir, name, printed))
+        except OSError as error:
+            unwritten = msg("batch.unwritable", file=name, reason=os_reason(error))
+            writer.error(row, args, EXIT_DATA, None, unwritten)
+            return False
+        return True

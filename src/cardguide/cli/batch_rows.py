@@ -1,0 +1,292 @@
+"""Batch files: one person per row of CSV or JSON Lines, each the command line it stands for."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import json
+import os
+import stat
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+from cardguide.cli.terminal import PLAIN, data_encoding
+from cardguide.commands import ROW_COMMANDS  # the commands a row may name
+from cardguide.errors import UsageProblem
+from cardguide.model.profile import FACETS, flag_for
+from cardguide.model.region import Facet
+from cardguide.wording import Msg, both, join, msg
+from cardguide.wording.escape import escape_controls
+
+# Date columns, by the command-line option they stand for.
+DATE_COLUMNS = ("born", "paid", "bill_date", "lost_on", "last_paid", "hired_on", "today")
+COLUMNS = ("command", "region", "profile", "hukou", "channel", "lang", "query", *DATE_COLUMNS)
+# Limits: a spreadsheet of a help desk's day, not a denial of service.
+MAX_ROWS = 100_000
+MAX_FIELD = 1_000
+
+
+@dataclass(frozen=True)
+class Row:
+    """One input row: its number among the rows, its line in the file, and its fields."""
+
+    number: int
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowProblem(Exception):
+    """A row that cannot become a command line: which field, and why."""
+
+    field_name: str
+    message: Msg
+
+
+def _column(name: str) -> str:
+    """`bill-date`, `Bill_Date` and `--bill-date` all name the column `bill_date`."""
+    return name.strip().lstrip("-").replace("-", "_").casefold()
+
+
+def read_rows(text: str) -> Iterator[Row]:
+    """Rows of CSV with a header row, or of JSON Lines (each line an object)."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    rows = _json_lines(text) if stripped.startswith("{") else _csv_rows(text.lstrip("\ufeff"))
+    for count, row in enumerate(rows, start=1):
+        if count > MAX_ROWS:
+            raise UsageProblem(msg("batch.too_many_rows", limit=MAX_ROWS))
+        yield row
+
+
+def _csv_rows(text: str) -> Iterator[Row]:
+    # Any line ending a spreadsheet writes (\r\n on Windows, \r alone on old Macs) ends a row.
+    reader = csv.reader(io.StringIO(text, newline=None))
+    try:
+        yield from _csv_records(reader)
+    except csv.Error:
+        # The csv module's own explanation is English and varies by version: say where.
+        raise UsageProblem(msg("batch.unreadable_csv", line=reader.line_num)) from None
+
+
+def _csv_records(reader: Any) -> Iterator[Row]:
+    header = next(reader, None)
+    if header is None:
+        return
+    names = [_column(name) for name in header]
+    unknown = [name for name in names if name and name not in COLUMNS]
+    if unknown or "command" not in names:
+        raise UsageProblem(msg("batch.columns", unknown=join(unknown), columns=join(COLUMNS)))
+    number = 0
+    for values in reader:
+        if not any(value.strip() for value in values):
+            continue  # a blank line is no one
+        number += 1
+        fields = {name: value.strip() for name, value in zip(names, values, strict=False) if name}
+        if len(values) > len(names):
+            fields["_extra"] = ",".join(values[len(names) :])
+        yield Row(number, reader.line_num, fields)
+
+
+def _json_lines(text: str) -> Iterator[Row]:
+    number = 0
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            data = json.loads(line)
+        except (ValueError, RecursionError):  # not JSON, or nested past what it decodes
+            data = None
+        if not isinstance(data, dict):
+            yield Row(number, line_number, {"_json": line[:80]})
+            continue
+        fields = {_column(str(key)): _text(value) for key, value in data.items()}
+        yield Row(number, line_number, fields)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def command_line(row: Row) -> list[str]:
+    """The command line a row stands for; a RowProblem names the field that cannot be one."""
+    fields = row.fields
+    if "_json" in fields:
+        raise RowProblem("row", msg("batch.not_json"))
+    if "_extra" in fields:
+        raise RowProblem("row", msg("batch.extra_values"))
+    for name, value in fields.items():
+        if name not in COLUMNS:
+            raise RowProblem(name, msg("batch.unknown_field", field=name, columns=join(COLUMNS)))
+        if len(value) > MAX_FIELD:
+            raise RowProblem(name, msg("batch.field_too_long", limit=MAX_FIELD))
+    command = fields.get("command", "")
+    if command not in ROW_COMMANDS:
+        raise RowProblem(
+            "command", msg("batch.command", command=command, commands=join(ROW_COMMANDS))
+        )
+    args = [command]
+    if fields.get("region"):
+        args += ["--region", fields["region"]]
+    for token in profile_tokens(fields.get("profile", "")):
+        facet = facet_of(token)
+        if facet is None:
+            raise RowProblem("profile", msg("batch.profile", value=token, facets=join(FACETS)))
+        args += flag_for(facet).split()  # `--hukou local` is an option and its value
+    if fields.get("hukou"):
+        args += ["--hukou", fields["hukou"]]
+    if fields.get("channel"):
+        args += ["--channel", fields["channel"]]
+    for name in DATE_COLUMNS:
+        if fields.get(name):
+            args += ["--" + name.replace("_", "-"), fields[name]]
+    if fields.get("lang"):
+        args += ["--lang", fields["lang"]]
+    if fields.get("query"):
+        if command != "faq":
+            raise RowProblem("query", msg("batch.query_only_faq"))
+        args.append(fields["query"])
+    return args
+
+
+def profile_tokens(value: str) -> list[str]:
+    """The situations a profile field names: `newborn;minor`, `newborn, minor`, `newborn；minor`."""
+    return [t.strip() for t in value.replace(",", ";").replace("；", ";").split(";") if t.strip()]
+
+
+def facet_of(token: str) -> Facet | None:
+    """The situation a token names, however it is written (`Left-Job`), or None."""
+    name = _column(token)
+    return next((facet for facet in FACETS if facet == name), None)
+
+
+def field_of(message: Msg | None) -> str | None:
+    """The row field a command's error is about, from what its message is about."""
+    if message is None:
+        return None
+    if message.key.startswith(("error.region_unknown", "error.not_covered", "error.ambiguous")):
+        return "region"
+    if message.key in {"error.conflict", "error.date_conflict", "error.paid_alone"}:
+        return "profile"
+    for _name, value in message.params:
+        if isinstance(value, str) and value.startswith("--"):  # the option it names
+            column = _column(value)
+            return "profile" if column in FACETS else column
+    return None
+
+
+class Writer:
+    """One JSON Lines result per row, each as soon as it is known (batch_csv: spreadsheets)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        # JSON Lines go to the byte stream under `out` when there is one, so each distinct
+        # result is encoded once and then only copied: re-encoding 10,000 results of 20 kB
+        # each took most of a batch's time.
+        self.raw: BinaryIO | None = getattr(out, "buffer", None)
+        self.encoding = data_encoding(out)
+        self._encoded: dict[str, bytes] = {}
+        out.flush()
+
+    def result(self, row: Row, args: list[str], document: str) -> None:
+        """A row's result: `document` is the command's JSON as one line, already escaped
+        (worked out once for identical rows, then only written: 10,000 rows of 20 KB each)."""
+        self._write(row, args, {"ok": True}, document)
+
+    def saved(self, row: Row, args: list[str], file: Path) -> None:
+        """A row whose checklist went to a file of its own (`--output-dir`)."""
+        self._write(row, args, {"ok": True, "file": str(file)})
+
+    def error(
+        self, row: Row, args: list[str], code: int, field: str | None, message: Msg | None
+    ) -> None:
+        words: dict[str, Any] = {"en": "", "zh": ""} if message is None else dict(both(message))
+        said = {"code": message.key if message is not None else None, **words}
+        self._write(
+            row, args, {"ok": False, "error": {"exit_code": code, "field": field, "message": said}}
+        )
+
+    def _write(
+        self, row: Row, args: list[str], body: dict[str, Any], result: str | None = None
+    ) -> None:
+        from cardguide.render.json_format import SCHEMA_VERSION
+
+        record = {
+            "schema_version": SCHEMA_VERSION,
+            "kind": "batch",
+            "row": row.number,
+            "line": row.line,
+            "args": args,
+            **body,
+        }
+        text = escape_controls(json.dumps(record, ensure_ascii=False, allow_nan=False))
+        # `result` is spliced in as it is, last in the record.
+        head, tail = (text, "") if result is None else (f'{text[:-1]}, "result": ', "}")
+        if self.raw is None:
+            self.out.write(f"{head}{result or ''}{tail}\n")
+            return
+        self.raw.write(self._bytes(head))
+        if result is not None:
+            encoded = self._encoded.get(result)
+            if encoded is None:
+                encoded = self._encoded[result] = self._bytes(result)
+            self.raw.write(encoded)
+        self.raw.write(self._bytes(tail + "\n"))
+
+    def _bytes(self, text: str) -> bytes:
+        return text.encode(self.encoding, PLAIN)
+
+
+def one_line_json(printed: str) -> str:
+    """A command's indented JSON as one line, controls and bidi characters escaped."""
+    import msgspec
+
+    return escape_controls(msgspec.json.encode(msgspec.json.decode(printed)).decode("utf-8"))
+
+
+# Formats a row's own file may take, and the file name's suffix for each.
+PAGE_SUFFIXES = {"html": ".html", "markdown": ".md", "text": ".txt", "json": ".json"}
+_SLUG_PARTS = 40  # characters of the region and profile in a file name, at most
+
+
+def _slug(words: str) -> str:
+    """Letters and digits of any script, lower-cased; everything else becomes one hyphen."""
+    kept = "".join(c if c.isalnum() else "-" for c in unicodedata.normalize("NFKC", words))
+    return "-".join(part for part in kept.casefold().split("-") if part)[:_SLUG_PARTS].strip("-")
+
+
+def page_name(row: Row, total: int, fmt: str) -> str:
+    """`0007-apply-ningbo-newborn.html`: the row number (unique, so no two rows collide, even
+    on a file system that ignores case) and what the row asked, never a path separator."""
+    fields = row.fields
+    profile = "-".join(_column(p) for p in fields.get("profile", "").split(";"))
+    words = [fields.get("command", ""), fields.get("region", ""), profile]
+    described = "-".join(part for part in (_slug(w) for w in words) if part)
+    number = str(row.number).zfill(max(4, len(str(total))))
+    return (
+        f"{number}-{described}{PAGE_SUFFIXES[fmt]}"
+        if described
+        else f"{number}{PAGE_SUFFIXES[fmt]}"
+    )
+
+
+def save_page(directory: Path, name: str, text: str) -> Path:
+    """Write one row's page, replacing a file of that name but never following a link."""
+    path = directory / name
+    # Non-blocking, so a FIFO placed where the page goes cannot stall the whole batch; anything
+    # but a regular file there is refused (as a link is, by O_NOFOLLOW).
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags, 0o644)
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise OSError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+    os.ftruncate(descriptor, 0)
+    with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
+        out.write(text)
+    return path

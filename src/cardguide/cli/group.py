@@ -1,0 +1,101 @@
+"""The command group every command runs through: one place where a run becomes an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from typer.core import TyperGroup
+
+from cardguide.cli.terminal import flag_in, language, outcome, quiet_stdout, run, tolerant_streams
+from cardguide.errors import (
+    EXIT_DATA,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageProblem,
+)
+from cardguide.wording import Msg, join, msg
+
+EPILOG = (
+    f"Exit codes: {EXIT_OK} success; {EXIT_DATA} data or lookup error (broken region file, unknown "
+    f"region); {EXIT_USAGE} usage error (bad or contradictory options, a missing answer "
+    f"without a terminal); {EXIT_INTERNAL} internal error; {EXIT_INTERRUPTED} interrupted."
+)
+
+
+COMPLETE_VAR = "_CARDGUIDE_COMPLETE"  # set by the completion scripts when they ask
+
+
+def refuse_undecodable(argv: Sequence[str]) -> None:
+    """A word of the command line that was not text in the system's encoding (Python keeps its
+    bytes as lone surrogates) is a usage error: it could name no region, query or date."""
+    for number, arg in enumerate(argv, start=1):
+        if any("\udc80" <= char <= "\udcff" for char in arg):
+            raise UsageProblem(msg("error.undecodable_argument", n=number))
+
+
+class Group(TyperGroup):
+    """Runs every command through `terminal.run`, the one place errors become exit codes."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        choice = language(flag_in(argv), os.environ)
+        tolerant_streams()
+        if COMPLETE_VAR in os.environ:  # the shell asks what may come next
+            from typer._completion_classes import completion_init
+
+            completion_init()  # makes zsh and fish known, not only bash
+
+        def invoke() -> Any:
+            refuse_undecodable(argv)
+            return super(Group, self).main(
+                argv, prog_name, complete_var or COMPLETE_VAR, False, windows_expand_args, **extra
+            )
+
+        named = next((arg for arg in argv if not arg.startswith("-")), "")
+        command = f"cardguide {named}" if named in self.commands else "cardguide"
+        code = run(invoke, choice, command)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def invoke(self, ctx: Any) -> Any:
+        # click turns a closed stdout into exit 1 before terminal.outcome could see it; the
+        # reader stopping (`| head -1`) is no failure.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            quiet_stdout()
+            return EXIT_OK
+
+    def outcome(self, argv: list[str]) -> tuple[int, Msg | None]:
+        """Run one command line and say how it ended, printing no error (for `batch`)."""
+
+        def invoke() -> Any:
+            return super(Group, self).main(argv, "cardguide", None, False)
+
+        named = next((arg for arg in argv if not arg.startswith("-")), "")
+        return outcome(invoke, f"cardguide {named}")
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # An unknown command is a usage error in the catalog's words, with close ones named.
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(self.commands))
+            key = "error.no_command_close" if close else "error.no_command"
+            raise UsageProblem(msg(key, name=name, close=join(close, "or")))
+        return super().resolve_command(ctx, args)

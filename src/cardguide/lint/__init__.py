@@ -1,0 +1,1 @@
+"""The data rules (CG codes) that `validate` checks region files against."""

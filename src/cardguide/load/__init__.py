@@ -1,0 +1,1 @@
+"""Load: region files read, checked, compiled and found in their directories."""

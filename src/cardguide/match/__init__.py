@@ -1,0 +1,1 @@
+"""Match: the items of a guide that apply to one person, each with its reason."""

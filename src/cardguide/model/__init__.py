@@ -1,0 +1,1 @@
+"""The vocabulary every stage shares: region files' typed structure and who is asking."""

@@ -1,0 +1,153 @@
+"""The administrative divisions of China, found by any name: read only when a name needs it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from cardguide.places.names import fold, is_han
+
+FILE = Path(__file__).with_name("divisions.tsv")
+# Provincial codes of the places cardguide does not cover: Taiwan, Hong Kong, Macao.
+NOT_COVERED = ("71", "81", "82")
+# English words people add to a place's name ("Haishu District", "Henan Province").
+_ENGLISH_KINDS = re.compile(
+    r"(?:autonomous)?(?:prefecture|province|municipality|district|county|city|banner|league|"
+    r"region|sar)$"
+)
+
+
+_SIZE = {"province": 0, "city": 1, "county": 2}
+
+
+@dataclass(frozen=True)
+class Division:
+    """One province, prefecture-level city or county-level division."""
+
+    code: str
+    parent: str | None
+    level: str  # province, city or county
+    name: str  # official name: 海曙区
+    short: str  # 海曙
+    pinyin: str  # haishu
+    english: str  # Haishu
+
+    @property
+    def covered(self) -> bool:
+        return self.code[:2] not in NOT_COVERED
+
+
+class Divisions:
+    """Every division, by code and by every folded spelling of its name."""
+
+    def __init__(self, divisions: list[Division]) -> None:
+        self.by_code = {division.code: division for division in divisions}
+        self.by_name: dict[str, list[str]] = {}
+        for division in divisions:
+            for key in _keys(division):
+                codes = self.by_name.setdefault(key, [])
+                if division.code not in codes:
+                    codes.append(division.code)
+
+    def chain(self, code: str) -> list[Division]:
+        """The division and the divisions above it, nearest first."""
+        found: list[Division] = []
+        current: str | None = code
+        while current is not None and current in self.by_code and len(found) < 4:
+            found.append(self.by_code[current])
+            current = self.by_code[current].parent
+        return found
+
+    def path(self, code: str) -> str:
+        """浙江省宁波市海曙区: the official names from the province down."""
+        return "".join(division.name for division in reversed(self.chain(code)))
+
+    def find(self, query: str) -> list[Division]:
+        """Every division a name can mean: a code, a name in any spelling, or a path of names."""
+        wanted = fold(query)
+        if wanted in self.by_code:
+            return [self.by_code[wanted]]
+        if not is_han(wanted):
+            wanted = _ENGLISH_KINDS.sub("", wanted) or wanted
+        exact = self.by_name.get(wanted, [])
+        found = [self.by_code[code] for code in exact] if exact else self._by_path(wanted)
+        # A place and a place inside it with the same name (朝阳市, 朝阳县): the larger one.
+        codes = {division.code for division in found}
+        return [d for d in found if not any(a.code in codes for a in self.chain(d.code)[1:])]
+
+    def _by_path(self, wanted: str) -> list[Division]:
+        """浙江宁波海曙, 'Haishu, Ningbo': a division whose name ends the query, the rest of the
+        query naming its ancestors in order."""
+        found: list[Division] = []
+        for key, codes in self.by_name.items():
+            if len(key) < 2 or not (wanted.endswith(key) or wanted.startswith(key)):
+                continue
+            rest = wanted.removesuffix(key) if wanted.endswith(key) else wanted.removeprefix(key)
+            for code in codes:
+                if self._names_ancestors(rest, self.chain(code)[1:]):
+                    found.append(self.by_code[code])
+        return list({division.code: division for division in found}.values())
+
+    def _names_ancestors(self, rest: str, ancestors: list[Division]) -> bool:
+        """Whether `rest` is made of the ancestors' names, in either order, with no leftover."""
+        if not rest:
+            return True
+        for index, ancestor in enumerate(ancestors):
+            for key in _keys(ancestor):
+                left = ancestors[index + 1 :]
+                if rest.startswith(key) and self._names_ancestors(rest.removeprefix(key), left):
+                    return True
+                if rest.endswith(key) and self._names_ancestors(rest.removesuffix(key), left):
+                    return True
+        return False
+
+    def suggest(self, query: str, limit: int = 3) -> list[Division]:
+        """Divisions whose names are close, compared in the script the query is written in."""
+        import difflib  # only a failed lookup pays for it
+
+        wanted = fold(query)
+        han = is_han(query)
+        keys = [key for key in self.by_name if is_han(key) == han and len(key) >= 2]
+        close = difflib.get_close_matches(wanted, keys, n=20, cutoff=_cutoff(wanted, han))
+
+        def likeness(key: str) -> tuple[float, int, int]:
+            # Equally close names: the one that begins like the query (海曙 for 海署区), then the
+            # larger place (杭州市 before 杭锦旗 for 杭洲).
+            pairs = zip(key, wanted, strict=False)
+            shared = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], pairs))
+            size = min(_SIZE[self.by_code[code].level] for code in self.by_name[key])
+            return difflib.SequenceMatcher(None, wanted, key).ratio(), shared, -size
+
+        close.sort(key=likeness, reverse=True)
+        found = [self.by_code[code] for key in close for code in self.by_name[key]]
+        return list({division.code: division for division in found}.values())[:limit]
+
+
+def _cutoff(wanted: str, han: bool) -> float:
+    """How alike a name must be: one wrong character in two is still a likely typo (成督)."""
+    if han:
+        return 0.5 if len(wanted) <= 2 else 0.6
+    return 0.8
+
+
+def _keys(division: Division) -> set[str]:
+    """The folded spellings of a division's name; the file already holds them folded but English."""
+    return {
+        division.name,
+        division.short,
+        division.pinyin,
+        division.english.casefold().replace(" ", ""),
+    }
+
+
+@cache
+def divisions() -> Divisions:
+    rows: list[Division] = []
+    for line in FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, parent, level, name, short, pinyin, english = line.split("\t")
+            rows.append(Division(code, parent or None, level, name, short, pinyin, english))
+    return Divisions(rows)
