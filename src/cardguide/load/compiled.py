@@ -36,12 +36,13 @@ def _blake2b(data: bytes = b"", size: int = 16) -> str:
 
 
 def code_digest(package: Path = PACKAGE) -> str:
-    """A digest of every module of cardguide: its path in the package and its bytes."""
+    """A digest of every module of cardguide and of its wording catalog: each file's path in
+    the package and its bytes."""
     parts: list[bytes] = []
     for directory, subdirectories, files in os.walk(package):
         subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
         for name in sorted(files):
-            if name.endswith(".py"):
+            if name.endswith(".py") or Path(directory).name == "wording":
                 path = Path(directory, name)
                 relative = path.relative_to(package).as_posix().encode()
                 parts.append(b"%d:%s%d:" % (len(relative), relative, path.stat().st_size))
