@@ -7,27 +7,37 @@ from pathlib import Path
 
 import pytest
 
-from cardguide.commands import CHECKLISTS, ROW_COMMANDS
+from cardguide.commands import CHECKLISTS, COMMANDS, ROW_COMMANDS, Command
 
 from .conftest import Invoke
 
 
-@pytest.mark.parametrize("spec", CHECKLISTS, ids=[spec.name for spec in CHECKLISTS])
-def test_each_checklist_in_the_registry_is_a_command_with_its_help(
-    invoke: Invoke, spec: object
+@pytest.mark.parametrize("spec", COMMANDS, ids=[spec.name for spec in COMMANDS])
+def test_each_command_in_the_registry_is_a_command_with_its_help(
+    invoke: Invoke, spec: Command
 ) -> None:
-    from cardguide.commands import ChecklistCommand
-
-    assert isinstance(spec, ChecklistCommand)
     run = invoke([spec.name, "--help"], env={"COLUMNS": "200"})
     assert (run.exit_code, run.stderr) == (0, "")
     shown = " ".join(run.stdout.split())  # help is wrapped to the terminal
     assert spec.summary in shown
-    assert f"Example: {spec.example}" in shown
+    for example in spec.examples:
+        assert f"Example: {example}" in shown
+
+
+@pytest.mark.parametrize("spec", CHECKLISTS, ids=[spec.name for spec in CHECKLISTS])
+def test_each_checklist_takes_the_shared_options_and_its_own(invoke: Invoke, spec: Command) -> None:
+    run = invoke([spec.name, "--help"], env={"COLUMNS": "200"})
     for option in ("--region", "--format", "--why", "--no-pager"):
         assert option in run.stdout
-    assert ("--channel" in run.stdout) is spec.channel
-    assert ("--bill-date" in run.stdout) is spec.bill_date
+    assert ("--channel" in run.stdout) is ("channel" in spec.takes)
+    assert ("--bill-date" in run.stdout) is ("bill_date" in spec.takes)
+
+
+def test_the_registry_holds_every_command_the_command_line_has(invoke: Invoke) -> None:
+    run = invoke(["--help"], env={"COLUMNS": "200"})
+    section = run.stdout.split("Commands:\n")[1].split("\n\n")[0]
+    listed = [line.split()[0] for line in section.splitlines()]
+    assert listed == [command.name for command in COMMANDS]
 
 
 def test_a_batch_row_may_name_every_command_in_the_registry(invoke: Invoke, tmp_path: Path) -> None:

@@ -59,13 +59,21 @@ class Diagnostic(msgspec.Struct, frozen=True):
 
 
 class CardguideError(Exception):
-    """Base of every anticipated failure; the CLI maps it to `exit_code` and one stderr line."""
+    """Base of every anticipated failure; the CLI maps it to `exit_code` and one stderr line.
+
+    `about` names the input the failure is about, when one is to blame: an option such as
+    `--born` or `--region`, or `profile` for the description of the applicant. A batch row's
+    error names its field from it.
+    """
 
     exit_code = EXIT_DATA
+    about: str | None = None
 
-    def __init__(self, message: Msg) -> None:
+    def __init__(self, message: Msg, about: str | None = None) -> None:
         super().__init__(message.key)
         self.message = message
+        if about is not None:
+            self.about = about
 
     def __str__(self) -> str:
         return say(self.message, "en")
@@ -82,6 +90,8 @@ class DataError(CardguideError):
 class RegionNotFound(CardguideError):
     """No region matches what the user typed; carries close matches for "did you mean"."""
 
+    about = "--region"
+
     def __init__(self, query: str, suggestions: Sequence[str]) -> None:
         if suggestions:
             message = msg(
@@ -97,12 +107,16 @@ class RegionNotFound(CardguideError):
 class NotCovered(CardguideError):
     """The place is in Hong Kong, Macao or Taiwan, which cardguide does not cover."""
 
+    about = "--region"
+
     def __init__(self, query: str, name: str) -> None:
         super().__init__(msg("error.not_covered", query=query, name=name))
 
 
 class AmbiguousPlace(CardguideError):
     """A name several divisions share (朝阳): the person adds the province or city."""
+
+    about = "--region"
 
     def __init__(self, query: str, places: Sequence[str]) -> None:
         shown = join(places[:5])
@@ -118,6 +132,8 @@ class UsageProblem(CardguideError):
 
 class ProfileConflict(UsageProblem):
     """Two profile flags describe situations that cannot both hold."""
+
+    about = "profile"
 
 
 class Cancelled(CardguideError):

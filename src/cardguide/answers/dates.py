@@ -36,20 +36,20 @@ def parse_date(text: str, option: str) -> datetime.date:
     usage error naming the option."""
     found = _DATE.match(text.strip())
     if found is None:
-        raise UsageProblem(msg("error.not_a_date", option=option, text=text))
+        raise UsageProblem(msg("error.not_a_date", option=option, text=text), option)
     month, day_of_month = found["m"] or found["cm"], found["d"] or found["cd"]
     year, month_number, day_number = int(found["y"]), int(month), int(day_of_month)
     # Said in our own words: Python's wording for an impossible date changes between versions.
     if not 1 <= month_number <= 12:
-        raise UsageProblem(msg("error.impossible_month", option=option, text=text))
+        raise UsageProblem(msg("error.impossible_month", option=option, text=text), option)
     days = calendar.monthrange(year, month_number)[1]
     if not 1 <= day_number <= days:
         impossible = msg("error.impossible_date", option=option, text=text, days=days)
-        raise UsageProblem(impossible)
+        raise UsageProblem(impossible, option)
     day = datetime.date(year, month_number, day_number)
     if not EARLIEST <= day <= LATEST:
         span = msg("error.date_range", option=option, text=text, first=EARLIEST, last=LATEST)
-        raise UsageProblem(span)
+        raise UsageProblem(span, option)
     return day
 
 

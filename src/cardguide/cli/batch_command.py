@@ -1,11 +1,9 @@
-"""`cardguide batch`: every row run through the same command group as the command line."""
+"""`cardguide batch`: each row built as its command builds it, and rendered the same way."""
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import gc
-import io
 import os
 import sys
 from pathlib import Path
@@ -13,17 +11,26 @@ from typing import TYPE_CHECKING, Annotated, Protocol, cast
 
 import typer
 
-from cardguide.cli.options import DataDirOption, LangOption, QuietOption, TodayOption, day
-from cardguide.cli.terminal import Messages, language
+from cardguide.cli.options import (
+    DataDirOption,
+    LangOption,
+    QuietOption,
+    TodayOption,
+    day,
+    system_today,
+)
+from cardguide.cli.options import (
+    data_dirs as directories,
+)
+from cardguide.cli.terminal import Ending, Messages, language, outcome
 from cardguide.errors import EXIT_DATA, EXIT_USAGE, UsageProblem, os_reason
 from cardguide.wording import LangChoice, Msg, msg, say
 
 if TYPE_CHECKING:
     from cardguide.cli.batch_rows import Row
-
-
-class _RunsRows(Protocol):
-    def outcome(self, argv: list[str]) -> tuple[int, Msg | None]: ...
+    from cardguide.load.catalog import Catalog
+    from cardguide.model.request import Request
+    from cardguide.render import Format
 
 
 class _Writes(Protocol):
@@ -102,16 +109,10 @@ def batch(
     today: TodayOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Answer for many people at once: one row each, one result each, in input order.
-
-    Columns: command, region, profile (several joined by ;), channel, lang, query and the
-    dates (born, paid, bill_date, lost_on, last_paid, hired_on, today). A bad row gets an
-    error result naming its row and field; the others go on. Exit 1 when any row failed.
-
-    Example: cardguide batch new-staff.csv --output-dir checklists/ --format html
-    """
     from cardguide.cli import batch_rows as batches
     from cardguide.cli.batch_input import encoding_named, named, read_input, shown
+    from cardguide.model.request import Request
+    from cardguide.resolve.find import catalog_for
 
     gc.enable()  # off for a single command (see launch.py); a batch runs long enough to need it
     choice = language(lang, os.environ)
@@ -127,50 +128,46 @@ def batch(
         except OSError as error:  # under a file, a dangling link, a name too long, no right
             where = msg("batch.output_dir", path=output_dir, reason=os_reason(error))
             raise UsageProblem(where) from None
-    shared = [*(arg for d in data_dirs or () for arg in ("--data-dir", str(d)))]
-    if today is not None:
-        day(today, "--today")  # an empty or wrong date is batch's usage error, not every row's
-        shared += ["--today", today]
-    run = _Run(rows, lang, page, output_dir, shared, progress=sys.stderr.isatty() and not quiet)
+    # An empty or wrong --today, or a missing --data-dir, is batch's usage error, not every row's.
+    base = Request(
+        today=system_today() if today is None else day(today, "--today"),
+        lang=choice,
+        data_dirs=directories(data_dirs),
+    )
+    catalog = catalog_for(base.data_dirs)
+    run = _Run(rows, base, catalog, page, output_dir, progress=sys.stderr.isatty() and not quiet)
     # A closed stdout (`| head -1`) is not a failed row: it ends batch as it ends every
     # command, quietly with 0 (group.Group.invoke).
-    failed = run.all(choice, results)
+    failed = run.all(choice, results, lang)
     if failed:
         Messages(choice).note(msg("batch.summary", failed=failed, total=len(rows)))
         raise typer.Exit(EXIT_DATA)
 
 
 class _Run:
-    """The rows of one batch, each run through the command group as its command line."""
+    """The rows of one batch, each built as its command builds it and rendered the same way."""
 
     def __init__(
         self,
         rows: list[Row],
-        lang: str | None,
+        base: Request,
+        catalog: Catalog,
         page: str | None,
         output_dir: Path | None,
-        shared: list[str],
         progress: bool,
     ) -> None:
-        # Every command, whichever the command line named: rows run exactly as command lines do.
-        from cardguide.cli.app import app
+        self.rows, self.base, self.catalog = rows, base, catalog
+        self.page, self.output_dir, self.progress = page, output_dir, progress
+        self.done: dict[tuple[str, ...], Ending | str] = {}  # identical rows are built once
 
-        self.group = cast(_RunsRows, typer.main.get_command(app))
-        self.rows, self.page, self.output_dir, self.progress = rows, page, output_dir, progress
-        # --lang given to batch is each row's default; a row's own lang comes later and wins.
-        self.lang = lang
-        self.default_lang = ("--lang", lang) if lang is not None else ()
-        self.shared = shared
-        self.done: dict[tuple[str, ...], tuple[int, Msg | None, str]] = {}  # a row runs once
-
-    def all(self, choice: LangChoice, results: str) -> int:
+    def all(self, choice: LangChoice, results: str, lang: str | None) -> int:
         """Every row's result on stdout, in order; how many failed."""
         from cardguide.cli import batch_rows as batches
 
         if results == "csv":
             from cardguide.cli.batch_csv import CsvWriter
 
-            writer: _Writes = CsvWriter(sys.stdout, self.lang)
+            writer: _Writes = CsvWriter(sys.stdout, lang)
         else:
             writer = batches.Writer(sys.stdout)
         failed = 0
@@ -187,7 +184,7 @@ class _Run:
         return failed
 
     def one(self, row: Row, writer: _Writes) -> bool:
-        """Run one row and write its result; whether it worked."""
+        """Build one row's document and write its result; whether it worked."""
         from cardguide.cli import batch_rows as batches
 
         try:
@@ -195,30 +192,40 @@ class _Run:
         except batches.RowProblem as problem:
             writer.error(row, [], EXIT_USAGE, problem.field_name, problem.message)
             return False
-        page = self.page
-        full = (args[0], *self.default_lang, *args[1:], "--format", page or "json", "--no-input")
-        full += ("--quiet", *self.shared)
-        if full not in self.done:
-            out = io.StringIO()
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-                code, message = self.group.outcome(list(full))
-            printed = out.getvalue()
-            # A result is made one line once, however many rows ask for it.
-            shown = printed if page is not None or code != 0 else batches.one_line_json(printed)
-            self.done[full] = (code, message, shown)
-        code, message, printed = self.done[full]
-        if code != 0:
-            writer.error(row, args, code, batches.field_of(message), message)
+        if tuple(args) not in self.done:
+            self.done[tuple(args)] = self._built(row, args)
+        built = self.done[tuple(args)]
+        if isinstance(built, Ending):
+            field = batches.column_of(built.about)
+            writer.error(row, args, built.code, field, built.message)
             return False
-        if self.output_dir is None or page is None:
-            writer.result(row, args, printed)
+        if self.output_dir is None or self.page is None:
+            writer.result(row, args, built)
             return True
         assert isinstance(writer, batches.Writer)  # --output-dir lists pages in JSON Lines
-        name = batches.page_name(row, len(self.rows), page)
+        name = batches.page_name(row, len(self.rows), self.page)
         try:
-            writer.saved(row, args, batches.save_page(self.output_dir, name, printed))
+            writer.saved(row, args, batches.save_page(self.output_dir, name, built))
         except OSError as error:
             unwritten = msg("batch.unwritable", file=name, reason=os_reason(error))
             writer.error(row, args, EXIT_DATA, None, unwritten)
             return False
         return True
+
+    def _built(self, row: Row, args: list[str]) -> Ending | str:
+        """The row's document as its result's text, or how building it ended."""
+        from cardguide.cli import batch_rows as batches
+        from cardguide.cli.context import rendered
+        from cardguide.commands import BY_NAME
+
+        command = BY_NAME[args[0]]
+        made: list[str] = []
+
+        def build() -> None:
+            request = batches.row_request(row, command, self.base)
+            assert command.build is not None
+            document = command.build(request, self.catalog).document
+            made.append(rendered(document, request, cast("Format | None", self.page)))
+
+        ended = outcome(build, f"cardguide {command.name}")
+        return made[0] if made else ended

@@ -8,23 +8,30 @@ import io
 import json
 import os
 import stat
+import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+import msgspec.structs
+
 from cardguide.cli.terminal import PLAIN, data_encoding
-from cardguide.commands import ROW_COMMANDS  # the commands a row may name
+from cardguide.commands import ROW_COMMANDS, Command  # the commands a row may name
 from cardguide.errors import UsageProblem
-from cardguide.model.profile import FACETS, flag_for
-from cardguide.model.region import Facet
-from cardguide.wording import Msg, both, join, msg
+from cardguide.model.profile import APPLICANT_FLAGS, FACETS, HUKOU, flag_for
+from cardguide.model.region import ChannelKind, Event, Facet
+from cardguide.model.request import Request
+from cardguide.wording import LangChoice, Msg, both, join, msg
 from cardguide.wording.escape import escape_controls
 
 # Date columns, by the command-line option they stand for.
 DATE_COLUMNS = ("born", "paid", "bill_date", "lost_on", "last_paid", "hired_on", "today")
 COLUMNS = ("command", "region", "profile", "hukou", "channel", "lang", "query", *DATE_COLUMNS)
+EVENTS: tuple[Event, ...] = typing.get_args(Event)
+CHANNELS: tuple[ChannelKind, ...] = typing.get_args(ChannelKind)
+LANG_CHOICES: tuple[LangChoice, ...] = typing.get_args(LangChoice)
 # Limits: a spreadsheet of a help desk's day, not a denial of service.
 MAX_ROWS = 100_000
 MAX_FIELD = 1_000
@@ -166,19 +173,66 @@ def facet_of(token: str) -> Facet | None:
     return next((facet for facet in FACETS if facet == name), None)
 
 
-def field_of(message: Msg | None) -> str | None:
-    """The row field a command's error is about, from what its message is about."""
-    if message is None:
+def row_request(row: Row, command: Command, base: Request) -> Request:
+    """The request a row makes of its command, on top of what batch's own options give; a
+    usage problem names the field the command does not take or that holds what cannot be."""
+    from cardguide.cli.options import day
+
+    fields = {name: value for name, value in row.fields.items() if value}
+    allowed = {"command", "region", "lang", "today"} | {
+        column for column, takes in _TAKES.items() if takes in command.takes
+    }
+    for name in fields:
+        if name not in allowed:
+            option = "--" + name.replace("_", "-")
+            raise UsageProblem(_not_taken(option, command), option)
+    flags = (*APPLICANT_FLAGS, *command.circumstances, *HUKOU.values())
+    facets = {facet_of(token) for token in profile_tokens(fields.get("profile", ""))}
+    for facet in facets:
+        if facet not in flags:
+            raise UsageProblem(_not_taken(flag_for(str(facet)), command), "profile")
+    hukou = _choice(fields, "hukou", HUKOU, command)
+    lang = _choice(fields, "lang", LANG_CHOICES, command)
+    return msgspec.structs.replace(
+        base,
+        today=day(fields["today"], "--today") if "today" in fields else base.today,
+        lang=lang or base.lang,
+        region=fields.get("region"),
+        facets=frozenset({f for f in facets if f} | ({HUKOU[hukou]} if hukou else set())),
+        channel=_choice(fields, "channel", CHANNELS, command),
+        dates={e: day(fields[e], flag_for(e)) for e in EVENTS if e in fields},
+        query=fields.get("query"),
+    )
+
+
+# Row fields a command takes only when its registry entry says it takes this.
+_TAKES: dict[str, str] = {
+    "profile": "profile", "hukou": "profile", "channel": "channel", "query": "query",
+    "bill_date": "bill_date",
+    **dict.fromkeys(("born", "paid", "bill_date", "lost_on", "last_paid", "hired_on"), "dates"),
+}  # fmt: skip
+
+
+def _not_taken(option: str, command: Command) -> Msg:
+    return msg("error.no_option", option=option, command=f"cardguide {command.name}")
+
+
+def _choice(fields: dict[str, str], name: str, choices: Iterable[str], command: Command) -> Any:
+    """A field that must be one of a few words, or None when empty."""
+    value = fields.get(name)
+    if value is None or value in choices:
+        return value
+    option, where = "--" + name, f"cardguide {command.name}"
+    choice = msg("error.choice", option=option, choices=join(choices), command=where)
+    raise UsageProblem(choice, option)
+
+
+def column_of(about: str | None) -> str | None:
+    """The row field an error is about, from the option or input it names."""
+    if about is None:
         return None
-    if message.key.startswith(("error.region_unknown", "error.not_covered", "error.ambiguous")):
-        return "region"
-    if message.key in {"error.conflict", "error.date_conflict", "error.paid_alone"}:
-        return "profile"
-    for _name, value in message.params:
-        if isinstance(value, str) and value.startswith("--"):  # the option it names
-            column = _column(value)
-            return "profile" if column in FACETS else column
-    return None
+    column = _column(about)
+    return "profile" if column in FACETS else column if column in COLUMNS else None
 
 
 class Writer:
@@ -241,13 +295,6 @@ class Writer:
 
     def _bytes(self, text: str) -> bytes:
         return text.encode(self.encoding, PLAIN)
-
-
-def one_line_json(printed: str) -> str:
-    """A command's indented JSON as one line, controls and bidi characters escaped."""
-    import msgspec
-
-    return escape_controls(msgspec.json.encode(msgspec.json.decode(printed)).decode("utf-8"))
 
 
 # Formats a row's own file may take, and the file name's suffix for each.

@@ -1,5 +1,5 @@
-"""What a command needs around its document: the catalog, the guide, the profile (asking in a
-terminal for what is missing), and the output, through a pager when that helps."""
+"""Around a command's work: asking in a terminal for what is missing, and the output, through
+a pager when that helps."""
 
 from __future__ import annotations
 
@@ -7,43 +7,24 @@ import codecs
 import io
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec.structs
 
-from cardguide.cli.options import Request
+from cardguide.cli.options import Output
 from cardguide.cli.terminal import PLAIN, Messages, data_encoding
-from cardguide.errors import UsageProblem
-from cardguide.load.catalog import Catalog, Found
-from cardguide.model.profile import APPLICANT_FLAGS, Profile, flag_for, make_profile
+from cardguide.commands import Command
+from cardguide.load.catalog import Catalog
+from cardguide.model.profile import APPLICANT_FLAGS, make_profile
 from cardguide.model.region import Facet
-from cardguide.render import RenderOptions, renderer_for
-from cardguide.resolve.chain import Guide, limited_to, load_chain, resolve
+from cardguide.model.request import Request
+from cardguide.render import Format, RenderOptions, renderer_for
+from cardguide.resolve.chain import Guide
+from cardguide.resolve.find import find_guide
 from cardguide.wording import LangChoice, join, msg
-from cardguide.wording.text import Text
 
 if TYPE_CHECKING:
     from cardguide.documents import Document
-
-
-def overlays(request: Request) -> list[Path]:
-    """--data-dir directories, then CARDGUIDE_PATH's, in the order given."""
-    listed = [str(d) for d in request.data_dirs]
-    listed += [entry for entry in os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep) if entry]
-    for entry in listed:
-        if not os.path.isdir(entry):  # noqa: PTH112 (Path.is_dir raises on a long name in 3.11)
-            raise UsageProblem(msg("error.data_dir", path=entry))
-    return list(dict.fromkeys(Path(entry) for entry in listed))
-
-
-def catalog_for(request: Request) -> Catalog:
-    """The catalog of the request's data directories, listed once: a directory with too many
-    entries is refused and odd entries are named, whatever the command (a listing reads names
-    only, no file: about 1 ms for 3,000 entries)."""
-    catalog = Catalog(overlays=overlays(request))
-    report(catalog, request.lang)
-    return catalog
 
 
 def report(catalog: Catalog, lang: LangChoice) -> None:
@@ -64,9 +45,9 @@ def stdout_is_tty() -> bool:
     return sys.stdout.isatty()
 
 
-def paged(document: Document, request: Request, options: RenderOptions) -> bool:
+def paged(document: Document, output: Output, options: RenderOptions) -> bool:
     """Long text for a person at a terminal goes through their pager; False when it did not."""
-    if not (request.pager and request.fmt in ("text", "markdown") and stdout_is_tty()):
+    if not (output.pager and output.fmt in ("text", "markdown") and stdout_is_tty()):
         return False
     from cardguide.cli import pager
 
@@ -75,7 +56,7 @@ def paged(document: Document, request: Request, options: RenderOptions) -> bool:
         return False
     # Rendered for the terminal the pager shows it on, with styles unless NO_COLOR.
     buffer = io.StringIO()
-    renderer_for(request.fmt)(
+    renderer_for(output.fmt)(
         document, buffer, msgspec.structs.replace(options, styled=not options.plain)
     )
     text = buffer.getvalue()
@@ -86,12 +67,27 @@ def paged(document: Document, request: Request, options: RenderOptions) -> bool:
     return True
 
 
-def emit(document: Document, request: Request) -> None:
+def _options(request: Request) -> RenderOptions:
     plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: set and not empty
-    options = RenderOptions(lang=request.lang, plain=plain, why=request.why, today=request.today)
-    if not paged(document, request, options):
-        render = renderer_for(request.fmt)
-        wanted = data_encoding(sys.stdout) if request.fmt in ("json", "html") else None
+    return RenderOptions(lang=request.lang, plain=plain, why=request.why, today=request.today)
+
+
+def rendered(document: Document, request: Request, page: Format | None) -> str:
+    """A document as a batch row's result: its JSON on one line, or the page of a row's file."""
+    if page is None:
+        from cardguide.render.json_format import one_line
+
+        return one_line(document, _options(request))
+    buffer = io.StringIO()
+    renderer_for(page)(document, buffer, _options(request))
+    return buffer.getvalue()
+
+
+def emit(document: Document, request: Request, output: Output) -> None:
+    options = _options(request)
+    if not paged(document, output, options):
+        render = renderer_for(output.fmt)
+        wanted = data_encoding(sys.stdout) if output.fmt in ("json", "html") else None
         has = getattr(sys.stdout, "encoding", None) or "utf-8"  # a StringIO has none
         if wanted is not None and codecs.lookup(wanted) != codecs.lookup(has):
             # JSON is UTF-8 and a page says it is: into a file on a GBK system they go as UTF-8.
@@ -105,7 +101,7 @@ def emit(document: Document, request: Request) -> None:
     sys.stdout.flush()
     stale = [review for review in getattr(document, "reviews", []) if review.stale]
     # Said once, in one line, and only to people: JSON carries `stale` in the document itself.
-    if stale and request.fmt == "text" and not request.quiet:
+    if stale and output.fmt == "text" and not output.quiet:
         regions = join(
             msg(
                 "warn.stale_local" if review.overlay else "warn.stale_region",
@@ -117,60 +113,37 @@ def emit(document: Document, request: Request) -> None:
         Messages(request.lang).warning(msg("warn.stale", regions=regions))
 
 
-def guide_for(catalog: Catalog, query: str | Found, lang: LangChoice = "en") -> Guide:
-    try:
-        found = catalog.locate(query) if isinstance(query, str) else query
-    finally:
-        report(catalog, lang)  # found or not
-    if found.took is not None:
-        meant = join(found.passed_over, "or")
-        took = msg("locate.took", query=query, place=found.took, others=meant)
-        Messages(lang).note(took)
-    guide = resolve(load_chain(catalog, found.region))
-    others = {
-        region: Text(**catalog.header(region)["names"])
-        for region in limited_to(guide)
-        if region not in guide.region_ids
-    }
-    return msgspec.structs.replace(guide, place=found.place, others=others)
-
-
-def prepare(request: Request, procedure: str, one_of: bool = False) -> tuple[Guide, Profile]:
-    """Region and profile from the options, asking in a terminal for what is missing.
-
-    With `one_of`, the command needs exactly one of its circumstance flags (`--lost` or
-    `--damaged`).
-    """
-    circumstances = request.circumstances
-    make_profile(request.facets)  # contradictions are usage errors before any lookup
-    catalog = catalog_for(request)
-    if request.no_input or not stdin_is_tty():
-        if request.region is None:
-            raise UsageProblem(msg("error.no_region"))
-        if one_of and not request.facets & set(circumstances):
-            flags = join((flag_for(f) for f in circumstances), "or")
-            raise UsageProblem(msg("error.needs_one_of", command=procedure, flags=flags))
-        return guide_for(catalog, request.region, request.lang), make_profile(request.facets)
+def complete(command: Command, request: Request, catalog: Catalog) -> Request:
+    """The request with what it lacks asked for in the terminal: the region, who is applying
+    (when no applicant flag was given) and, where the command needs one, its circumstance."""
     from cardguide.cli.interview import Interview
 
+    make_profile(request.facets)  # contradictions are usage errors before any question
+    circumstances = command.circumstances
     editing = stdin_is_tty() and stdout_is_tty()
     interview = Interview(Messages(request.lang), editing=editing)
-    guides: dict[str | Found, Guide] = {}  # going back replays the answers: resolve each once
+    guides: dict[str, Guide] = {}  # going back replays the answers: resolve each once
 
-    def resolved(place: str | Found) -> Guide:
+    def resolved(place: str) -> Guide:
         if place not in guides:
-            guides[place] = guide_for(catalog, place, request.lang)
+            guides[place] = find_guide(catalog, place)[0]
         return guides[place]
 
-    def questions() -> tuple[Guide, set[Facet]]:
+    def questions() -> tuple[str, set[Facet]]:
         place = request.region if request.region is not None else interview.region(catalog)
         guide = resolved(place)
         facets = set(request.facets)
         if not facets & set(APPLICANT_FLAGS):
-            facets |= interview.profile(guide, procedure, circumstances)
-        if one_of and not facets & set(circumstances):
+            facets |= interview.profile(guide, command.name, circumstances)
+        if command.one_of and not facets & set(circumstances):
             facets.add(interview.one_of(circumstances))
-        return guide, facets
+        return place, facets
 
-    guide, facets = interview.run(questions)
-    return guide, make_profile(facets)
+    place, facets = interview.run(questions)
+    return msgspec.structs.replace(request, region=place, facets=frozenset(facets))
+
+
+def asks(command: Command, output: Output) -> bool:
+    """Whether what is missing is asked for: a command that may ask, at a terminal, unless
+    --no-input says never."""
+    return command.interview and not output.no_input and stdin_is_tty()

@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import typer
 from typer.core import TyperGroup
 
-from cardguide.cli.terminal import flag_in, language, outcome, quiet_stdout, run, tolerant_streams
+from cardguide.cli.terminal import flag_in, language, quiet_stdout, run, tolerant_streams
 from cardguide.errors import (
     EXIT_DATA,
     EXIT_INTERNAL,
@@ -18,7 +19,7 @@ from cardguide.errors import (
     EXIT_USAGE,
     UsageProblem,
 )
-from cardguide.wording import Msg, join, msg
+from cardguide.wording import join, msg
 
 EPILOG = (
     f"Exit codes: {EXIT_OK} success; {EXIT_DATA} data or lookup error (broken region file, unknown "
@@ -54,9 +55,11 @@ class Group(TyperGroup):
         choice = language(flag_in(argv), os.environ)
         tolerant_streams()
         if COMPLETE_VAR in os.environ:  # the shell asks what may come next
-            from typer._completion_classes import completion_init
+            from typer.completion import get_completion_inspect_parameters
 
-            completion_init()  # makes zsh and fish known, not only bash
+            # Makes zsh and fish known, not only bash: typer does this on the same call when
+            # it adds its own completion options, which cardguide replaces.
+            get_completion_inspect_parameters()
 
         def invoke() -> Any:
             refuse_undecodable(argv)
@@ -71,6 +74,13 @@ class Group(TyperGroup):
             sys.exit(code)
         return code
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # `cardguide` alone: the help, on stderr, and a usage exit, as click does.
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            typer.echo(ctx.get_help(), err=True)
+            raise typer.Exit(EXIT_USAGE)
+        return list(super().parse_args(ctx, args))
+
     def invoke(self, ctx: Any) -> Any:
         # click turns a closed stdout into exit 1 before terminal.outcome could see it; the
         # reader stopping (`| head -1`) is no failure.
@@ -79,15 +89,6 @@ class Group(TyperGroup):
         except BrokenPipeError:
             quiet_stdout()
             return EXIT_OK
-
-    def outcome(self, argv: list[str]) -> tuple[int, Msg | None]:
-        """Run one command line and say how it ended, printing no error (for `batch`)."""
-
-        def invoke() -> Any:
-            return super(Group, self).main(argv, "cardguide", None, False)
-
-        named = next((arg for arg in argv if not arg.startswith("-")), "")
-        return outcome(invoke, f"cardguide {named}")
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         # An unknown command is a usage error in the catalog's words, with close ones named.

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from cardguide.cli.terminal import Messages, spoken
 from cardguide.errors import AmbiguousPlace, Cancelled, NotCovered, RegionNotFound
-from cardguide.load.catalog import Catalog, Found
+from cardguide.load.catalog import Catalog
 from cardguide.match.pick import relevant_facets
 from cardguide.model.profile import HUKOU, SITUATIONS
 from cardguide.model.region import Facet
@@ -131,22 +131,26 @@ class Interview:
                 self.replayed = mark
                 raise
 
-    def region(self, catalog: Catalog) -> Found:
-        """The place the person names; a suggestion is offered, an ambiguous name chosen."""
+    def region(self, catalog: Catalog) -> str:
+        """The place the person names, as words that find it: a suggestion is offered, an
+        ambiguous name chosen."""
         self._complete_with(catalog)
 
-        def parse(answer: str) -> Found:
+        def parse(answer: str) -> str:
             try:
-                return catalog.locate(answer)
+                catalog.locate(answer)
+                return answer
             except RegionNotFound as miss:
                 meant = self._meant(miss.suggestions) if miss.suggestions else None
                 if meant is not None:
-                    return catalog.locate(meant)
+                    catalog.locate(meant)
+                    return meant
                 raise _Again(miss.message) from None
             except AmbiguousPlace as which:
                 places: list[object] = list(which.places)
-                chosen = self.choice(which.message, places)
-                return catalog.locate(which.places[chosen])
+                chosen = which.places[self.choice(which.message, places)]
+                catalog.locate(chosen)
+                return chosen
             except NotCovered as miss:
                 raise _Again(miss.message) from None
 

@@ -1,12 +1,10 @@
-"""The options every command shares, handed to a command as one Request."""
+"""Each command's options, made from what its registry entry takes, and the Request they give."""
 
 from __future__ import annotations
 
 import datetime
-import functools
 import inspect
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -14,11 +12,12 @@ import msgspec
 import typer
 
 from cardguide.cli.terminal import language
-from cardguide.errors import UsageProblem
+from cardguide.commands import Command
 from cardguide.model.profile import APPLICANT_FLAGS, HUKOU, flag_for
-from cardguide.model.region import ChannelKind, Facet
+from cardguide.model.region import ChannelKind, Event, Facet
+from cardguide.model.request import DEFAULT_MAX_AGE, Request
 from cardguide.render import Format
-from cardguide.wording import LangChoice, keyed, msg, say
+from cardguide.wording import LangChoice, keyed, say
 
 
 def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -41,6 +40,14 @@ def _flag(facet: Facet) -> Any:
     return typer.Option(flag_for(facet), help=f"For {label}.", rich_help_panel="Who")
 
 
+def _date(flag: str, help: str) -> Any:
+    return typer.Option(flag, metavar="YYYY-MM-DD", help=help, show_default=False)
+
+
+def _place(help: str, metavar: str) -> Any:
+    return typer.Argument(help=help, metavar=metavar, autocompletion=complete_region)
+
+
 HukouChoice = Literal["local", "elsewhere"]
 HukouOption = Annotated[
     HukouChoice | None,
@@ -52,12 +59,6 @@ HukouOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _date(flag: str, help: str) -> Any:
-    return typer.Option(flag, metavar="YYYY-MM-DD", help=help, show_default=False)
-
-
 FormatOption = Annotated[
     Format,
     typer.Option(
@@ -86,35 +87,6 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]
-NoInputOption = Annotated[
-    bool,
-    typer.Option("--no-input", help="Never prompt; a missing answer is a usage error (exit 2)."),
-]
-NoPagerOption = Annotated[
-    bool,
-    typer.Option("--no-pager", help="Print long text straight out, not through PAGER (less)."),
-]
-QuietOption = Annotated[
-    bool,
-    typer.Option("--quiet", "-q", help="No warning that the data is over a year old."),
-]
-WhyOption = Annotated[
-    bool,
-    typer.Option("--why", help="Show beside each item the profile answers and region behind it."),
-]
-ChannelOption = Annotated[
-    ChannelKind | None,
-    typer.Option("--channel", "-c", help="Only this activation channel.", show_default=False),
-]
-TodayOption = Annotated[str | None, _date("--today", "Count from this day, not today.")]
-BornOption = Annotated[str | None, _date("--born", "Birth date: registration deadlines.")]
-PaidOption = Annotated[str | None, _date("--paid", "With --self-employed: payment date.")]
-BillOption = Annotated[str | None, _date("--bill-date", "Settlement bill date: claim deadline.")]
-LostOption = Annotated[str | None, _date("--lost-on", "Day the card was lost: replace by when.")]
-LastPaidOption = Annotated[str | None, _date("--last-paid", "Last insurance payment: lapsed?")]
-HiredOption = Annotated[str | None, _date("--hired-on", "Start of employment: employer's duty.")]
-
-
 DataDirOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -124,88 +96,145 @@ DataDirOption = Annotated[
         show_default=False,
     ),
 ]
+TodayOption = Annotated[str | None, _date("--today", "Count from this day, not today.")]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No warning that the data is over a year old.")
+]
+NoInput = typer.Option(
+    "--no-input", help="Never prompt; a missing answer is a usage error (exit 2)."
+)
+NoPager = typer.Option("--no-pager", help="Print long text straight out, not through PAGER (less).")
+Why = typer.Option("--why", help="Show beside each item the profile answers and region behind it.")
+
+DATE_HELP: dict[Event, str] = {
+    "born": "Birth date: registration deadlines.",
+    "paid": "With --self-employed: payment date.",
+    "bill_date": "Settlement bill date: claim deadline.",
+    "lost_on": "Day the card was lost: replace by when.",
+    "last_paid": "Last insurance payment: lapsed?",
+    "hired_on": "Start of employment: employer's duty.",
+}
+CAN_APPLY = typer.Option(
+    "--can-apply", help="Also answer whether this person can apply for a card in this region."
+)
+QUERY = typer.Argument(help="Words to search for, in English or Chinese.")
+PATHS = typer.Argument(help="Region files or directories; default: all data cardguide loads.")
+MAX_AGE = typer.Option("--max-age", min=1, help="Warn when a review is older (days).")
+STRICT = typer.Option("--strict", help="Warnings fail too.")
 
 
-class Request(msgspec.Struct, frozen=True):
-    """The options a command was given, beyond its own."""
-
-    fmt: Format
-    data_dirs: tuple[Path, ...]
-    today: datetime.date
-    lang: LangChoice = "en"
-    region: str | None = None
-    facets: frozenset[Facet] = frozenset()
-    no_input: bool = True
-    why: bool = False
-    circumstances: tuple[Facet, ...] = ()  # the command's own facet flags (--lost, --by-proxy)
-    quiet: bool = False
-    pager: bool = True
-
-
-def keyword(name: str, annotation: Any, default: Any) -> inspect.Parameter:
+def _option(name: str, annotation: Any, default: Any = None) -> inspect.Parameter:
     return inspect.Parameter(
         name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
     )
 
 
-def cardguide_command(
-    *, region: bool = False, profile: bool = False, circumstances: tuple[Facet, ...] = ()
-) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give a command the shared options, handed over as one Request.
+def _own(command: Command) -> list[inspect.Parameter]:
+    """The options and arguments only this command has, in the order --help lists them."""
+    takes = command.takes
+    own: list[inspect.Parameter] = []
+    if "place" in takes:
+        own.append(_option("name", Annotated[str, _place("Region id or name.", "REGION")], ...))
+    if "places" in takes:
+        own.append(_option("first", Annotated[str, _place("A region id or name.", "A")], ...))
+        second = _place("Another region id or name.", "B")
+        own.append(_option("second", Annotated[str, second], ...))
+    if "channel" in takes:
+        channel = typer.Option(
+            "--channel", "-c", help="Only this activation channel.", show_default=False
+        )
+        own.append(_option("channel", Annotated[ChannelKind | None, channel]))
+    if "bill_date" in takes:
+        bill = Annotated[str | None, _date("--bill-date", DATE_HELP["bill_date"])]
+        own.append(_option("bill_date", bill))
+    if "query" in takes:
+        own.append(_option("query", Annotated[str | None, QUERY]))
+    if "dates" in takes:
+        for event, help in DATE_HELP.items():
+            own.append(_option(event, Annotated[str | None, _date(flag_for(event), help)]))
+        own.append(_option("can_apply", Annotated[bool, CAN_APPLY], False))
+    if "validate" in takes:
+        own.append(_option("paths", Annotated[list[Path] | None, PATHS]))
+        own.append(_option("max_age", Annotated[int, MAX_AGE], DEFAULT_MAX_AGE))
+        own.append(_option("strict", Annotated[bool, STRICT], False))
+    return own
 
-    Typer reads a command's options from its signature, so the shared ones are added to the
-    signature here once instead of being repeated in every command. Every command takes
-    --format, --lang, --data-dir and --today; `region` adds --region and --no-input; `profile` adds
-    the applicant flags, the command's `circumstances` (--lost, --by-proxy) and --why.
+
+def signature(command: Command) -> inspect.Signature:
+    """The command's parameters as typer reads them: its own, then the shared ones.
+
+    Typer reads a command's options from its signature; the registry says what each command
+    takes, so the signature is made here from that, once for every command.
     """
-    facets = (*APPLICANT_FLAGS, *circumstances) if profile else ()
+    profile = "profile" in command.takes
+    region = "region" in command.takes
+    facets = (*APPLICANT_FLAGS, *command.circumstances) if profile else ()
     shared = [
-        *([keyword("region", RegionOption, None)] if region else []),
-        *(keyword(f, Annotated[bool, _flag(f)], False) for f in facets),
-        *([keyword("hukou", HukouOption, None)] if profile else []),
-        keyword("fmt", FormatOption, "text"),
-        keyword("lang", LangOption, None),
-        *([keyword("why", WhyOption, False)] if profile else []),
-        *([keyword("no_input", NoInputOption, False)] if region else []),
-        keyword("data_dirs", DataDirOption, None),
-        keyword("today", TodayOption, None),
-        keyword("quiet", QuietOption, False),
-        keyword("no_pager", NoPagerOption, False),
+        *([_option("region", RegionOption)] if region else []),
+        *(_option(f, Annotated[bool, _flag(f)], False) for f in facets),
+        *([_option("hukou", HukouOption)] if profile else []),
+        _option("fmt", FormatOption, "text"),
+        _option("lang", LangOption),
+        *([_option("why", Annotated[bool, Why], False)] if profile else []),
+        *([_option("no_input", Annotated[bool, NoInput], False)] if region else []),
+        _option("data_dirs", DataDirOption),
+        _option("today", TodayOption),
+        _option("quiet", QuietOption, False),
+        _option("no_pager", Annotated[bool, NoPager], False),
     ]
+    return inspect.Signature([*_own(command), *shared])
 
-    def decorate(func: Callable[..., None]) -> Callable[..., None]:
-        own = [
-            parameter
-            for parameter in inspect.signature(func, eval_str=True).parameters.values()
-            if parameter.name != "request"
-        ]
 
-        @functools.wraps(func)
-        def command(**kwargs: Any) -> None:
-            today = kwargs.pop("today")
-            request = Request(
-                fmt=kwargs.pop("fmt"),
-                data_dirs=tuple(kwargs.pop("data_dirs") or ()),
-                # An empty --today is a mistake (a script's unset variable), never "today".
-                today=system_today() if today is None else day(today, "--today"),
-                lang=language(kwargs.pop("lang"), os.environ),
-                region=kwargs.pop("region", None),
-                facets=frozenset(f for f in facets if kwargs.pop(f))
-                | ({HUKOU[hukou]} if (hukou := kwargs.pop("hukou", None)) else set()),
-                no_input=kwargs.pop("no_input", True),
-                why=kwargs.pop("why", False),
-                circumstances=circumstances,
-                quiet=kwargs.pop("quiet"),
-                pager=not kwargs.pop("no_pager"),
-            )
-            func(request, **kwargs)
+class Output(msgspec.Struct, frozen=True):
+    """How the person wants the answer: the command line's own concern, never the command's."""
 
-        parameters = [*own, *shared]
-        command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-        command.__annotations__ = {p.name: p.annotation for p in parameters}
-        return command
+    fmt: Format = "text"
+    quiet: bool = False
+    pager: bool = True
+    no_input: bool = True
 
-    return decorate
+
+def output_of(values: dict[str, Any]) -> Output:
+    return Output(
+        fmt=values["fmt"],
+        quiet=values["quiet"],
+        pager=not values["no_pager"],
+        no_input=values.get("no_input", True),
+    )
+
+
+def data_dirs(given: list[Path] | None) -> tuple[Path, ...]:
+    """--data-dir directories, then CARDGUIDE_PATH's, in the order given."""
+    listed = [*(given or ())]
+    listed += [Path(e) for e in os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep) if e]
+    return tuple(dict.fromkeys(listed))
+
+
+def request_of(command: Command, values: dict[str, Any]) -> Request:
+    """The Request the options give: dates read, the language and data directories found."""
+    text = values["today"]
+    # An empty --today is a mistake (a script's unset variable), never "today".
+    today = system_today() if text is None else day(text, "--today")
+    facets = {f for f in (*APPLICANT_FLAGS, *command.circumstances) if values.get(f)}
+    hukou = values.get("hukou")
+    dates = {e: day(values[e], flag_for(e)) for e in DATE_HELP if values.get(e) is not None}
+    name, first, second = values.get("name"), values.get("first"), values.get("second")
+    return Request(
+        today=today,
+        lang=language(values["lang"], os.environ),
+        data_dirs=data_dirs(values["data_dirs"]),
+        region=values.get("region"),
+        facets=frozenset(facets | ({HUKOU[hukou]} if hukou else set())),
+        why=values.get("why", False),
+        channel=values.get("channel"),
+        dates=dates,
+        can_apply=values.get("can_apply", False),
+        query=values.get("query"),
+        places=tuple(p for p in (name, first, second) if p is not None),
+        paths=tuple(values.get("paths") or ()),
+        max_age=values.get("max_age", DEFAULT_MAX_AGE),
+        strict=values.get("strict", False),
+    )
 
 
 def system_today() -> datetime.date:
@@ -213,16 +242,7 @@ def system_today() -> datetime.date:
     return datetime.date.today()
 
 
-def past_date(text: str, option: str, today: datetime.date) -> datetime.date:
-    given = day(text, option)
-    if given > today:
-        raise UsageProblem(msg("error.future", option=option, date=given, today=today))
-    return given
-
-
 def day(text: str, option: str) -> datetime.date:
-    from cardguide.answers.dates import (
-        parse_date,  # the holiday calendar and its parsing only when a date is given
-    )
+    from cardguide.answers.dates import parse_date  # the holiday calendar only when a date is given
 
     return parse_date(text, option)

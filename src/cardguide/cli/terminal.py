@@ -6,7 +6,7 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 from cardguide.errors import (
     EXIT_DATA,
@@ -150,31 +150,33 @@ def usage_message(error: Any, command: str) -> Msg:
     """click's usage errors in catalog words: one line, with where to find help.
 
     `command` names the command line's command for errors that carry no context of their own.
+    typer names none of click's error classes but its base, so each kind is known by the
+    attributes click documents for it.
     """
-    from typer._click import exceptions
-
     if error.ctx is not None:
         command = error.ctx.command_path
-    if isinstance(error, exceptions.NoSuchOption):
-        if error.possibilities:
-            close = ", ".join(sorted(error.possibilities))
-            return msg("error.no_option_close", option=error.option_name, close=close)
-        return msg("error.no_option", option=error.option_name, command=command)
+    option_name = getattr(error, "option_name", None)
+    possibilities = getattr(error, "possibilities", None)
+    if option_name is not None and possibilities is not None:  # no such option
+        if possibilities:
+            close = ", ".join(sorted(possibilities))
+            return msg("error.no_option_close", option=option_name, close=close)
+        return msg("error.no_option", option=option_name, command=command)
     param = getattr(error, "param", None)
     if param is not None:
         # An option by its flag; an argument by the name its help shows (REGION).
         name = param.opts[0] if param.opts and param.opts[0].startswith("-") else None
         name = name or getattr(param, "metavar", None) or str(param.name).upper()
-        if isinstance(error, exceptions.MissingParameter):
+        if hasattr(error, "param_type"):  # a missing argument or option
             return msg("error.missing_argument", name=name, command=command)
         choices = getattr(param.type, "choices", None)
         if choices:
             return msg("error.choice", option=name, choices=join(choices), command=command)
         return msg("error.bad_value", option=name, detail=error.message, command=command)
-    if isinstance(error, exceptions.BadOptionUsage):
-        # The parser raises this for exactly two mistakes, told apart only by its words.
+    if option_name is not None:
+        # The parser says this for exactly two mistakes, told apart only by its words.
         key = "error.no_value" if "does not take" in error.message else "error.needs_value"
-        return msg(key, option=error.option_name, command=command)
+        return msg(key, option=option_name, command=command)
     return msg("error.usage", detail=error.format_message(), command=command)
 
 
@@ -185,44 +187,48 @@ def run(main: Callable[[], Any], choice: LangChoice, command: str = "cardguide")
     codes, click's usage errors as 2, Ctrl-C as 130, a closed stdout quietly, and anything else
     as an internal error (3) whose traceback shows only with CARDGUIDE_DEBUG=1.
     """
-    code, message = outcome(main, command)
-    if message is not None:
-        Messages(choice).error(message)
-    return code
+    ended = outcome(main, command)
+    if ended.message is not None:
+        Messages(choice).error(ended.message)
+    return ended.code
 
 
-def outcome(main: Callable[[], Any], command: str = "cardguide") -> tuple[int, Msg | None]:
-    """How a run ended: its exit code and, for a failure, the message that says why.
+class Ending(NamedTuple):
+    """How a run ended: its exit code, and for a failure the message that says why and the
+    input it was about (an option such as `--born`, or `profile`), when one is to blame."""
 
-    `run` prints the message; `batch` keeps it as one row's result.
-    """
-    from typer import Abort
-    from typer._click import exceptions
+    code: int
+    message: Msg | None = None
+    about: str | None = None
+
+
+def outcome(main: Callable[[], Any], command: str = "cardguide") -> Ending:
+    """How a run ended. `run` prints the message; `batch` keeps it as one row's result."""
+    from typer import Abort, TyperException
 
     try:
         code = main()
     except CardguideError as error:
-        return error.exit_code, error.message
-    except exceptions.NoArgsIsHelpError as error:
-        error.show()  # `cardguide` alone: the help, on stderr, as click does
-        return error.exit_code, None
-    except exceptions.UsageError as error:
-        return EXIT_USAGE, usage_message(error, command)
+        return Ending(error.exit_code, error.message, error.about)
+    except TyperException as error:
+        if getattr(error, "exit_code", None) != EXIT_USAGE:
+            return _internal(error)  # no command of cardguide makes click fail otherwise
+        return Ending(EXIT_USAGE, usage_message(error, command))
     except Abort:  # end of input where click itself asked (never in cardguide)
-        return EXIT_INTERRUPTED, None
+        return Ending(EXIT_INTERRUPTED)
     except BrokenPipeError:
         quiet_stdout()
-        return EXIT_OK, None
+        return Ending(EXIT_OK)
     except OSError as error:
         if error.errno not in _WRITE_FAILURES:
             return _internal(error)
         # The output could not be written (a full disk, /dev/full): said, and not tried again
         # when the interpreter flushes at exit.
         quiet_stdout()
-        return EXIT_DATA, msg("error.write", reason=os_reason(error))
+        return Ending(EXIT_DATA, msg("error.write", reason=os_reason(error)))
     except Exception as error:  # the last resort: a defect, never a traceback by default
         return _internal(error)
-    return (code if isinstance(code, int) else EXIT_OK), None
+    return Ending(code if isinstance(code, int) else EXIT_OK)
 
 
 # Errors from writing the output that say nothing about cardguide: the disk, not a defect.
@@ -231,12 +237,12 @@ _WRITE_FAILURES = frozenset(
 )
 
 
-def _internal(error: Exception) -> tuple[int, Msg]:
+def _internal(error: Exception) -> Ending:
     if os.environ.get("CARDGUIDE_DEBUG"):
         import traceback
 
         traceback.print_exc()
-    return EXIT_INTERNAL, msg("error.internal", kind=type(error).__name__)
+    return Ending(EXIT_INTERNAL, msg("error.internal", kind=type(error).__name__))
 
 
 def quiet_stdout() -> None:

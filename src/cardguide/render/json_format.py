@@ -44,17 +44,25 @@ _NOT_OWN = ("id", "sources", "status", "when", "before", "after", "dated", "as_o
 
 
 def render(document: Document, out: TextIO, options: RenderOptions) -> None:
-    # Every text carries every language whatever --lang says, so a script's input has one
-    # shape under any locale; `lang` tells it which language the person asked for.
-    body = _Encoder(options.why).document(document)
-    payload = {"schema_version": SCHEMA_VERSION, "lang": options.lang, **body}
     # msgspec writes the same text as json.dumps(ensure_ascii=False, indent=2) in C (the standard
     # library's indenting encoder is pure Python: 70 ms for 3,000 regions), and strict JSON: it
     # has no NaN or Infinity. It escapes C0 controls; the C1 controls and bidi characters it
     # leaves raw are escaped too, so a terminal never acts on them.
-    text = msgspec.json.format(msgspec.json.encode(payload), indent=2).decode("utf-8")
-    out.write(escape_controls(text))
+    encoded = msgspec.json.encode(_payload(document, options))
+    out.write(escape_controls(msgspec.json.format(encoded, indent=2).decode("utf-8")))
     out.write("\n")
+
+
+def one_line(document: Document, options: RenderOptions) -> str:
+    """The same JSON on one line, as a batch result carries it."""
+    return escape_controls(msgspec.json.encode(_payload(document, options)).decode("utf-8"))
+
+
+def _payload(document: Document, options: RenderOptions) -> dict[str, Any]:
+    # Every text carries every language whatever --lang says, so a script's input has one
+    # shape under any locale; `lang` tells it which language the person asked for.
+    body = _Encoder(options.why).document(document)
+    return {"schema_version": SCHEMA_VERSION, "lang": options.lang, **body}
 
 
 def _builtins(value: object) -> Any:

@@ -1,0 +1,226 @@
+"""Every command in one registry: its options and the document it builds from a request, shared
+by the command line and batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from cardguide.model.region import Facet
+
+if TYPE_CHECKING:
+    from cardguide.documents import Document
+    from cardguide.load.catalog import Catalog
+    from cardguide.model.request import Request
+    from cardguide.wording import Msg
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a command built, and what the person should be told beside it."""
+
+    document: Document
+    notes: list[Msg] = field(default_factory=list)  # before the document: how a name was read
+    warnings: list[Msg] = field(default_factory=list)  # files that had to be left out
+    summary: Msg | None = None  # after the document: what validate counted
+    failed: bool = False  # the document reports a failure (validate found errors)
+
+
+Build = Callable[["Request", "Catalog"], Answer]
+
+# What a command takes besides the options every command has (--format, --lang, --data-dir,
+# --today, --quiet, --no-pager). The command line turns each into its options and arguments; a
+# batch row into its columns.
+Takes = Literal[
+    "region",  # --region, and --no-input: the region may be asked for in a terminal
+    "profile",  # the applicant flags, --hukou and --why
+    "channel",  # --channel
+    "bill_date",  # --bill-date
+    "dates",  # check's dates and --can-apply
+    "query",  # faq's words
+    "place",  # show's REGION
+    "places",  # diff's A and B
+    "validate",  # validate's paths, --max-age and --strict
+    "output",  # schema's --output
+    "batch",  # batch's file and its options
+]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command: its name, its help, what it takes, and how it builds its document.
+
+    `build` is None only for the two commands that build no single document: `schema` prints
+    a schema, `batch` runs other commands for many people.
+    """
+
+    name: str
+    summary: str  # the first line of --help
+    examples: tuple[str, ...]
+    takes: tuple[Takes, ...] = ()
+    build: Build | None = None
+    details: str = ""  # further paragraphs of --help
+    circumstances: tuple[Facet, ...] = ()  # the command's own flags (--lost, --by-proxy)
+    one_of: bool = False  # exactly one of the circumstances is needed (asked in a terminal)
+    row: bool = False  # a batch row may name it
+    checklist: bool = False  # it prints one procedure's checklist
+    interview: bool = False  # in a terminal, what is missing is asked for
+    # It tells which local files it had to leave out (validate reports them as findings).
+    reports_left_out: bool = True
+
+    @property
+    def help(self) -> str:
+        examples = "\n".join(f"Example: {example}" for example in self.examples)
+        return "\n\n".join(part for part in (self.summary, self.details, examples) if part)
+
+
+def _built(name: str) -> Build:
+    """A function of `build`, imported when a command runs: a command's options and help are
+    read at every start, its work only when it runs."""
+
+    def build(request: Request, catalog: Catalog) -> Answer:
+        from cardguide.commands import build as builds
+
+        function: Build = getattr(builds, name)
+        return function(request, catalog)
+
+    return build
+
+
+def _checklist(
+    name: str,
+    summary: str,
+    example: str,
+    *,
+    circumstances: tuple[Facet, ...] = (),
+    one_of: bool = False,
+    takes: tuple[Takes, ...] = (),
+) -> Command:
+    def build(request: Request, catalog: Catalog) -> Answer:
+        from cardguide.commands.build import checklist
+
+        return checklist(request, catalog, name, circumstances if one_of else ())
+
+    return Command(
+        name, summary, (example,), ("region", "profile", *takes), build,
+        circumstances=circumstances, one_of=one_of, row=True, checklist=True, interview=True,
+    )  # fmt: skip
+
+
+CHECKLISTS = (
+    _checklist(
+        "apply",
+        "Your checklist for applying for a card: steps, where to go, materials, fees, time limits.",
+        "cardguide apply --region ningbo --newborn",
+    ),
+    _checklist(
+        "activate",
+        "How to activate a card: each channel, what it switches on, what to bring, caveats.",
+        "cardguide activate --region 上海 --channel bank",
+        takes=("channel",),
+    ),
+    _checklist(
+        "replace",
+        "Replacing a lost or damaged card: reporting the loss, the time limit, care meanwhile.",
+        "cardguide replace --region ningbo --lost",
+        circumstances=("lost", "damaged"),
+        one_of=True,
+    ),
+    _checklist(
+        "collect",
+        "Collecting a finished card: what to bring, collecting for someone else, no notice.",
+        "cardguide collect --region shanghai --by-proxy",
+        circumstances=("by_proxy",),
+    ),
+    _checklist(
+        "update",
+        "Correcting personal details: what can be changed, and where.",
+        "cardguide update --region shanghai",
+    ),
+    _checklist(
+        "reimburse",
+        "Care paid out of pocket before the card arrives: what to submit, where, and by when.",
+        "cardguide reimburse --region ningbo --bill-date 2026-05-10",
+        takes=("bill_date",),
+    ),
+)
+
+BATCH_DETAILS = (
+    "Columns: command, region, profile (several joined by ;), channel, lang, query and the\n"
+    "dates (born, paid, bill_date, lost_on, last_paid, hired_on, today). A bad row gets an\n"
+    "error result naming its row and field; the others go on. Exit 1 when any row failed."
+)
+
+# In the order --help lists them.
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "regions",
+        "List every region: id, names, level, parent and review date.",
+        ("cardguide regions --format json",),
+        build=_built("regions"),
+    ),
+    Command(
+        "show",
+        "Show a region's resolved guide: every procedure, who each item is for, its origin.",
+        ("cardguide show 宁波",),
+        ("place",),
+        _built("show"),
+    ),
+    *CHECKLISTS,
+    Command(
+        "faq",
+        "Questions and answers from the sources, searchable in English or Chinese.",
+        ("cardguide faq --region ningbo 挂失",),
+        ("region", "query"),
+        _built("faq"),
+        row=True,
+        interview=True,
+    ),
+    Command(
+        "check",
+        "Deadlines and eligibility from your dates: yes, no or need more information, with rules.",
+        (
+            "cardguide check --region ningbo --born 2026-10-01",
+            "cardguide check --region hangzhou --hukou elsewhere --can-apply",
+        ),
+        ("region", "profile", "dates"),
+        _built("check"),
+        row=True,
+    ),
+    Command(
+        "diff",
+        "What differs between two regions' resolved guides, item by item.",
+        ("cardguide diff ningbo hangzhou",),
+        ("places",),
+        _built("diff"),
+    ),
+    Command(
+        "validate",
+        "Check region files against every data rule; errors exit 1, warnings only with --strict.",
+        ("cardguide validate --strict my-regions/",),
+        ("validate",),
+        _built("validate"),
+        reports_left_out=False,
+    ),
+    Command(
+        "schema",
+        "Print a JSON Schema: of region files, or with --output of one kind of JSON output.",
+        ("cardguide schema --output checklist > checklist.schema.json",),
+        ("output",),
+    ),
+    Command(
+        "batch",
+        "Answer for many people at once: one row each, one result each, in input order.",
+        ("cardguide batch new-staff.csv --output-dir checklists/ --format html",),
+        ("batch",),
+        details=BATCH_DETAILS,
+    ),
+)
+BY_NAME = {command.name: command for command in COMMANDS}
+
+# Commands a batch row may name: every checklist, and the two that answer from words or dates.
+ROW_COMMANDS = tuple(command.name for command in COMMANDS if command.row)
+
+# The kinds of JSON output, each with a published schema (`cardguide schema --output KIND`).
+OUTPUT_KINDS = ("checklist", "check", "faq", "guide", "regions", "diff", "validation", "batch")
