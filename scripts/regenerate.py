@@ -4,17 +4,22 @@
     python scripts/regenerate.py --check   # list what is stale; exit 1 if anything is
 
 It writes the JSON Schema of region files (schema/region.schema.json, what `cardguide schema`
-prints) and the name index of the shipped regions (src/cardguide/load/region_headers.json). One test
-(tests/test_generated.py) fails while either is stale. Not here: the division list, a data set
-with its own script and version (scripts/build_divisions.py), and the compiled forms of the
-shipped files, which only a wheel carries (hatch_build.py makes them at build time).
+prints), the name index of the shipped regions (src/cardguide/load/region_headers.json) and the
+message catalog as cardguide reads it (src/cardguide/wording/messages.json, from messages.toml).
+One test (tests/test_generated.py) fails while any of them is stale. Not here: the division
+list, a data set with its own script and version (scripts/build_divisions.py), and the compiled
+forms of the shipped files, which only a wheel carries (hatch_build.py makes them at build time).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
 from pathlib import Path
+from typing import Any
+
+import msgspec
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -22,6 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from cardguide.load import headers  # noqa: E402
 from cardguide.load.catalog import Catalog, shipped_dir  # noqa: E402
 from cardguide.load.schema import region_schema, schema_text  # noqa: E402
+from cardguide.wording import CATALOG  # noqa: E402
 
 SCHEMA = ROOT / "schema" / "region.schema.json"
 
@@ -29,7 +35,31 @@ SCHEMA = ROOT / "schema" / "region.schema.json"
 def generated() -> dict[Path, str]:
     """Each generated file and the text it should hold, made from the code and data as they are."""
     layers = Catalog([shipped_dir()]).layers()  # every shipped file read and checked
-    return {SCHEMA: schema_text(region_schema()), headers.FILE: headers.build(layers)}
+    return {
+        SCHEMA: schema_text(region_schema()),
+        headers.FILE: headers.build(layers),
+        CATALOG: catalog_text(),
+    }
+
+
+def catalog_text() -> str:
+    """messages.toml as one JSON object, a key and its texts a line (a change reads as a diff)."""
+    with CATALOG.with_suffix(".toml").open("rb") as file:
+        document = tomllib.load(file)
+    words: dict[str, Any] = {}
+    for namespace, table in document.items():
+        for name, value in table.items():
+            # A table's own texts are the key without a dot; each table in it is `namespace.name`.
+            if isinstance(value, str):
+                words.setdefault(namespace, {})[name] = value
+            else:
+                words[f"{namespace}.{name}"] = value
+    lines = [f"{_json(key)}:{_json(entry)}" for key, entry in words.items()]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _json(value: object) -> str:
+    return msgspec.json.encode(value).decode()
 
 
 def stale(files: dict[Path, str]) -> list[Path]:
