@@ -4,8 +4,9 @@ by the command line and batch."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+
+import msgspec
 
 from cardguide.model.region import Facet
 
@@ -16,13 +17,12 @@ if TYPE_CHECKING:
     from cardguide.wording import Msg
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(msgspec.Struct, frozen=True):
     """What a command built, and what the person should be told beside it."""
 
     document: Document
-    notes: list[Msg] = field(default_factory=list)  # before the document: how a name was read
-    warnings: list[Msg] = field(default_factory=list)  # files that had to be left out
+    notes: list[Msg] = msgspec.field(default_factory=list)  # before it: how a name was read
+    warnings: list[Msg] = msgspec.field(default_factory=list)  # files that had to be left out
     summary: Msg | None = None  # after the document: what validate counted
     failed: bool = False  # the document reports a failure (validate found errors)
 
@@ -47,8 +47,7 @@ Takes = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(msgspec.Struct, frozen=True):
     """One command: its name, its help, what it takes, and how it builds its document.
 
     `build` is None only for the two commands that build no single document: `schema` prints
