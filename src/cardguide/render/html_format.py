@@ -11,8 +11,9 @@ from rich.text import Text
 from cardguide import __version__
 from cardguide.documents import Document
 from cardguide.render import RenderOptions
+from cardguide.render.blocks import Block, Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.printed import made_on, produced
-from cardguide.render.sheet import Block, Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
+from cardguide.render.sheet import sheet_of
 from cardguide.render.styled import header_end, runs
 from cardguide.wording import msg
 

@@ -9,8 +9,9 @@ from rich.text import Text
 
 from cardguide.documents import Document
 from cardguide.render import RenderOptions
+from cardguide.render.blocks import Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.printed import made_on, produced
-from cardguide.render.sheet import Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
+from cardguide.render.sheet import sheet_of
 from cardguide.render.styled import header_end, runs
 
 # Characters that mean something anywhere in Markdown (emphasis, links, HTML, tables, entities).

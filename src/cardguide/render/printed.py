@@ -11,7 +11,7 @@ from cardguide.wording import msg
 
 if TYPE_CHECKING:
     from cardguide.render import RenderOptions
-    from cardguide.render.sheet import Sheet
+    from cardguide.render.blocks import Sheet
 
 
 def made_on(sheet: Sheet, options: RenderOptions) -> datetime.date | None:

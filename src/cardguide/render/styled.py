@@ -6,7 +6,7 @@ from itertools import pairwise
 
 from rich.text import Text
 
-from cardguide.render.sheet import Block, Heading, Rows, Table
+from cardguide.render.blocks import Block, Heading, Rows, Table
 
 Run = tuple[str, frozenset[str]]  # ("text", {"bold", "dim"})
 

@@ -9,8 +9,9 @@ from rich.text import Text
 
 from cardguide.documents import Document
 from cardguide.render import RenderOptions
+from cardguide.render.blocks import Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.layout import items, table, wrap
-from cardguide.render.sheet import Gap, Heading, Line, Rows, Sheet, Table, Title, sheet_of
+from cardguide.render.sheet import sheet_of
 
 MAX_WIDTH = 100  # wider lines are hard to read and to print
 
