@@ -97,8 +97,6 @@ SECTIONS = (
     "notes", "legal",
 )  # fmt: skip
 
-ANSWER_STYLES = {"yes": "bold green", "no": "bold red", "need_more_information": "bold yellow"}
-
 Marked = list[tuple[Text, Text]]  # (marker, body) pairs
 
 
@@ -106,7 +104,7 @@ def marker(kind: str, number: int) -> Text:
     if kind == "steps":
         return Text(f"{number}.")
     if kind == "warnings":
-        return Text("!", style="bold red")
+        return Text("!", style="alert")
     return Text("[ ]" if kind == "materials" else "•")
 
 
@@ -117,7 +115,7 @@ def header(
     chain: Sequence[RegionInfo],
     asked: Asked | None = None,
 ) -> None:
-    page.title(Text(page.words.short(title), style="bold underline"))
+    page.title(Text(page.words.short(title), style="title"))
     names = {"en_name": region.names.get("en"), "zh_name": region.full_names.get("zh")}
     shown = ModelText(en=region.names.get("en"), zh=region.full_names.get("zh"))
     page.running = page.words.short(msg("print.running", title=title, region=shown))
@@ -135,7 +133,7 @@ def header(
         shown = ModelText(en=region.names.get("en"), zh=region.full_names.get("zh"))
         # English readers get the Chinese name too: it is what signs and forms say.
         place = msg("header.place", en=asked.names.get("en"), zh=asked.names.get("zh"))
-        page.say(msg(key, place=place, region=shown), style="bold")
+        page.say(msg(key, place=place, region=shown), style="strong")
 
 
 def reviewed(page: Sheet, reviews: Sequence[Review]) -> None:
@@ -143,17 +141,17 @@ def reviewed(page: Sheet, reviews: Sequence[Review]) -> None:
     dates = {r.last_reviewed for r in reviews}
     page.reviewed = max(dates, default=None)
     if len(dates) == 1 and not any(r.stale or r.overlay for r in reviews):
-        page.say(msg("header.reviewed", date=dates.pop()), style="dim")
+        page.say(msg("header.reviewed", date=dates.pop()), style="meta")
         return
-    line = Text(page.words.short(msg("header.reviewed_each")), style="dim")
+    line = Text(page.words.short(msg("header.reviewed_each")), style="meta")
     for index, review in enumerate(reviews):
         key = "header.review_overlay" if review.overlay else "header.review"
         if index:
-            line.append(page.words.short(msg("join.list")), style="dim")
+            line.append(page.words.short(msg("join.list")), style="meta")
         region = review.names or review.region
         line.append(page.words.short(msg(key, region=region, date=review.last_reviewed)))
         if review.stale:
-            line.append(" " + page.words.short(msg("header.stale")), style="bold yellow")
+            line.append(" " + page.words.short(msg("header.stale")), style="stale")
     page.line(line)
 
 
@@ -166,12 +164,12 @@ def sources(page: Sheet, sources: Sequence[Source], writer: Writer) -> None:
         body = Text(f"{source.id} — ")
         body.append(" / ".join(words for _lang, words in writer.data(source.title)))
         status = writer.short(msg("meta.status_paren", status=keyed("status", source.status)))
-        body.append(status, style="bold yellow" if source.status == "uncertain" else "")
-        body.append("\n" + provenance(source, writer), style="dim")
+        body.append(status, style="uncertain" if source.status == "uncertain" else "")
+        body.append("\n" + provenance(source, writer), style="meta")
         if source.dated is not None:
-            labelled(body, msg("label.dated"), writer.data(source.dated), style="italic")
+            labelled(body, msg("label.dated"), writer.data(source.dated), style="aside")
         if source.note is not None:
-            labelled(body, msg("label.note"), writer.data(source.note), style="italic")
+            labelled(body, msg("label.note"), writer.data(source.note), style="aside")
         rows.append((Text(f"[{writer.numbers[source.id]}]"), body))
     page.rows("sources", rows)
 
@@ -196,12 +194,12 @@ def provenance(source: Source, writer: Writer) -> str:
 
 def said_words(value: Msg, writer: Writer) -> Text:
     body = Text()
-    add(body, writer.each(value), style="bold")
+    add(body, writer.each(value), style="strong")
     return body
 
 
 def answer_words(answer: str, writer: Writer) -> Text:
-    return Text(writer.short(keyed("answer", answer)), style=ANSWER_STYLES[answer])
+    return Text(writer.short(keyed("answer", answer)), style=answer)  # the role is the answer
 
 
 def enables(item: Channel) -> Msg:

@@ -13,13 +13,10 @@ from cardguide.documents import Document
 from cardguide.render import RenderOptions
 from cardguide.render.blocks import Block, Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.printed import made_on, produced
+from cardguide.render.roles import PAGE_CLASSES
 from cardguide.render.sheet import sheet_of
 from cardguide.render.styled import header_end, runs
 from cardguide.wording import msg
-
-# Style words used by the sheet, as CSS classes.
-_CLASSES = {"bold": "b", "italic": "i", "dim": "dim",
-            "red": "red", "green": "green", "yellow": "amber"}  # fmt: skip
 
 # Fonts that hold Chinese on each common system, then the generic family; nothing is fetched.
 _FONTS = (
@@ -78,7 +75,7 @@ _POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 def _styled(text: Text) -> str:
     parts = []
     for words, style in runs(text):
-        classes = " ".join(sorted(_CLASSES[w] for w in style if w in _CLASSES))
+        classes = " ".join(sorted({c for role in style for c in PAGE_CLASSES.get(role, ())}))
         shown = escape(words).replace("\n", "<br>")
         if words.startswith(("http://", "https://")) and "\n" not in words.strip():
             classes = f"{classes} url".strip()
@@ -88,7 +85,7 @@ def _styled(text: Text) -> str:
 
 def _is_meta(line: Text) -> bool:
     """The line of source numbers, status and age that ends an item ("[1] 待核实 · 来自河南")."""
-    return line.plain.startswith("[") and any("dim" in str(span.style) for span in line.spans)
+    return line.plain.startswith("[") and any("meta" in str(span.style).split() for span in line.spans)
 
 
 def _body(text: Text) -> str:

@@ -200,8 +200,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Text]], width: int) -> 
     if excess > 0:
         widest = widths.index(max(widths))
         widths[widest] = max(widths[widest] - excess, 4)
-    lines = _row([Text(h, style="bold") for h in header], widths)
-    lines.append(Text("  ".join("-" * w for w in widths), style="dim"))
+    lines = _row([Text(h, style="strong") for h in header], widths)
+    lines.append(Text("  ".join("-" * w for w in widths), style="meta"))
     for row in rows:
         lines += _row(list(row), widths)
     return lines

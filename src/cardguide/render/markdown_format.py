@@ -11,6 +11,7 @@ from cardguide.documents import Document
 from cardguide.render import RenderOptions
 from cardguide.render.blocks import Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.printed import made_on, produced
+from cardguide.render.roles import STRONG
 from cardguide.render.sheet import sheet_of
 from cardguide.render.styled import header_end, runs
 
@@ -34,7 +35,7 @@ def _line(text: Text) -> str:
         return f"<{plain}>"  # an address is a link, kept whole
     words = escape(plain)
     styled = [style for part, style in runs(text) if part.strip()]
-    if words and styled and all("bold" in style for style in styled):
+    if words and styled and all(style & STRONG for style in styled):
         return f"**{words}**"
     return words
 

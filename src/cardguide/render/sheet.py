@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from cardguide.documents import (
     Checklist,
     CheckReport,
@@ -30,17 +28,6 @@ def sheet_of(document: Document, options: RenderOptions) -> Sheet:
     sheet = Sheet(Words(options))
     fill(sheet, document, options)
     return sheet
-
-
-# The order of a checklist's sections; answers, warnings and notes are views of the data.
-SECTIONS = (
-    "steps", "channels", "materials", "fees", "deadlines", "answers", "warnings", "contacts",
-    "notes", "legal",
-)  # fmt: skip
-
-ANSWER_STYLES = {"yes": "bold green", "no": "bold red", "need_more_information": "bold yellow"}
-
-Marked = list[tuple[Text, Text]]  # (marker, body) pairs
 
 
 def fill(page: Sheet, document: Document, options: RenderOptions) -> None:

@@ -51,7 +51,7 @@ def checklist_blocks(page: Sheet, doc: Checklist, writer: Writer) -> None:
             rows += [(marker(kind, 0), _unlisted(papers, writer)) for papers in doc.unlisted]
         if kind in doc.unknown:
             page.heading(keyed("heading", kind), kind)
-            page.say(msg("unknown"), style="italic")
+            page.say(msg("unknown"), style="aside")
             if rows:
                 page.rows(kind, rows)
         elif rows:
@@ -74,7 +74,7 @@ def _can_apply(page: Sheet, answer: CanApply, writer: Writer) -> None:
 def _unlisted(papers: list[str], writer: Writer) -> Text:
     """A paper this person needs that no source lists: say so, in the tool's words."""
     body = Text()
-    add(body, writer.each(unlisted_words(papers)), style="yellow")
+    add(body, writer.each(unlisted_words(papers)), style="unlisted")
     return body
 
 
@@ -116,7 +116,7 @@ def _channel_body(placed: Placed, writer: Writer, extras: list[Placed]) -> Text:
     item = placed.item
     assert isinstance(item, Channel)
     body = Text()
-    add(body, writer.each(enables(item)), style="bold")
+    add(body, writer.each(enables(item)), style="strong")
     body.append("\n")
     body.append_text(writer.placed(placed))
     for extra in extras:
@@ -140,7 +140,7 @@ def check_blocks(page: Sheet, report: CheckReport, writer: Writer) -> None:
     reviewed(page, report.reviews)
     if not report.verdicts and not report.related and report.can_apply is None:
         page.blank()
-        page.say(msg("check.none"), style="italic")
+        page.say(msg("check.none"), style="aside")
         return
     if report.can_apply is not None:
         _can_apply(page, report.can_apply, writer)

@@ -27,7 +27,7 @@ def faq_blocks(page: Sheet, results: FaqResults, writer: Writer) -> None:
         page.say(msg("header.search", query=clean(results.query)))
     page.blank()
     if not results.matches:
-        page.say(msg("faq.none"), style="italic")
+        page.say(msg("faq.none"), style="aside")
         return
     page.rows("faq", [(Text("•"), _faq_body(m.placed, writer)) for m in results.matches])
     sources(page, results.sources, writer)
@@ -40,7 +40,7 @@ def _faq_body(placed: Placed, writer: Writer) -> Text:
 def guide_blocks(page: Sheet, view: GuideView, writer: Writer) -> None:
     header(page, msg("title.guide"), view.region, view.chain, view.asked)
     reviewed(page, view.reviews)
-    page.say(msg("guide.intro"), style="dim")
+    page.say(msg("guide.intro"), style="meta")
     for procedure, kinds in view.procedures.items():
         page.blank()
         page.say(msg("guide.procedure", title=keyed("title", procedure), id=procedure), "bold")
@@ -67,9 +67,9 @@ def _version(candidate: Candidate, region_id: str, writer: Writer) -> Text:
     origin = candidate if candidate.origin != region_id else None
     item = candidate.item
     # Appended as styled pieces: a style given to Text() would cover all that follows.
-    body = Text().append(f"{item.id}: ", style="bold")
+    body = Text().append(f"{item.id}: ", style="strong")
     if isinstance(item, Channel):
-        body.append(writer.short(enables(item)) + "\n", style="bold")
+        body.append(writer.short(enables(item)) + "\n", style="strong")
     return body.append_text(writer.body(item, origin, True, overlay_of(candidate)))
 
 
@@ -92,9 +92,9 @@ def listing_blocks(page: Sheet, listing: RegionListing) -> None:
 def diff_blocks(page: Sheet, report: DiffReport, writer: Writer) -> None:
     a, b = report.a, report.b
     for _lang, words in page.words.each(msg("diff.title", a=a.names, b=b.names)):
-        page.title(Text(words, style="bold underline"))
+        page.title(Text(words, style="title"))
     reviewed(page, report.reviews)
-    page.say(msg("diff.counts", n=len(report.differences), same=report.same), style="dim")
+    page.say(msg("diff.counts", n=len(report.differences), same=report.same), style="meta")
     section = None
     for difference in report.differences:
         if (difference.procedure, difference.kind) != section:
@@ -102,7 +102,7 @@ def diff_blocks(page: Sheet, report: DiffReport, writer: Writer) -> None:
             heading = keyed("heading", difference.kind)
             page.heading(msg("diff.section", procedure=difference.procedure, heading=heading))
         change = keyed("diff_change", difference.change, a=a.names, b=b.names)
-        page.say(msg("diff.item", id=difference.id, change=change), style="bold")
+        page.say(msg("diff.item", id=difference.id, change=change), style="strong")
         page.rows("versions", [
             (Text(writer.short(region.names)), _diff_version(candidate, writer))
             for region, versions in ((a, difference.a), (b, difference.b))
@@ -115,20 +115,20 @@ def _diff_version(candidate: Candidate, writer: Writer) -> Text:
     item = candidate.item
     body = writer.body(item, candidate, condition=True, overlay=overlay_of(candidate))
     if isinstance(item, Channel):
-        body = Text().append(writer.short(enables(item)) + "\n", style="bold").append_text(body)
+        body = Text().append(writer.short(enables(item)) + "\n", style="strong").append_text(body)
     return body
 
 
 def validation_blocks(page: Sheet, report: Validation) -> None:
     for d in report.diagnostics:
         line = Text(f"{one_line(d.where)}: ")
-        line.append(d.code, style="bold red" if d.severity == "error" else "bold yellow")
+        line.append(d.code, style=d.severity)  # the role is the severity
         line.append(" ")
         if d.severity == "warning":
             line.append(page.words.short(msg("validate.warning")))
         line.append(one_line(page.words.short(d.message)))
         if d.keypath:
             at = page.words.short(msg("validate.at", keypath=one_line(d.keypath)))
-            line.append(" " + one_line(at), style="dim")
+            line.append(" " + one_line(at), style="meta")
         # Diagnostics stay one per line, unwrapped, for grep and editors.
         page.raw(line)

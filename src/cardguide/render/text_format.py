@@ -6,11 +6,13 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
+from rich.theme import Theme
 
 from cardguide.documents import Document
 from cardguide.render import RenderOptions
 from cardguide.render.blocks import Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.layout import items, table, wrap
+from cardguide.render.roles import TERMINAL
 from cardguide.render.sheet import sheet_of
 
 MAX_WIDTH = 100  # wider lines are hard to read and to print
@@ -46,6 +48,7 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
         # rich drops colours for NO_COLOR but keeps bold; plain means no escape codes at all.
         color_system=None if options.plain else "auto",
         force_terminal=True if options.styled else None,
+        theme=Theme(TERMINAL),  # each role of the sheet as a terminal style
     )
     width = min(console.width, MAX_WIDTH) if options.width is None else options.width
     lines = [_finished(line) for line in lines_of(sheet_of(document, options), width)]

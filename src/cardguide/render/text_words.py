@@ -75,7 +75,7 @@ class Words:
             words.upper() if lang == "en" else words
             for words, lang in zip(shown, self.langs, strict=True)
         ]
-        return Text(" ".join(dict.fromkeys(shown)), style="bold")
+        return Text(" ".join(dict.fromkeys(shown)), style="strong")
 
 
 def add(body: Text, said: Said, style: str = "") -> None:
@@ -86,12 +86,12 @@ def add(body: Text, said: Said, style: str = "") -> None:
         body.append(words, style=style)
 
 
-def labelled(body: Text, label: Msg, said: Said, style: str = "bold") -> None:
+def labelled(body: Text, label: Msg, said: Said, style: str = "strong") -> None:
     """`Where: …` lines, the label in the language of what it labels."""
     for lang, words in said:
         body.append("\n")
         body.append(say(label, lang), style=style)
-        body.append(words, style="dim" if style == "dim" else "")
+        body.append(words, style="meta" if style == "meta" else "")
 
 
 class Writer(Words):
@@ -106,23 +106,23 @@ class Writer(Words):
 
     def status(self, status: str) -> Text:
         words = self.short(keyed("status", status))
-        return Text(words, style="bold yellow") if status == "uncertain" else Text(words)
+        return Text(words, style="uncertain") if status == "uncertain" else Text(words)
 
     def meta(self, item: Item, origin: Candidate | None, condition: bool, overlay: str) -> Text:
         """`[1, 3] secondary · from national`: sources, status, and whose item it is."""
         refs = ", ".join(str(n) for n in sorted(self.numbers[ref] for ref in item.sources))
-        line = Text(f"[{refs}] " if refs else "", style="dim")
+        line = Text(f"[{refs}] " if refs else "", style="meta")
         line.append_text(self.status(item.status))
         extras = []
         age = age_of(item, self.sources)
         if age is not None:  # how old the information is, beside how sure it is
             extras.append((msg("meta.as_of", year=age), ""))
         if condition and item.when is not None:
-            extras.append((msg("meta.only_for", who=for_whom(item.when)), "dim"))
+            extras.append((msg("meta.only_for", who=for_whom(item.when)), "meta"))
         if origin is not None:
-            extras.append((msg("meta.from", region=origin.layer.region.names), "dim"))
+            extras.append((msg("meta.from", region=origin.layer.region.names), "meta"))
         if overlay:
-            extras.append((msg("meta.overlay", file=clean(overlay)), "bold"))
+            extras.append((msg("meta.overlay", file=clean(overlay)), "strong"))
         for words, style in extras:
             line.append(f" · {self.short(words)}", style=style)
         return line
@@ -138,11 +138,11 @@ class Writer(Words):
         # A title and its text, or a question and its answer, per language.
         if isinstance(item, Legal):
             for lang in self.langs:
-                add(body, self.one(item.title, lang), style="bold")
+                add(body, self.one(item.title, lang), style="strong")
                 body.append(" — " + self.one(item.text, lang)[0][1])
         elif isinstance(item, Faq):
             for lang in self.langs:
-                add(body, self.one(item.question, lang), style="bold")
+                add(body, self.one(item.question, lang), style="strong")
                 add(body, self.one(item.answer, lang))
         else:
             text = getattr(item, "text", None)
@@ -153,7 +153,7 @@ class Writer(Words):
             for caveat in item.caveats:
                 labelled(body, msg("label.caveat"), self.data(caveat))
         if item.dated is not None:
-            labelled(body, msg("label.dated"), self.data(item.dated), style="italic")
+            labelled(body, msg("label.dated"), self.data(item.dated), style="aside")
         body.append("\n")
         body.append_text(self.meta(item, origin, condition, overlay))
         return body
@@ -163,7 +163,7 @@ class Writer(Words):
         for caveat in placed.caveats:
             refs = ", ".join(str(self.numbers[ref]) for ref in caveat.sources)
             said = [(lang, f"{words} [{refs}]") for lang, words in self.data(caveat.text)]
-            labelled(body, msg("label.local_caveat"), said, style="bold yellow")
+            labelled(body, msg("label.local_caveat"), said, style="caveat")
         self.add_reason(body, placed)
         return body
 
@@ -175,7 +175,7 @@ class Writer(Words):
     def verdict(self, verdict: Verdict) -> Text:
         body = Text()
         text = getattr(verdict.placed.item, "text", None)
-        add(body, self.data(text) if text is not None else [], style="bold")
+        add(body, self.data(text) if text is not None else [], style="strong")
         question = keyed("question", verdict.rule.kind)
         caveat = verdict.caveat()
         line = msg("verdict.line", question=question, reason=verdict.reason)

@@ -1,0 +1,36 @@
+"""What each styled piece of a sheet is (its role), and how each format shows each role."""
+
+from __future__ import annotations
+
+# The sheet marks text by what it is, never by how it looks: a terminal, a page and Markdown
+# each show the same role in their own way. Answers are roles of their own (yes, no,
+# need_more_information), as are a diagnostic's severities (error, warning).
+TERMINAL: dict[str, str] = {
+    "title": "bold underline",
+    "strong": "bold",  # what an item or line is about: a title, a question, a label
+    "meta": "dim",  # sources, status, age, review dates: about the text, not the text
+    "aside": "italic",  # what no source says, what a date in the data qualifies
+    "uncertain": "bold yellow",  # a source or item whose status is uncertain
+    "stale": "bold yellow",  # data reviewed more than a year ago
+    "caveat": "bold yellow",  # a region's own caveat to an inherited item
+    "unlisted": "yellow",  # a paper the person needs that no source lists
+    "alert": "bold red",  # the mark of a warning
+    "error": "bold red",
+    "warning": "bold yellow",
+    "yes": "bold green",
+    "no": "bold red",
+    "need_more_information": "bold yellow",
+}
+
+# The classes of a printable page's stylesheet each role takes.
+PAGE_CLASSES: dict[str, tuple[str, ...]] = {
+    "title": ("b",), "strong": ("b",), "meta": ("dim",), "aside": ("i",),
+    "uncertain": ("b", "amber"), "stale": ("b", "amber"), "caveat": ("b", "amber"),
+    "unlisted": ("amber",), "alert": ("b", "red"), "error": ("b", "red"),
+    "warning": ("b", "amber"), "yes": ("b", "green"), "no": ("b", "red"),
+    "need_more_information": ("b", "amber"),
+}  # fmt: skip
+
+# Roles Markdown shows in bold, when a whole line has them (emphasis inside Chinese text often
+# fails to close).
+STRONG = frozenset(role for role, style in TERMINAL.items() if "bold" in style.split())
