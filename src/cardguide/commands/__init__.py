@@ -3,31 +3,17 @@ by the command line and batch."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
+from cardguide.commands.answer import Answer, Build
 from cardguide.model.region import Facet
 
 if TYPE_CHECKING:
-    from cardguide.documents import Document
     from cardguide.load.catalog import Catalog
     from cardguide.model.request import Request
-    from cardguide.wording import Msg
 
-
-class Answer(msgspec.Struct, frozen=True):
-    """What a command built, and what the person should be told beside it."""
-
-    document: Document
-    notes: list[Msg] = msgspec.field(default_factory=list)  # before it: how a name was read
-    warnings: list[Msg] = msgspec.field(default_factory=list)  # files that had to be left out
-    summary: Msg | None = None  # after the document: what validate counted
-    failed: bool = False  # the document reports a failure (validate found errors)
-
-
-Build = Callable[["Request", "Catalog"], Answer]
 
 # What a command takes besides the options every command has (--format, --lang, --data-dir,
 # --today, --quiet, --no-pager). The command line turns each into its options and arguments; a

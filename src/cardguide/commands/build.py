@@ -6,7 +6,7 @@ import contextlib
 import datetime
 import os
 
-from cardguide.commands import Answer
+from cardguide.commands.answer import Answer
 from cardguide.errors import DataError, ProfileConflict, UsageProblem
 from cardguide.load.catalog import Catalog, shipped_dir
 from cardguide.model.profile import flag_for, make_profile
