@@ -1,40 +1,49 @@
-"""The console entry point: one command runs with the cyclic collector off, a batch with it on."""
+"""The console entry point that `cardguide` is installed as (pyproject.toml: cardguide.launch:main).
+
+Whether it runs a command with the cyclic garbage collector off, and a batch with it on, is a
+matter of speed and memory, not of what a person sees: benchmarks/mechanisms.py reports it.
+"""
 
 from __future__ import annotations
 
-import gc
+import os
+import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from cardguide import launch
+from .conftest import LANGUAGE_VARIABLES
 
-from .conftest import Invoke
-
-
-@pytest.fixture(autouse=True)
-def collector_restored() -> Iterator[None]:
-    yield
-    gc.enable()
+ENTRY_POINT = "import sys; sys.argv[0] = 'cardguide'; from cardguide.launch import main; main()"
 
 
-def test_a_command_runs_with_the_cyclic_collector_off(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def _cardguide(*args: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
+    return subprocess.run(
+        [sys.executable, "-c", ENTRY_POINT, *args],
+        capture_output=True, text=True, env=environment, check=False, timeout=120,
+    )  # fmt: skip
+
+
+def test_the_entry_point_prints_the_version_and_exits_0() -> None:
+    done = _cardguide("--version")
+    assert done.returncode == 0
+    assert done.stdout.startswith("cardguide ")
+    assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["apply", "--region", "atlantis", "--lang", "en"], 1, "unknown region 'atlantis'"),
+        (["apply", "--no-such-option"], 2, "--no-such-option"),
+    ],
+)
+def test_the_entry_point_ends_with_the_commands_exit_code_and_its_one_line_error(
+    args: list[str], code: int, said: str
 ) -> None:
-    monkeypatch.setattr(sys, "argv", ["cardguide", "--version"])
-    with pytest.raises(SystemExit) as done:
-        launch.main()
-    assert done.value.code == 0
-    assert capsys.readouterr().out.startswith("cardguide ")
-    assert not gc.isenabled()
-
-
-def test_a_batch_turns_the_collector_back_on_for_its_rows(invoke: Invoke, tmp_path: Path) -> None:
-    path = tmp_path / "people.csv"
-    path.write_text("command,region,profile\napply,ningbo,newborn\n", encoding="utf-8")
-    gc.disable()
-    run = invoke(["batch", str(path)])
-    assert run.exit_code == 0
-    assert gc.isenabled()
+    done = _cardguide(*args)
+    assert done.returncode == code
+    assert done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1
+    assert said in done.stderr

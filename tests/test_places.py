@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from cardguide.errors import AmbiguousPlace, NotCovered, RegionNotFound
 from cardguide.load import headers
-from cardguide.load.catalog import Catalog
+from cardguide.load.catalog import Catalog, shipped_dir
 from cardguide.places.divisions import FILE, divisions
 
-from .conftest import Invoke
+from .conftest import LANGUAGE_VARIABLES, Invoke
+
+SHIPPED = shipped_dir()  # taken before any test puts a directory of its own in its place
 
 ALL = list(divisions().by_code.values())
 MAINLAND = [d for d in ALL if d.covered]
@@ -127,29 +134,61 @@ def test_an_unknown_place_gets_suggestions_in_the_script_of_the_input(
     assert all(s.isascii() == (script == "latin") for s in suggestions), suggestions
 
 
-def test_a_name_lookup_reads_no_shipped_region_file(catalog: Catalog) -> None:
-    fresh = Catalog()
-    assert fresh.locate("宁波市").region == "ningbo"
-    assert fresh.locate("海曙区").region == "ningbo"
-    assert fresh._loaded == {}
-
-
-def test_a_shipped_file_that_no_longer_matches_the_index_is_read_instead(
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_shipped_file_edited_after_the_index_was_built_is_found_by_its_new_name(
+    invoke: Invoke, regions_dir: Callable[..., Path]
 ) -> None:
-    stale = {
-        region: {**header, "names": [], "content": "0" * 32}
-        for region, header in headers.shipped().items()
-    }
-    monkeypatch.setattr(headers, "shipped", lambda: stale)
-    fresh = Catalog()
-    assert fresh.locate("宁波市").region == "ningbo"
-    assert fresh._loaded
+    """A source checkout where someone gave Ningbo another name: the edited file, not the
+    committed index of names, decides what the name finds."""
+    args = ["apply", "--region", "甬城", "--format", "json"]
+    for file in SHIPPED.glob("*.yaml"):
+        regions_dir(file.stem, file.read_bytes())
+    before = invoke(args)
+    assert (before.exit_code, before.stdout) == (1, "")  # no place has that name yet
+    assert "甬城" in before.stderr
+    ningbo = (SHIPPED / "ningbo.yaml").read_text(encoding="utf-8")
+    named = ningbo.replace("pinyin: Níngbō\n", "pinyin: Níngbō\naliases: [甬城]\n", 1)
+    assert named != ningbo
+    regions_dir("ningbo", named.encode("utf-8"))
+    run = invoke(args)
+    assert run.exit_code == 0
+    assert run.stderr == ""
+    assert run.json()["region"]["id"] == "ningbo"
+    assert run.json()["asked"] is None  # the region's own name, not a place it covers
 
 
-def test_finding_a_place_imports_no_pinyin_library(catalog: Catalog) -> None:
-    catalog.locate("海曙区")
-    assert "pypinyin" not in sys.modules
+# The pinyin library is a development tool (scripts/build_divisions.py); an install has none.
+WITHOUT_PYPINYIN = """\
+import sys
+sys.modules["pypinyin"] = None  # as if it were not installed: importing it fails
+sys.argv[0] = "cardguide"
+from cardguide.launch import main
+main()
+"""
+
+
+def _without_pypinyin(*args: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
+    return subprocess.run(
+        [sys.executable, "-c", WITHOUT_PYPINYIN, *args],
+        capture_output=True, text=True, env=environment, check=False, timeout=120,
+    )  # fmt: skip
+
+
+def test_a_place_is_found_by_pinyin_with_tone_marks_where_no_pinyin_library_is_installed() -> None:
+    done = _without_pypinyin("apply", "--region", "wū lǔ mù qí", "--format", "json")
+    assert done.returncode == 0
+    assert done.stderr == ""
+    assert json.loads(done.stdout)["asked"]["path"]["zh"] == "新疆维吾尔自治区乌鲁木齐市"
+
+
+def test_a_misspelt_place_gets_a_pinyin_suggestion_where_no_pinyin_library_is_installed() -> None:
+    done = _without_pypinyin("apply", "--region", "wulumuqu", "--lang", "en")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "cardguide: error: unknown region 'wulumuqu'; did you mean Wulumuqi? "
+        "(`cardguide regions` lists them all)"
+    ]
 
 
 def test_the_checklist_says_whose_rules_it_shows_for_a_district(invoke: Invoke) -> None:
