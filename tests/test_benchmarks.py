@@ -104,3 +104,12 @@ def test_the_synthetic_regions_are_valid_and_four_levels_deep(tmp_path: Path) ->
     assert done.returncode == 0, done.stdout + done.stderr
     deepest = (tmp_path / "synthetic00119.yaml").read_text(encoding="utf-8")
     assert "level: county" in deepest  # county → city → province → national
+
+
+def test_the_mechanisms_script_says_of_each_mechanism_whether_it_is_in_effect() -> None:
+    done = _run("mechanisms.py")
+    assert done.stderr == ""
+    states = re.findall(r"^(.{48}) (in effect|NOT in effect|not checked) ", done.stdout, re.M)
+    assert len(states) == len(done.stdout.splitlines()) == 7, done.stdout
+    # The exit code follows the lines: 1 exactly when one says NOT.
+    assert done.returncode == int(any(state == "NOT in effect" for _name, state in states))
