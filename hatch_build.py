@@ -23,7 +23,7 @@ class CompiledRegions(BuildHookInterface):  # type: ignore[type-arg]
         if self.target_name != "wheel" or version == "editable":
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
-        from cardguide.load.compiled import build_shipped
+        from cardguide.load.checked import build_shipped
 
         target = Path(tempfile.mkdtemp(prefix="cardguide-compiled-"))
         build_shipped(Path(self.root) / "data" / "regions", target)

@@ -102,10 +102,10 @@ def test_a_rule_tightened_in_the_code_is_applied_to_files_a_warm_cache_saw_pass(
     first = _validate(source, local, cache)
     assert first.returncode == 0, first.stderr
     assert json.loads(first.stdout)["diagnostics"] == []
-    loader = source / "cardguide" / "load" / "loader.py"
-    code = loader.read_text(encoding="utf-8")
+    rules = source / "cardguide" / "load" / "rules.py"
+    code = rules.read_text(encoding="utf-8")
     assert "MAX_TEXT_CHARS = 5000" in code
-    loader.write_text(code.replace("MAX_TEXT_CHARS = 5000", "MAX_TEXT_CHARS = 50"), "utf-8")
+    rules.write_text(code.replace("MAX_TEXT_CHARS = 5000", "MAX_TEXT_CHARS = 50"), "utf-8")
     second = _validate(source, local, cache)
     assert second.returncode == 1, second.stderr
     found = json.loads(second.stdout)["diagnostics"]

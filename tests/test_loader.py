@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from cardguide.errors import DataError, Diagnostic
-from cardguide.load.loader import load_layer, type_at
+from cardguide.load.checked import load_layer
+from cardguide.load.decode_errors import type_at
 from cardguide.model.region import Step
 
 from .conftest import en

@@ -13,14 +13,8 @@ from cardguide.lint.checklist_rules import checklist_problems
 from cardguide.lint.completeness import dropped_items
 from cardguide.load import catalog, compiled
 from cardguide.load.catalog import Catalog
-from cardguide.load.loader import (
-    Layer,
-    content_problems,
-    name_problems,
-    parsed_data,
-    read_file,
-    translation_problems,
-)
+from cardguide.load.loader import Layer, parsed_data, read_file
+from cardguide.load.rules import content_problems, name_problems, translation_problems
 from cardguide.load.yamlread import portability_problem
 from cardguide.resolve.chain import load_chain, resolve
 from cardguide.wording import msg

@@ -171,16 +171,3 @@ def mark_validated(raw: bytes, region: RegionFile) -> None:
     """Remember that these bytes pass every per-file rule, and keep their compiled form."""
     store(raw, region)
     write_atomically(cache_root() / "validated" / digest(raw), b"")
-
-
-def build_shipped(regions: Path, target: Path) -> int:
-    """Compile every shipped file into `target`, with the digest of the code that did it, for
-    the wheel (hatch_build.py). A broken file raises DataError, and no wheel is built."""
-    from cardguide.load.loader import load_layer, read_file
-
-    target.mkdir(parents=True, exist_ok=True)
-    (target / CODE_DIGEST).write_text(code_digest() + "\n", encoding="ascii")
-    files = sorted(regions.glob("*.yaml"))
-    for file in files:
-        store(read_file(file), load_layer(file).region, target)
-    return len(files)
