@@ -12,13 +12,14 @@ import msgspec
 import msgspec.structs
 
 from cardguide.errors import AmbiguousPlace, DataError, Diagnostic, NotCovered, RegionNotFound
-from cardguide.load import headers, localcache
+from cardguide.load import headers
 from cardguide.load.checked import load_layer
-from cardguide.load.loader import Layer, decode_layer
+from cardguide.load.loader import Layer, Listing, decode_layer
 from cardguide.places.names import Gazetteer, Place, fold, is_han
 from cardguide.wording import msg
 
 if TYPE_CHECKING:
+    from cardguide.load.localcache import LocalHeaders
     from cardguide.places.divisions import Division
 
 
@@ -111,7 +112,7 @@ class Catalog:
         self._scanned: dict[str, list[str]] | None = None
         self._odd: list[Path] = []
         self._listed: dict[str, list[tuple[str, str]]] = {}  # each directory's (id, path) pairs
-        self._headers: dict[str, localcache.LocalHeaders] = {}
+        self._headers: dict[str, LocalHeaders] = {}
         self._overlay_strs = {str(directory) for directory in self.overlays}
         self._resolved: dict[Path, Path] = {}  # directories, resolved once
 
@@ -166,13 +167,15 @@ class Catalog:
             self._scanned, self._odd = found, sorted(odd)
         return self._scanned
 
-    def _list(self, directory: Path, local: bool) -> localcache.Listing | None:
+    def _list(self, directory: Path, local: bool) -> Listing | None:
         """One directory's region files and odd entries; a local directory's from the user's
         cache while the directory is unchanged (3,000 files: listed in 2.4 ms, read back in
         0.6 ms). None for a directory that cannot be read."""
         stamp: list[int] = []
         try:
             if local:
+                from cardguide.load import localcache  # local directories only
+
                 stamp, kept = localcache.listing(str(directory))
                 if kept is not None:
                     return kept
@@ -191,9 +194,11 @@ class Catalog:
                 files.append((stem, entry.path))
             else:
                 odd.append(entry.name)
-        listed = localcache.Listing(stamp, files, odd)
+        listed = Listing(stamp, files, odd)
         # A link's target can change while its directory does not: such a listing is not kept.
         if local and not any(entry.is_symlink() for entry in entries):
+            from cardguide.load import localcache  # local directories only
+
             localcache.keep_listing(str(directory), listed)
         return listed
 
@@ -239,6 +244,8 @@ class Catalog:
         if directory not in self._overlay_strs:
             return headers.header_of(self.layer(region_id))
         if directory not in self._headers:
+            from cardguide.load import localcache  # local directories only
+
             self._headers[directory] = localcache.LocalHeaders(directory)
         return self._headers[directory].get(path, lambda: headers.header_of(self.load(Path(path))))
 
@@ -278,6 +285,8 @@ class Catalog:
         wanted = fold(query)
         if _ID.fullmatch(wanted) and self.file_for(wanted) is not None:
             return Found(wanted)  # the common case reads no other file
+        from cardguide.load import localcache  # local directories only
+
         scanned = self._scan()
         first = localcache.first_named(
             wanted, scanned, self._listed, self._overlay_strs, self._shipped_places
@@ -344,6 +353,8 @@ class Catalog:
     def gazetteer(self) -> Gazetteer:
         """Every region's names: shipped ones from the committed index, local ones from the
         user's cache (read again from a file whose stat changed)."""
+        from cardguide.load import localcache  # local directories only
+
         found = localcache.from_snapshots(self._scan(), self._overlay_strs, self._shipped_places)
         if found is not None:
             return found

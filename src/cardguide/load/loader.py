@@ -35,6 +35,15 @@ class Layer(msgspec.Struct, frozen=True):
         return self.doc.diagnostic(code, message, path, key=key)
 
 
+class Listing(msgspec.Struct, array_like=True):
+    """A local directory's region files and odd entries, used while the directory's own stat
+    is unchanged: adding, removing or renaming an entry changes the directory's mtime."""
+
+    stamp: list[int]
+    files: list[tuple[str, str]]  # (id, path) of each region file
+    odd: list[str]  # names of *.yaml entries that cannot be region files
+
+
 def compiled_layer(file: Path, raw: bytes, overlay: bool = False) -> Layer | None:
     """The layer from the compiled form of these bytes, if there is one; lines and columns are
     read from the YAML only if a diagnostic needs them."""

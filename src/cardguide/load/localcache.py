@@ -12,6 +12,7 @@ from typing import Any
 import msgspec
 
 from cardguide.load import compiled
+from cardguide.load.loader import Listing
 from cardguide.places.names import Gazetteer, Place
 
 
@@ -109,15 +110,6 @@ def _snapshot(directory: str) -> Snapshot | None:
 # A listing taken this soon after its directory last changed is not kept: a second change in
 # the same tick of the file system's clock would leave the directory's stamp as it was.
 _SETTLED_NS = 2_000_000_000
-
-
-class Listing(msgspec.Struct, array_like=True):
-    """A local directory's region files and odd entries, used while the directory's own stat
-    is unchanged: adding, removing or renaming an entry changes the directory's mtime."""
-
-    stamp: list[int]
-    files: list[tuple[str, str]]  # (id, path) of each region file
-    odd: list[str]  # names of *.yaml entries that cannot be region files
 
 
 def _directory_stamp(directory: str) -> list[int]:
