@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.text import Text
 
 from cardguide import __version__
-from cardguide.documents import Document
 from cardguide.render import RenderOptions
 from cardguide.render.blocks import Block, Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.printed import made_on, produced
@@ -17,6 +16,9 @@ from cardguide.render.roles import PAGE_CLASSES
 from cardguide.render.sheet import sheet_of
 from cardguide.render.styled import header_end, runs
 from cardguide.wording import msg
+
+if TYPE_CHECKING:
+    from cardguide.documents import Document
 
 # Fonts that hold Chinese on each common system, then the generic family; nothing is fetched.
 _FONTS = (
@@ -85,7 +87,9 @@ def _styled(text: Text) -> str:
 
 def _is_meta(line: Text) -> bool:
     """The line of source numbers, status and age that ends an item ("[1] 待核实 · 来自河南")."""
-    return line.plain.startswith("[") and any("meta" in str(span.style).split() for span in line.spans)
+    return line.plain.startswith("[") and any(
+        "meta" in str(span.style).split() for span in line.spans
+    )
 
 
 def _body(text: Text) -> str:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.text import Text
 
-from cardguide.documents import Document
 from cardguide.render import RenderOptions
 from cardguide.render.blocks import Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.printed import made_on, produced
 from cardguide.render.roles import STRONG
 from cardguide.render.sheet import sheet_of
 from cardguide.render.styled import header_end, runs
+
+if TYPE_CHECKING:
+    from cardguide.documents import Document
 
 # Characters that mean something anywhere in Markdown (emphasis, links, HTML, tables, entities).
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>|~&])")

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.text import Text
 from rich.theme import Theme
 
-from cardguide.documents import Document
 from cardguide.render import RenderOptions
 from cardguide.render.blocks import Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.layout import items, table, wrap
 from cardguide.render.roles import TERMINAL
 from cardguide.render.sheet import sheet_of
+
+if TYPE_CHECKING:
+    from cardguide.documents import Document
 
 MAX_WIDTH = 100  # wider lines are hard to read and to print
 
