@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 from cardguide.commands import OUTPUT_KINDS
 from cardguide.load.catalog import shipped_dir
 from cardguide.render import json_schema as output_schema
+from cardguide.render.json_shape import KIND_MODELS
 
 from .conftest import Invoke
 
@@ -80,4 +81,18 @@ def test_a_schema_rejects_a_field_it_does_not_know() -> None:
 
 
 def test_every_item_field_of_the_model_is_in_the_schema() -> None:
-    assert output_schema.kind_fields() <= set(output_schema._OWN)
+    """Each kind of item, wherever it is shown, has its model fields and no other kind's."""
+    defined = {
+        name: schema
+        for kind in ("check", "guide", "faq")
+        for name, schema in output_schema.output_schema(kind)["$defs"].items()
+    }
+    others = {field for kind in KIND_MODELS for field in kind.__struct_fields__}
+    for kind in KIND_MODELS:
+        fields = set(kind.__struct_fields__) - {"before", "after"}  # these only order files
+        for place in ("Placed", "Version"):
+            item = defined[f"{kind.__name__}{place}"]
+            assert fields <= set(item["required"]), (kind, place)
+            assert not (others - fields) & set(item["properties"]), (kind, place)
+    faq_result = output_schema.output_schema("faq")["$defs"]["FaqResult"]
+    assert faq_result["required"][:2] == ["score", "id"]

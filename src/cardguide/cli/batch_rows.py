@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import msgspec.structs
 
@@ -25,6 +25,9 @@ from cardguide.model.region import ChannelKind, Event, Facet
 from cardguide.model.request import Request
 from cardguide.wording import LangChoice, Msg, both, join, msg
 from cardguide.wording.escape import escape_controls
+
+if TYPE_CHECKING:
+    from cardguide.render.json_other import BatchRecord
 
 # Date columns, by the command-line option they stand for.
 DATE_COLUMNS = ("born", "paid", "bill_date", "lost_on", "last_paid", "hired_on", "today")
@@ -251,35 +254,39 @@ class Writer:
     def result(self, row: Row, args: list[str], document: str) -> None:
         """A row's result: `document` is the command's JSON as one line, already escaped
         (worked out once for identical rows, then only written: 10,000 rows of 20 KB each)."""
-        self._write(row, args, {"ok": True}, document)
+        self._write(self._record(row, args, ok=True), document)
 
     def saved(self, row: Row, args: list[str], file: Path) -> None:
         """A row whose checklist went to a file of its own (`--output-dir`)."""
-        self._write(row, args, {"ok": True, "file": str(file)})
+        self._write(self._record(row, args, ok=True, file=str(file)))
 
     def error(
         self, row: Row, args: list[str], code: int, field: str | None, message: Msg | None
     ) -> None:
-        words: dict[str, Any] = {"en": "", "zh": ""} if message is None else dict(both(message))
-        said = {"code": message.key if message is not None else None, **words}
-        self._write(
-            row, args, {"ok": False, "error": {"exit_code": code, "field": field, "message": said}}
+        from cardguide.render.json_other import BatchError, BatchMessage
+
+        words = {"en": "", "zh": ""} if message is None else both(message)
+        said = BatchMessage(code=message.key if message is not None else None, **words)
+        error = BatchError(exit_code=code, field=field, message=said)
+        self._write(self._record(row, args, ok=False, error=error))
+
+    def _record(self, row: Row, args: list[str], **body: Any) -> BatchRecord:
+        """The record of a row, as the struct that defines its JSON (`schema --output batch`)."""
+        from cardguide.render.json_other import BatchRecord
+        from cardguide.render.json_shape import SCHEMA_VERSION
+
+        return BatchRecord(
+            schema_version=SCHEMA_VERSION,
+            kind="batch",
+            row=row.number,
+            line=row.line,
+            args=args,
+            **body,
         )
 
-    def _write(
-        self, row: Row, args: list[str], body: dict[str, Any], result: str | None = None
-    ) -> None:
-        from cardguide.render.json_format import SCHEMA_VERSION
-
-        record = {
-            "schema_version": SCHEMA_VERSION,
-            "kind": "batch",
-            "row": row.number,
-            "line": row.line,
-            "args": args,
-            **body,
-        }
-        text = escape_controls(json.dumps(record, ensure_ascii=False, allow_nan=False))
+    def _write(self, record: BatchRecord, result: str | None = None) -> None:
+        fields = msgspec.to_builtins(record)  # in field order, leaving out what is unset
+        text = escape_controls(json.dumps(fields, ensure_ascii=False, allow_nan=False))
         # `result` is spliced in as it is, last in the record.
         head, tail = (text, "") if result is None else (f'{text[:-1]}, "result": ', "}")
         if self.raw is None:

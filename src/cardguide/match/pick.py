@@ -17,13 +17,62 @@ from cardguide.resolve.chain import Candidate, Entry, Guide
 from cardguide.wording import Msg, join, keyed, msg
 
 
+class Reason(msgspec.Struct, frozen=True):
+    """Why an item is on a checklist: the answers its condition needed, the layer it is from,
+    and nearer regions' versions passed over (`--why`)."""
+
+    candidate: Candidate
+    passed_over: tuple[Candidate, ...]
+    answers: tuple[Facet, ...]  # facets given that the condition needed, e.g. ("newborn",)
+    implied: tuple[tuple[Facet, Facet], ...]  # (facet given, facet it implies) that were needed
+    withheld: tuple[Facet, ...]  # facets the condition needed absent, e.g. ("employer",)
+    dated: tuple[tuple[Facet, Event], ...] = ()  # facets the profile took from a date
+
+    def _answer(self, facet: Facet) -> Msg:
+        """A facet as the person gave it: English names the flag, Chinese says the words; a
+        facet a date stood for names the date (`--born`, 出生日期)."""
+        event = dict(self.dated).get(facet)
+        short = keyed("facet_short", facet)
+        if event is not None:
+            return msg("why.dated", event=keyed("event", event), facet=short)
+        return msg("why.answer", flag=flag_for(facet), facet=short)
+
+    def sentence(self) -> Msg:
+        gave: list[object] = [self._answer(facet) for facet in self.answers]
+        gave += [
+            msg("why.implied", given=self._answer(giver), facet=keyed("facet_short", facet))
+            for giver, facet in self.implied
+        ]
+        withheld = join((self._answer(facet) for facet in self.withheld), "or")
+        if gave and self.withheld:
+            who = msg("why.gave_withheld", flags=join(gave), withheld=withheld)
+        elif gave:
+            who = msg("why.gave", flags=join(gave))
+        elif self.withheld:
+            who = msg("why.withheld", flags=withheld)
+        else:
+            who = msg("why.everyone")
+        origin = self.candidate.layer.region.names
+        if not self.passed_over:
+            return msg("why.line", who=who, origin=origin)
+        nearer = join(
+            (
+                msg("why.passed", region=c.layer.region.names, when=for_whom(c.item.when))
+                for c in self.passed_over
+            ),
+            "parts",
+        )
+        return msg("why.line_passed", who=who, origin=origin, nearer=nearer)
+
+
 class Placed(msgspec.Struct, frozen=True):
-    """An item chosen for a checklist, with the layer that supplied it."""
+    """An item chosen for a checklist, with the layer that supplied it and why it applies."""
 
     procedure: str
     kind: str
     candidate: Candidate
     region_id: str  # the region the checklist is for
+    reason: Reason
     passed_over: tuple[Candidate, ...] = ()  # nearer versions whose condition did not hold
     caveats: tuple[SourceCaveat, ...] = ()  # nearer regions' warnings about its sources
 
@@ -89,7 +138,8 @@ def select(
         chosen, passed_over = choose(entry, profile, depths, wall)
         if chosen is not None and _for_channel(chosen.item, channel):
             warned = _caveats(guide, chosen, depths)
-            placed.append(Placed(procedure, kind, chosen, region_id, passed_over, warned))
+            reason = explain(chosen, passed_over, profile)
+            placed.append(Placed(procedure, kind, chosen, region_id, reason, passed_over, warned))
     return placed
 
 
@@ -118,52 +168,6 @@ def relevant_facets(guide: Guide, procedure: str | None = None) -> set[Facet]:
     return facets_named(conditions)
 
 
-class Reason(msgspec.Struct, frozen=True):
-    """Why an item is on a checklist: the answers its condition needed and the layer it is from."""
-
-    placed: Placed
-    answers: tuple[Facet, ...]  # facets given that the condition needed, e.g. ("newborn",)
-    implied: tuple[tuple[Facet, Facet], ...]  # (facet given, facet it implies) that were needed
-    withheld: tuple[Facet, ...]  # facets the condition needed absent, e.g. ("employer",)
-    dated: tuple[tuple[Facet, Event], ...] = ()  # facets the profile took from a date
-
-    def _answer(self, facet: Facet) -> Msg:
-        """A facet as the person gave it: English names the flag, Chinese says the words; a
-        facet a date stood for names the date (`--born`, 出生日期)."""
-        event = dict(self.dated).get(facet)
-        short = keyed("facet_short", facet)
-        if event is not None:
-            return msg("why.dated", event=keyed("event", event), facet=short)
-        return msg("why.answer", flag=flag_for(facet), facet=short)
-
-    def sentence(self) -> Msg:
-        gave: list[object] = [self._answer(facet) for facet in self.answers]
-        gave += [
-            msg("why.implied", given=self._answer(giver), facet=keyed("facet_short", facet))
-            for giver, facet in self.implied
-        ]
-        withheld = join((self._answer(facet) for facet in self.withheld), "or")
-        if gave and self.withheld:
-            who = msg("why.gave_withheld", flags=join(gave), withheld=withheld)
-        elif gave:
-            who = msg("why.gave", flags=join(gave))
-        elif self.withheld:
-            who = msg("why.withheld", flags=withheld)
-        else:
-            who = msg("why.everyone")
-        origin = self.placed.candidate.layer.region.names
-        if not self.placed.passed_over:
-            return msg("why.line", who=who, origin=origin)
-        nearer = join(
-            (
-                msg("why.passed", region=c.layer.region.names, when=for_whom(c.item.when))
-                for c in self.placed.passed_over
-            ),
-            "parts",
-        )
-        return msg("why.line_passed", who=who, origin=origin, nearer=nearer)
-
-
 def for_whom(condition: Condition | None) -> object:
     """Whom a version of an item is for, in words (everyone when it has no condition)."""
     return describe_condition(condition) or msg("condition.everyone")
@@ -174,8 +178,9 @@ def _giver(facet: Facet, profile: Profile) -> Facet:
     return next(g for g in profile.given if facet in IMPLIES.get(g, ()))
 
 
-def explain(placed: Placed, profile: Profile) -> Reason:
-    condition = placed.item.when
+def explain(candidate: Candidate, passed_over: tuple[Candidate, ...], profile: Profile) -> Reason:
+    """Why this version of an item applies to this person."""
+    condition = candidate.item.when
     needed: list[Facet] = []
     withheld: tuple[Facet, ...] = ()
     if condition is not None:
@@ -183,4 +188,4 @@ def explain(placed: Placed, profile: Profile) -> Reason:
         withheld = tuple(condition.none)
     given = tuple(f for f in needed if f in profile.given)
     implied = tuple((_giver(f, profile), f) for f in needed if f not in profile.given)
-    return Reason(placed, given, implied, withheld, profile.dated)
+    return Reason(candidate, passed_over, given, implied, withheld, profile.dated)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from cardguide.match.pick import Placed, explain, for_whom
+from cardguide.match.pick import Placed, for_whom
 from cardguide.model.profile import Profile
 from cardguide.model.region import Channel, Faq, Item, Legal, Source, Step, age_of
 from cardguide.render import RenderOptions
@@ -169,8 +169,8 @@ class Writer(Words):
 
     def add_reason(self, body: Text, placed: Placed) -> None:
         if self.why and self.profile is not None:
-            sentence = explain(placed, self.profile).sentence()
-            labelled(body, msg("label.why"), self.each(sentence), "dim")
+            sentence = placed.reason.sentence()
+            labelled(body, msg("label.why"), self.each(sentence), "meta")
 
     def verdict(self, verdict: Verdict) -> Text:
         body = Text()
