@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
 import pytest
 
-from cardguide.load import compiled
+from cardguide.load import compiled, dirindex
 from cardguide.load.catalog import Catalog, shipped_dir
 from cardguide.load.checked import build_shipped, load_layer
 from cardguide.load.loader import decode_layer, read_file
@@ -27,6 +27,24 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 # A district of Ningbo with a file of its own, as a help desk might keep one.
 LOCAL = NEW_DISTRICT
+
+
+@pytest.fixture
+def settle(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """A clock tick of 50 ms instead of two seconds, and a wait past it: what was written
+    before the wait, a local directory's index then trusts."""
+    monkeypatch.setattr(dirindex, "TICK_NS", 50_000_000)
+    return lambda: time.sleep(0.06)
+
+
+def _stored(directory: Path) -> tuple[dirindex.Stored, dict[str, dirindex.Record]]:
+    """A local directory's index as it is kept, and its records by region id."""
+    [kept] = (compiled.cache_root() / "index").glob("*.msgpack")
+    stored = msgspec.msgpack.decode(kept.read_bytes(), type=dirindex.Stored)
+    assert stored.listing is not None
+    assert {path for _id, path in stored.listing.files} <= {str(p) for p in directory.iterdir()}
+    records = msgspec.msgpack.decode(stored.records, type=dict[str, dirindex.Record])
+    return stored, records
 
 
 def test_a_wheel_carries_a_compiled_form_of_every_shipped_file_and_nothing_else(
@@ -118,9 +136,10 @@ def test_an_unwritable_cache_only_means_parsing_again(
 
 
 def test_listing_local_regions_keeps_their_headers_and_sees_every_edit(
-    tmp_path: Path, invoke: Invoke
+    tmp_path: Path, invoke: Invoke, settle: Callable[[], None]
 ) -> None:
     path = _local(tmp_path)
+    settle()
     args = ["regions", "--data-dir", str(path.parent), "--format", "json"]
 
     def haishu() -> dict[str, object]:
@@ -130,8 +149,7 @@ def test_listing_local_regions_keeps_their_headers_and_sees_every_edit(
         return found[0]
 
     assert haishu()["names"] == {"en": "Haishu", "zh": "海曙"}
-    kept = list((compiled.cache_root() / "headers").glob("*.msgpack"))
-    assert len(kept) == 1  # the directory's headers, for the next run
+    assert list(_stored(path.parent)[1]) == ["haishu"]  # the directory's index, for the next run
     path.write_text(LOCAL.replace("zh: 海曙}", "zh: 海曙区}"), encoding="utf-8")
     assert haishu()["names"] == {"en": "Haishu", "zh": "海曙区"}  # the edit is seen at once
     assert (
@@ -204,21 +222,27 @@ def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
     assert not compiled.validated(path.read_bytes())
 
 
-def test_headers_of_files_that_are_gone_are_forgotten(tmp_path: Path, invoke: Invoke) -> None:
+def test_files_that_are_gone_are_forgotten_and_broken_ones_never_kept(
+    tmp_path: Path, invoke: Invoke, settle: Callable[[], None]
+) -> None:
     path = _local(tmp_path)
     twin = path.with_name("ximen.yaml")
     twin.write_text(LOCAL.replace("id: haishu", "id: ximen"), encoding="utf-8")
+    settle()
     args = ["regions", "--data-dir", str(path.parent), "--format", "json"]
     assert invoke(args).exit_code == 0
-    [kept] = (compiled.cache_root() / "headers").glob("*.msgpack")
-    assert str(twin) in msgspec.msgpack.decode(kept.read_bytes())
+    assert sorted(_stored(path.parent)[1]) == ["haishu", "ximen"]
     twin.unlink()
+    settle()
     assert [r["id"] for r in invoke(args).json()["regions"]].count("ximen") == 0
-    assert str(twin) not in msgspec.msgpack.decode(kept.read_bytes())
+    assert sorted(_stored(path.parent)[1]) == ["haishu"]
+    path.write_text(LOCAL.replace("level: county", "level: [county"), encoding="utf-8")
+    assert [p["code"] for p in invoke(args).json()["left_out"]] == ["CG001"]
+    assert _stored(path.parent)[1] == {}  # its last good header is not kept either
 
 
-def test_a_name_lookup_sees_renames_and_new_files_after_its_snapshot(
-    tmp_path: Path, invoke: Invoke
+def test_a_name_lookup_sees_renames_and_new_files_once_the_index_is_trusted(
+    tmp_path: Path, invoke: Invoke, settle: Callable[[], None]
 ) -> None:
     path = _local(tmp_path)
     local = str(path.parent)
@@ -226,9 +250,10 @@ def test_a_name_lookup_sees_renames_and_new_files_after_its_snapshot(
     def lookup(name: str) -> Run:
         return invoke(["apply", "--region", name, "--data-dir", local, "--format", "json"])
 
-    assert lookup("海曙").json()["region"]["id"] == "haishu"  # the snapshot is written here
-    assert list((compiled.cache_root() / "names").glob("*.msgpack"))
-    assert lookup("海曙").json()["region"]["id"] == "haishu"  # and used here
+    settle()
+    assert lookup("海曙").json()["region"]["id"] == "haishu"  # the index is written here
+    assert "haishu" in _stored(path.parent)[1]
+    assert lookup("海曙").json()["region"]["id"] == "haishu"  # and trusted here
     path.write_text(LOCAL.replace("zh: 海曙}", "zh: 海曙旧城}"), encoding="utf-8")
     assert lookup("海曙旧城").json()["region"]["id"] == "haishu"
     (path.parent / "ximen.yaml").write_text(
@@ -237,8 +262,8 @@ def test_a_name_lookup_sees_renames_and_new_files_after_its_snapshot(
     assert lookup("西门").json()["region"]["id"] == "ximen"
 
 
-def test_a_name_two_local_regions_share_goes_to_the_same_one_with_or_without_a_snapshot(
-    tmp_path: Path, invoke: Invoke
+def test_a_name_two_local_regions_share_goes_to_the_same_one_with_or_without_an_index(
+    tmp_path: Path, invoke: Invoke, settle: Callable[[], None]
 ) -> None:
     local = tmp_path / "local"
     local.mkdir()
@@ -246,13 +271,14 @@ def test_a_name_two_local_regions_share_goes_to_the_same_one_with_or_without_a_s
         body = LOCAL.replace("id: haishu", f"id: {region_id}").replace("zh: 海曙}", "zh: 赵家}")
         (local / f"{region_id}.yaml").write_text(body, encoding="utf-8")
     args = ["apply", "--region", "赵家", "--data-dir", str(local), "--format", "json"]
-    first = invoke(args)  # reads the headers and writes the snapshot
-    second = invoke(args)  # from the snapshot
+    settle()
+    first = invoke(args)  # reads the headers and writes the index
+    second = invoke(args)  # from the index
     assert first.json()["region"]["id"] == second.json()["region"]["id"] == "azhao"
 
 
-def test_after_a_snapshot_a_name_stays_with_the_first_region_in_id_order_that_has_it(
-    tmp_path: Path, invoke: Invoke
+def test_a_name_stays_with_the_first_region_in_id_order_that_has_it_as_files_change(
+    tmp_path: Path, invoke: Invoke, settle: Callable[[], None]
 ) -> None:
     local = tmp_path / "local"
     local.mkdir()
@@ -268,9 +294,10 @@ def test_after_a_snapshot_a_name_stays_with_the_first_region_in_id_order_that_ha
 
     region("anji", "安吉")
     region("yinzhou", "鄞州")
-    assert shown() == "ningbo"  # reads the headers, takes a snapshot
-    # A region after ningbo in id order cannot take its name (benchmarks/mechanisms.py
-    # reports that such a lookup reads only the files before the answer).
+    settle()
+    assert shown() == "ningbo"  # reads the headers, writes the index
+    # A region after ningbo in id order cannot take its name (a lookup reads no file after
+    # the answer).
     region("yinzhou", "宁波")
     assert shown() == "ningbo"
     # One before it can, and does once its file says so.
@@ -278,19 +305,63 @@ def test_after_a_snapshot_a_name_stays_with_the_first_region_in_id_order_that_ha
     assert shown() == "anji"
 
 
-def _settled(directory: Path) -> None:
-    """The directory as if its last change were an hour ago, when a listing may be kept."""
-    past = time.time_ns() - 3600 * 10**9
-    os.utime(directory, ns=(past, past))
+def test_a_name_looked_up_alone_goes_where_the_whole_gazetteer_sends_it(tmp_path: Path) -> None:
+    """A name lookup reads regions in id order only up to its answer; every name of every
+    region must still go where the gazetteer built from all of them sends it."""
+    local = tmp_path / "local"
+    local.mkdir()
+    override = NINGBO_OVERRIDE.replace("zh: 宁波}", "zh: 宁波}\naliases: [西门, 杭州]")
+    (local / "ningbo.yaml").write_text(override, encoding="utf-8")
+    for region_id, zh in (("aaa", "西门"), ("zzz", "宁波"), ("haishu", "海曙"), ("yyy", "海曙")):
+        body = LOCAL.replace("id: haishu", f"id: {region_id}").replace("zh: 海曙}", f"zh: {zh}}}")
+        (local / f"{region_id}.yaml").write_text(body, encoding="utf-8")
+    (local / "bad.yaml").write_text("id: bad\nnames: {en: B\n", encoding="utf-8")
+    whole = Catalog(overlays=[local]).gazetteer().index
+    assert whole["西门"] == "aaa"
+    assert whole["杭州"] == "hangzhou"  # the shipped region comes first in id order
+    lookups = Catalog(overlays=[local])
+    assert {key: lookups.locate(key).region for key in whole if key not in lookups.ids()} == {
+        key: region for key, region in whole.items() if key not in lookups.ids()
+    }
 
 
-def test_a_settled_directory_whose_listing_was_kept_shows_new_and_removed_files_at_once(
-    tmp_path: Path, invoke: Invoke
+def test_a_change_within_the_clock_tick_of_the_index_is_seen(
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change in the same tick of a file system's clock leaves a stamp as it was. Here the
+    clock stops for haishu and the directory, as the test starts; yinzhou's file is an hour
+    old, so the first run writes the index. It must not trust what it read of the others."""
+    path = _local(tmp_path)
+    (path.parent / "yinzhou.yaml").write_text(LOCAL.replace("id: haishu", "id: yinzhou"), "utf-8")
+    stopped, old = time.time_ns(), time.time_ns() - 3600 * 10**9
+    stamp, directory_stamp = dirindex._stamp, dirindex._directory_stamp
+
+    def stamped(file: str) -> list[int]:
+        at = stopped if file == str(path) else old
+        return [at, at, *stamp(file)[2:]]
+
+    monkeypatch.setattr(dirindex, "_stamp", stamped)
+    monkeypatch.setattr(
+        dirindex, "_directory_stamp", lambda d: [stopped, stopped, *directory_stamp(d)[2:]]
+    )
+    args = ["regions", "--data-dir", str(path.parent), "--format", "json"]
+    assert {"haishu", "yinzhou"} <= {r["id"] for r in invoke(args).json()["regions"]}
+    assert sorted(_stored(path.parent)[1]) == ["haishu", "yinzhou"]
+    # The same size and inode: only the stopped clock's stamps could tell, and they cannot.
+    path.write_text(LOCAL.replace("zh: 海曙}", "zh: 鄞州}"), encoding="utf-8")
+    (path.parent / "ximen.yaml").write_text(LOCAL.replace("id: haishu", "id: ximen"), "utf-8")
+    run = invoke(args).json()["regions"]
+    assert [r["names"]["zh"] for r in run if r["id"] == "haishu"] == ["鄞州"]
+    assert "ximen" in [r["id"] for r in run]
+
+
+def test_a_trusted_index_shows_new_and_removed_files_at_once(
+    tmp_path: Path, invoke: Invoke, settle: Callable[[], None]
 ) -> None:
     path = _local(tmp_path)
     local = path.parent
     (local / "yinzhou.yaml").write_text(LOCAL.replace("id: haishu", "id: yinzhou"), "utf-8")
-    _settled(local)
+    settle()
     args = ["regions", "--data-dir", str(local), "--format", "json"]
 
     def listed() -> Run:
@@ -302,7 +373,10 @@ def test_a_settled_directory_whose_listing_was_kept_shows_new_and_removed_files_
     assert first.stderr == ""
     assert {"haishu", "yinzhou"} <= {r["id"] for r in first.json()["regions"]}
     # Kept for the next run (benchmarks/mechanisms.py reports that it is not listed again).
-    assert list((compiled.cache_root() / "listings").glob("*.msgpack"))
+    stored = _stored(local)[0]
+    assert stored.listing is not None
+    assert [region_id for region_id, _path in stored.listing.files] == ["haishu", "yinzhou"]
+    assert listed().json() == first.json()  # from the index, trusted now
     # A new file, a backup and a removal change the directory: all are seen at once.
     (local / "ximen.yaml").write_text(LOCAL.replace("id: haishu", "id: ximen"), encoding="utf-8")
     (local / "haishu.old.yaml").write_text(LOCAL, encoding="utf-8")
@@ -317,19 +391,8 @@ def test_a_settled_directory_whose_listing_was_kept_shows_new_and_removed_files_
     ]
 
 
-def test_a_listing_taken_a_moment_after_its_directory_changed_is_not_kept(
-    tmp_path: Path, invoke: Invoke
-) -> None:
-    """A second change in the same tick of the file system's clock would leave the directory
-    looking unchanged; a test cannot make one, so what is kept in the cache is checked."""
-    path = _local(tmp_path)
-    args = ["regions", "--data-dir", str(path.parent), "--format", "json"]
-    assert invoke(args).exit_code == 0
-    assert not list((compiled.cache_root() / "listings").glob("*.msgpack"))
-
-
 def test_a_linked_region_file_whose_target_goes_away_is_skipped_though_its_directory_is_as_it_was(
-    tmp_path: Path, invoke: Invoke
+    tmp_path: Path, invoke: Invoke, settle: Callable[[], None]
 ) -> None:
     path = _local(tmp_path)
     local = path.parent
@@ -338,7 +401,7 @@ def test_a_linked_region_file_whose_target_goes_away_is_skipped_though_its_direc
     target = shared / "ximen-2026.yaml"
     target.write_text(LOCAL.replace("id: haishu", "id: ximen"), encoding="utf-8")
     (local / "ximen.yaml").symlink_to(target)
-    _settled(local)
+    settle()
     args = ["regions", "--data-dir", str(local), "--format", "json"]
     first = invoke(args)
     assert (first.exit_code, first.stderr) == (0, "")
@@ -363,6 +426,6 @@ def test_a_name_whose_local_holder_is_gone_is_not_given_to_a_shipped_region_of_t
     later = LOCAL.replace("id: haishu", "id: yinzhou").replace("zh: 海曙}", "zh: 西门}")
     (local / "yinzhou.yaml").write_text(later, encoding="utf-8")
     args = ["apply", "--region", "西门", "--data-dir", str(local), "--format", "json"]
-    assert invoke(args).json()["region"]["id"] == "ningbo"  # the local ningbo, in the snapshot
+    assert invoke(args).json()["region"]["id"] == "ningbo"  # the local ningbo, in the index
     (local / "ningbo.yaml").unlink()  # the shipped ningbo remains, without that name
     assert invoke(args).json()["region"]["id"] == "yinzhou"
