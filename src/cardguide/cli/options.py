@@ -26,9 +26,8 @@ def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     from cardguide.errors import CardguideError
     from cardguide.load.catalog import Catalog
 
-    given = [str(d) for d in ctx.params.get("data_dirs") or ()]
-    given += os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep)
-    overlays = [Path(entry) for entry in dict.fromkeys(given) if entry and os.path.isdir(entry)]  # noqa: PTH112
+    given = data_dirs(ctx.params.get("data_dirs"))
+    overlays = [entry for entry in given if os.path.isdir(entry)]  # noqa: PTH112
     try:
         return region_candidates(Catalog(overlays=overlays), incomplete)
     except (CardguideError, OSError):
@@ -205,7 +204,7 @@ def output_of(values: dict[str, Any]) -> Output:
 
 def data_dirs(given: list[Path] | None) -> tuple[Path, ...]:
     """--data-dir directories, then CARDGUIDE_PATH's, in the order given."""
-    listed = [*(given or ())]
+    listed = [Path(entry) for entry in given or ()]  # completion hands over the words typed
     listed += [Path(e) for e in os.environ.get("CARDGUIDE_PATH", "").split(os.pathsep) if e]
     return tuple(dict.fromkeys(listed))
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import importlib
-import operator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -48,11 +46,6 @@ _DEFINED_IN = {
 
 
 def __getattr__(name: str) -> Any:
-    if name == "Document":  # every kind: for code that names the union at run time
-        kinds = ("RegionListing", "Checklist", "GuideView", "CheckReport", "FaqResults")
-        return functools.reduce(
-            operator.or_, (__getattr__(k) for k in (*kinds, "DiffReport", "Validation"))
-        )
     module = _DEFINED_IN.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -73,7 +73,6 @@ class Placed(msgspec.Struct, frozen=True):
     candidate: Candidate
     region_id: str  # the region the checklist is for
     reason: Reason
-    passed_over: tuple[Candidate, ...] = ()  # nearer versions whose condition did not hold
     caveats: tuple[SourceCaveat, ...] = ()  # nearer regions' warnings about its sources
 
     @property
@@ -83,6 +82,11 @@ class Placed(msgspec.Struct, frozen=True):
     @property
     def origin(self) -> str:
         return self.candidate.origin
+
+    @property
+    def passed_over(self) -> tuple[Candidate, ...]:
+        """Nearer versions whose condition did not hold."""
+        return self.reason.passed_over
 
     @property
     def inherited(self) -> bool:
@@ -139,7 +143,7 @@ def select(
         if chosen is not None and _for_channel(chosen.item, channel):
             warned = _caveats(guide, chosen, depths)
             reason = explain(chosen, passed_over, profile)
-            placed.append(Placed(procedure, kind, chosen, region_id, reason, passed_over, warned))
+            placed.append(Placed(procedure, kind, chosen, region_id, reason, warned))
     return placed
 
 

@@ -190,9 +190,7 @@ class Shaper:
         fields["overlay"] = layer.overlay
         return fields
 
-    def placed(
-        self, placed: Placed, profile: Profile, verdict: Verdict | None = None
-    ) -> dict[str, Any]:
+    def placed(self, placed: Placed, verdict: Verdict | None = None) -> dict[str, Any]:
         """An item chosen for a person: where it came from, and why (--why)."""
         fields = self.item(placed.candidate)
         fields["inherited"] = placed.inherited
@@ -201,12 +199,10 @@ class Shaper:
             for c in placed.caveats
         ]
         if self.why:
-            fields["why"] = self.reason(placed, profile, verdict)
+            fields["why"] = self.reason(placed, verdict)
         return fields
 
-    def reason(
-        self, placed: Placed, profile: Profile, verdict: Verdict | None
-    ) -> checklist_shape.Why:
+    def reason(self, placed: Placed, verdict: Verdict | None) -> checklist_shape.Why:
         reason = placed.reason
         fields: dict[str, Any] = {
             "condition": condition(placed.item.when),
@@ -228,15 +224,15 @@ class Shaper:
         computation = [words(sum_) for sum_ in verdict.computation()]
         return checklist_shape.VerdictWhy(**fields, computation=computation)
 
-    def chosen(self, placed: Placed, profile: Profile, **number: int) -> shape.Out:
+    def chosen(self, placed: Placed, **number: int) -> shape.Out:
         """A chosen item as its kind's struct; a checklist's steps are numbered."""
         struct = checklist_shape.PLACED_STRUCTS[type(placed.item)]
-        return struct(**number, **self.placed(placed, profile))
+        return struct(**number, **self.placed(placed))
 
-    def verdict(self, verdict: Verdict, profile: Profile) -> shape.Out:
+    def verdict(self, verdict: Verdict) -> shape.Out:
         caveat = verdict.caveat()
         return checklist_shape.DeadlineVerdict(
-            **self.placed(verdict.placed, profile, verdict),
+            **self.placed(verdict.placed, verdict),
             answer=verdict.answer,
             question=words(keyed("question", verdict.rule.kind)),
             reason=words(verdict.reason),
@@ -261,15 +257,13 @@ class Shaper:
             ],
         )
 
-    def can_apply(
-        self, answer: CanApply | None, profile: Profile
-    ) -> checklist_shape.CanApply | None:
+    def can_apply(self, answer: CanApply | None) -> checklist_shape.CanApply | None:
         if answer is None:
             return None
         return checklist_shape.CanApply(
             answer=answer.answer,
             reason=words(answer.reason),
-            rules=[self.chosen(one, profile) for one in answer.rules],
+            rules=[self.chosen(one) for one in answer.rules],
         )
 
     def checklist(self, checklist: Checklist) -> checklist_shape.Checklist:
@@ -278,7 +272,7 @@ class Shaper:
         profile = checklist.profile
         sections = {
             kind: [
-                self.chosen(placed, profile, **({"number": index} if kind == "steps" else {}))
+                self.chosen(placed, **({"number": index} if kind == "steps" else {}))
                 for index, placed in enumerate(checklist.sections.get(kind, []), 1)
             ]
             for kind in KINDS
@@ -300,7 +294,7 @@ class Shaper:
                 for papers in checklist.unlisted
             ],
             today=checklist.today,
-            answers=[self.verdict(one, profile) for one in checklist.verdicts],
-            can_apply=self.can_apply(checklist.can_apply, profile),
+            answers=[self.verdict(one) for one in checklist.verdicts],
+            can_apply=self.can_apply(checklist.can_apply),
             **self.cited(checklist),
         )

@@ -47,9 +47,9 @@ def check(shaper: Shaper, report: CheckReport) -> other.Check:
         profile=profile_of(profile),
         today=report.today,
         events=report.events,
-        answers=[shaper.verdict(one, profile) for one in report.verdicts],
-        related=[shaper.chosen(one, profile) for one in report.related],
-        can_apply=shaper.can_apply(report.can_apply, profile),
+        answers=[shaper.verdict(one) for one in report.verdicts],
+        related=[shaper.chosen(one) for one in report.related],
+        can_apply=shaper.can_apply(report.can_apply),
         **shaper.cited(report),
     )
 
