@@ -6,9 +6,9 @@ import random
 
 import pytest
 from rich.cells import cell_len
-from rich.text import Span, Text
 
 from cardguide.render.layout import break_spans, hang, wrap
+from cardguide.render.styled import Span, Styled
 
 CLOSING = "，。、；：？！）】」』》”"
 
@@ -69,17 +69,17 @@ def test_in_running_chinese_no_line_starts_with_a_closing_mark(width: int) -> No
 
 
 def test_styles_survive_wrapping_and_markers_hang() -> None:
-    body = Text().append("需带材料", style="bold").append("一二三四五六七八九十")
+    body = Styled().append("需带材料", style="bold").append("一二三四五六七八九十")
     wrapped = wrap(body, 10)
     assert [line.plain for line in wrapped] == ["需带材料一", "二三四五六", "七八九十"]
     assert [(span.start, span.end, span.style) for span in wrapped[0].spans] == [(0, 4, "bold")]
     assert wrapped[1].spans == []
-    hung = hang(Text("[ ]"), 3, Text("一二三四五六七八"), 12)
+    hung = hang(Styled("[ ]"), 3, Styled("一二三四五六七八"), 12)
     assert [line.plain for line in hung] == ["[ ] 一二三四", "    五六七八"]
 
 
 def test_a_line_never_carries_an_empty_style_span_which_would_split_its_escape_codes() -> None:
-    text = Text("簿4d")
+    text = Styled("簿4d")
     text.spans = [Span(2, 2, "red"), Span(0, 3, "red")]
     [line] = wrap(text, 10)
     assert (line.plain, line.spans) == ("簿4d", [Span(0, 3, "red")])

@@ -9,13 +9,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 import msgspec
-from rich.text import Text
 
 from cardguide.cli.batch_rows import Row, facet_of, profile_tokens
 from cardguide.cli.terminal import PLAIN, language
 from cardguide.commands import ROW_COMMANDS
 from cardguide.render import RenderOptions
 from cardguide.render.layout import items
+from cardguide.render.styled import Styled
 from cardguide.render.text_words import Words, add, clean, labelled
 from cardguide.wording import LangChoice, Msg, join, keyed, msg
 from cardguide.wording.text import Text as DataText
@@ -182,15 +182,15 @@ def _listed(listed: list[dict[str, Any]], words: Words) -> str:
     return _numbered(_item(item, words) for item in listed)
 
 
-def _numbered(bodies: Iterable[Text]) -> str:
+def _numbered(bodies: Iterable[Styled]) -> str:
     """`1. …` lines, an item's further lines indented under its first."""
-    rows = [(Text(f"{number}."), body) for number, body in enumerate(bodies, start=1)]
+    rows = [(Styled(f"{number}."), body) for number, body in enumerate(bodies, start=1)]
     return "\n".join(line.plain for line in items(rows, UNWRAPPED))
 
 
-def _item(item: dict[str, Any], words: Words, texts: tuple[str, ...] = ("text",)) -> Text:
+def _item(item: dict[str, Any], words: Words, texts: tuple[str, ...] = ("text",)) -> Styled:
     """An item in the reader's language(s): what it says, and where, with its caveats."""
-    body = Text()
+    body = Styled()
     if item.get("channel"):
         add(body, words.each(keyed("channel", item["channel"])))
     for name in texts:
@@ -205,7 +205,7 @@ def _item(item: dict[str, Any], words: Words, texts: tuple[str, ...] = ("text",)
     return body
 
 
-def _verdict(verdict: dict[str, Any], words: Words) -> Text:
+def _verdict(verdict: dict[str, Any], words: Words) -> Styled:
     """The rule, then its answer for the dates given: `Is there still time? Yes: …`."""
     body = _item(verdict, words)
     question, reason = _text(verdict["question"]), _text(verdict["reason"])

@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Sequence
 
 import msgspec
-from rich.text import Text
 
 from cardguide.documents import (
     Asked,
@@ -14,24 +13,25 @@ from cardguide.documents import (
     Review,
 )
 from cardguide.model.region import Channel, Source
+from cardguide.render.styled import Styled
 from cardguide.render.text_words import Words, Writer, add, clean, labelled
 from cardguide.wording import Msg, join, keyed, msg
 from cardguide.wording.text import Text as ModelText
 
 
 class Title(msgspec.Struct, frozen=True):
-    text: Text
+    text: Styled
 
 
 class Line(msgspec.Struct, frozen=True):
     """A paragraph of the tool's words or of data; `raw` lines are never wrapped (diagnostics)."""
 
-    text: Text
+    text: Styled
     raw: bool = False
 
 
 class Heading(msgspec.Struct, frozen=True):
-    text: Text
+    text: Styled
     kind: str = ""  # the section it heads (steps, notes, sources ...), for printed layouts
 
 
@@ -44,15 +44,23 @@ class Rows(msgspec.Struct, frozen=True):
     `materials` are ticked off, which printable formats show as numbers and tick boxes."""
 
     kind: str
-    rows: list[tuple[Text, Text]]
+    rows: list[tuple[Styled, Styled]]
 
 
 class Table(msgspec.Struct, frozen=True):
     header: list[str]
-    rows: list[list[Text]]
+    rows: list[list[Styled]]
 
 
 Block = Title | Line | Heading | Gap | Rows | Table
+
+
+def header_end(blocks: list[Block]) -> int:
+    """Where the header (title, region, review lines) ends and the body begins."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading | Rows | Table):
+            return index
+    return len(blocks)
 
 
 class Sheet(msgspec.Struct):
@@ -64,19 +72,19 @@ class Sheet(msgspec.Struct):
     running: str = ""
     reviewed: datetime.date | None = None  # the latest review of the data shown
 
-    def title(self, text: Text) -> None:
+    def title(self, text: Styled) -> None:
         self.blocks.append(Title(text))
 
-    def line(self, text: Text) -> None:
+    def line(self, text: Styled) -> None:
         self.blocks.append(Line(text))
 
-    def raw(self, text: Text) -> None:
+    def raw(self, text: Styled) -> None:
         self.blocks.append(Line(text, raw=True))
 
     def say(self, value: object, style: str = "") -> None:
         """A line of the tool's own words, once in each language shown."""
         for _lang, words in self.words.each(value):
-            self.line(Text(words, style=style))
+            self.line(Styled(words, style=style))
 
     def heading(self, value: object, kind: str = "") -> None:
         self.blocks.append(Heading(self.words.heading(value), kind))
@@ -84,10 +92,10 @@ class Sheet(msgspec.Struct):
     def blank(self) -> None:
         self.blocks.append(Gap())
 
-    def rows(self, kind: str, rows: list[tuple[Text, Text]]) -> None:
+    def rows(self, kind: str, rows: list[tuple[Styled, Styled]]) -> None:
         self.blocks.append(Rows(kind, rows))
 
-    def table(self, header: list[str], rows: list[list[Text]]) -> None:
+    def table(self, header: list[str], rows: list[list[Styled]]) -> None:
         self.blocks.append(Table(header, rows))
 
 
@@ -97,15 +105,15 @@ SECTIONS = (
     "notes", "legal",
 )  # fmt: skip
 
-Marked = list[tuple[Text, Text]]  # (marker, body) pairs
+Marked = list[tuple[Styled, Styled]]  # (marker, body) pairs
 
 
-def marker(kind: str, number: int) -> Text:
+def marker(kind: str, number: int) -> Styled:
     if kind == "steps":
-        return Text(f"{number}.")
+        return Styled(f"{number}.")
     if kind == "warnings":
-        return Text("!", style="alert")
-    return Text("[ ]" if kind == "materials" else "•")
+        return Styled("!", style="alert")
+    return Styled("[ ]" if kind == "materials" else "•")
 
 
 def header(
@@ -115,7 +123,7 @@ def header(
     chain: Sequence[RegionInfo],
     asked: Asked | None = None,
 ) -> None:
-    page.title(Text(page.words.short(title), style="title"))
+    page.title(Styled(page.words.short(title), style="title"))
     names = {"en_name": region.names.get("en"), "zh_name": region.full_names.get("zh")}
     shown = ModelText(en=region.names.get("en"), zh=region.full_names.get("zh"))
     page.running = page.words.short(msg("print.running", title=title, region=shown))
@@ -143,7 +151,7 @@ def reviewed(page: Sheet, reviews: Sequence[Review]) -> None:
     if len(dates) == 1 and not any(r.stale or r.overlay for r in reviews):
         page.say(msg("header.reviewed", date=dates.pop()), style="meta")
         return
-    line = Text(page.words.short(msg("header.reviewed_each")), style="meta")
+    line = Styled(page.words.short(msg("header.reviewed_each")), style="meta")
     for index, review in enumerate(reviews):
         key = "header.review_overlay" if review.overlay else "header.review"
         if index:
@@ -161,7 +169,7 @@ def sources(page: Sheet, sources: Sequence[Source], writer: Writer) -> None:
     page.heading(msg("heading.sources"), "sources")
     rows: Marked = []
     for source in sources:
-        body = Text(f"{source.id} — ")
+        body = Styled(f"{source.id} — ")
         body.append(" / ".join(words for _lang, words in writer.data(source.title)))
         status = writer.short(msg("meta.status_paren", status=keyed("status", source.status)))
         body.append(status, style="uncertain" if source.status == "uncertain" else "")
@@ -170,7 +178,7 @@ def sources(page: Sheet, sources: Sequence[Source], writer: Writer) -> None:
             labelled(body, msg("label.dated"), writer.data(source.dated), style="aside")
         if source.note is not None:
             labelled(body, msg("label.note"), writer.data(source.note), style="aside")
-        rows.append((Text(f"[{writer.numbers[source.id]}]"), body))
+        rows.append((Styled(f"[{writer.numbers[source.id]}]"), body))
     page.rows("sources", rows)
 
 
@@ -192,14 +200,14 @@ def provenance(source: Source, writer: Writer) -> str:
     return " · ".join(parts)
 
 
-def said_words(value: Msg, writer: Writer) -> Text:
-    body = Text()
+def said_words(value: Msg, writer: Writer) -> Styled:
+    body = Styled()
     add(body, writer.each(value), style="strong")
     return body
 
 
-def answer_words(answer: str, writer: Writer) -> Text:
-    return Text(writer.short(keyed("answer", answer)), style=answer)  # the role is the answer
+def answer_words(answer: str, writer: Writer) -> Styled:
+    return Styled(writer.short(keyed("answer", answer)), style=answer)  # the role is the answer
 
 
 def enables(item: Channel) -> Msg:

@@ -6,15 +6,23 @@ import re
 from html import escape
 from typing import TYPE_CHECKING, TextIO
 
-from rich.text import Text
-
 from cardguide import __version__
 from cardguide.render import RenderOptions
-from cardguide.render.blocks import Block, Gap, Heading, Line, Rows, Sheet, Table, Title
+from cardguide.render.blocks import (
+    Block,
+    Gap,
+    Heading,
+    Line,
+    Rows,
+    Sheet,
+    Table,
+    Title,
+    header_end,
+)
 from cardguide.render.printed import made_on, produced
 from cardguide.render.roles import PAGE_CLASSES
 from cardguide.render.sheet import sheet_of
-from cardguide.render.styled import header_end, runs
+from cardguide.render.styled import Styled, runs
 from cardguide.wording import msg
 
 if TYPE_CHECKING:
@@ -74,7 +82,7 @@ _PAGE, _PAGES = "\ue000", "\ue001"
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def _styled(text: Text) -> str:
+def _styled(text: Styled) -> str:
     parts = []
     for words, style in runs(text):
         classes = " ".join(sorted({c for role in style for c in PAGE_CLASSES.get(role, ())}))
@@ -85,14 +93,14 @@ def _styled(text: Text) -> str:
     return "".join(parts)
 
 
-def _is_meta(line: Text) -> bool:
+def _is_meta(line: Styled) -> bool:
     """The line of source numbers, status and age that ends an item ("[1] 待核实 · 来自河南")."""
     return line.plain.startswith("[") and any(
         "meta" in str(span.style).split() for span in line.spans
     )
 
 
-def _body(text: Text) -> str:
+def _body(text: Styled) -> str:
     # Lines of a body are separate lines on paper too; addresses may break anywhere. The line
     # of sources and status follows the last line on the same line, so a sheet stays short.
     lines = list(text.split("\n", allow_blank=True))

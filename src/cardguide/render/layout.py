@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from unicodedata import east_asian_width
 
 from rich.cells import cell_len
-from rich.text import Span, Text
+
+from cardguide.render.styled import Styled
 
 # Chinese typesetting never starts a line with closing punctuation nor ends one with opening
 # punctuation (避头尾); the same holds for their ASCII cousins inside Latin text.
@@ -142,54 +143,40 @@ def break_spans(plain: str, width: int) -> list[tuple[int, int]]:
     return spans or [(0, 0)]
 
 
-def wrap(text: Text, width: int) -> list[Text]:
+def wrap(text: Styled, width: int) -> list[Styled]:
     """Styled text as lines of at most `width` cells; each newline starts a new line.
 
     A line that is the whole text is `text` itself: the lines are read, never changed.
     """
     plain = text.plain
-    lines: list[Text] = []
+    lines: list[Styled] = []
     offset = 0
-    # An empty style span would split rich's output into more escape codes than a cut line has.
+    # An empty span would split a terminal's output into more escape codes than a cut line has.
     bare = all(span.end > span.start for span in text.spans)
     for paragraph in plain.split("\n"):
         for start, end in break_spans(paragraph, width):
             whole = bare and start == offset == 0 and end == len(plain)
-            lines.append(text if whole else _cut(text, offset + start, offset + end))
+            lines.append(text if whole else text.cut(offset + start, offset + end))
         offset += len(paragraph) + 1
     return lines
 
 
-def _cut(text: Text, start: int, end: int) -> Text:
-    """What `text[start:end]` gives, without the three copies rich's slicing makes to keep one
-    (slicing took a third of a page's layout time)."""
-    piece = Text(
-        text.plain[start:end], style=text.style, justify=text.justify, overflow=text.overflow
-    )
-    piece.spans = [
-        Span(max(span.start, start) - start, min(span.end, end) - start, span.style)
-        for span in text.spans
-        if min(span.end, end) > max(span.start, start)
-    ]
-    return piece
-
-
-def hang(marker: Text, marker_width: int, body: Text, width: int) -> list[Text]:
+def hang(marker: Styled, marker_width: int, body: Styled, width: int) -> list[Styled]:
     """The body wrapped beside a right-aligned marker, its further lines indented under it."""
     indent = marker_width + 1
     lines = wrap(body, max(width - indent, 1))
     pad = max(marker_width - marker.cell_len, 0)
-    first = Text(" " * pad).append_text(marker).append(" ").append_text(lines[0])
-    return [first, *(Text(" " * indent).append_text(line) for line in lines[1:])]
+    first = Styled(" " * pad).append_text(marker).append(" ").append_text(lines[0])
+    return [first, *(Styled(" " * indent).append_text(line) for line in lines[1:])]
 
 
-def items(rows: Sequence[tuple[Text, Text]], width: int) -> list[Text]:
+def items(rows: Sequence[tuple[Styled, Styled]], width: int) -> list[Styled]:
     """Rows of marker and body, the markers in one right-aligned column."""
     marker_width = max((marker.cell_len for marker, _body in rows), default=0)
     return [line for marker, body in rows for line in hang(marker, marker_width, body, width)]
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[Text]], width: int) -> list[Text]:
+def table(header: Sequence[str], rows: Sequence[Sequence[Styled]], width: int) -> list[Styled]:
     """Columns sized to their widest cell; the widest column wraps when the line is too long."""
     columns = len(header)
     widths = [
@@ -200,21 +187,21 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Text]], width: int) -> 
     if excess > 0:
         widest = widths.index(max(widths))
         widths[widest] = max(widths[widest] - excess, 4)
-    lines = _row([Text(h, style="strong") for h in header], widths)
-    lines.append(Text("  ".join("-" * w for w in widths), style="meta"))
+    lines = _row([Styled(h, style="strong") for h in header], widths)
+    lines.append(Styled("  ".join("-" * w for w in widths), style="meta"))
     for row in rows:
         lines += _row(list(row), widths)
     return lines
 
 
-def _row(cells: list[Text], widths: list[int]) -> list[Text]:
+def _row(cells: list[Styled], widths: list[int]) -> list[Styled]:
     wrapped = [wrap(cell, width) for cell, width in zip(cells, widths, strict=True)]
     height = max(len(lines) for lines in wrapped)
-    out: list[Text] = []
+    out: list[Styled] = []
     for index in range(height):
-        line = Text()
+        line = Styled()
         for column, lines in enumerate(wrapped):
-            part = lines[index] if index < len(lines) else Text()
+            part = lines[index] if index < len(lines) else Styled()
             if column:
                 line.append("  ")
             line.append_text(part)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from rich.text import Text
-
 from cardguide.render import RenderOptions
-from cardguide.render.blocks import Gap, Heading, Line, Rows, Sheet, Table, Title
+from cardguide.render.blocks import Gap, Heading, Line, Rows, Sheet, Table, Title, header_end
 from cardguide.render.printed import made_on, produced
 from cardguide.render.roles import STRONG
 from cardguide.render.sheet import sheet_of
-from cardguide.render.styled import header_end, runs
+from cardguide.render.styled import Styled, runs
 
 if TYPE_CHECKING:
     from cardguide.documents import Document
@@ -29,7 +27,7 @@ def escape(words: str) -> str:
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}", escaped)
 
 
-def _line(text: Text) -> str:
+def _line(text: Styled) -> str:
     """One line of styled text. Only whole lines are bold: in Chinese text, `**` next to
     punctuation often fails to close, so emphasis inside a line is left out."""
     plain = text.plain.strip()
@@ -42,11 +40,11 @@ def _line(text: Text) -> str:
     return words
 
 
-def _lines(text: Text) -> list[str]:
+def _lines(text: Styled) -> list[str]:
     return [line for part in text.split("\n") if (line := _line(part))]
 
 
-def _item(prefix: str, body: Text) -> list[str]:
+def _item(prefix: str, body: Styled) -> list[str]:
     # Further lines line up with the list item's content: after "- " or after "1. ".
     indent = " " * (len(prefix) if prefix[0].isdigit() else 2)
     return _joined(prefix, indent, _lines(body) or [""])
@@ -90,7 +88,7 @@ def markdown(sheet: Sheet, options: RenderOptions) -> str:
     day = made_on(sheet, options)
     if day is not None:
         at = header_end(blocks)
-        blocks[at:at] = [Line(Text(line)) for line in produced(sheet.words, day)]
+        blocks[at:at] = [Line(Styled(line)) for line in produced(sheet.words, day)]
     paragraphs: list[list[str]] = []
     lines: list[str] = []  # the paragraph of header lines being gathered
     for block in blocks:

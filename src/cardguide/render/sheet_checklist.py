@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from cardguide.documents import (
     Checklist,
     CheckReport,
@@ -24,6 +22,7 @@ from cardguide.render.blocks import (
     said_words,
     sources,
 )
+from cardguide.render.styled import Styled
 from cardguide.render.text_words import Writer, add, inherited, labelled, overlay_of
 from cardguide.wording import join, keyed, msg
 
@@ -71,9 +70,9 @@ def _can_apply(page: Sheet, answer: CanApply, writer: Writer) -> None:
     page.rows("eligibility", rows)
 
 
-def _unlisted(papers: list[str], writer: Writer) -> Text:
+def _unlisted(papers: list[str], writer: Writer) -> Styled:
     """A paper this person needs that no source lists: say so, in the tool's words."""
-    body = Text()
+    body = Styled()
     add(body, writer.each(unlisted_words(papers)), style="unlisted")
     return body
 
@@ -112,10 +111,10 @@ def _rows(kind: str, placed: list[Placed], writer: Writer, tied: dict[str, list[
     return rows
 
 
-def _channel_body(placed: Placed, writer: Writer, extras: list[Placed]) -> Text:
+def _channel_body(placed: Placed, writer: Writer, extras: list[Placed]) -> Styled:
     item = placed.item
     assert isinstance(item, Channel)
-    body = Text()
+    body = Styled()
     add(body, writer.each(enables(item)), style="strong")
     body.append("\n")
     body.append_text(writer.placed(placed))
@@ -150,5 +149,5 @@ def check_blocks(page: Sheet, report: CheckReport, writer: Writer) -> None:
         page.rows("answers", rows)
     if report.related:
         page.heading(msg("heading.related"))
-        page.rows("related", [(Text("•"), writer.placed(placed)) for placed in report.related])
+        page.rows("related", [(Styled("•"), writer.placed(placed)) for placed in report.related])
     sources(page, report.sources, writer)

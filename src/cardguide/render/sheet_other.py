@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from cardguide.documents import (
     DiffReport,
     FaqResults,
@@ -14,6 +12,7 @@ from cardguide.documents import (
 from cardguide.match.pick import Placed
 from cardguide.model.region import Channel
 from cardguide.render.blocks import Marked, Sheet, enables, header, reviewed, sources
+from cardguide.render.styled import Styled
 from cardguide.render.text_words import Writer, clean, inherited, overlay_of
 from cardguide.resolve.chain import Candidate, Entry
 from cardguide.wording import keyed, msg
@@ -29,11 +28,11 @@ def faq_blocks(page: Sheet, results: FaqResults, writer: Writer) -> None:
     if not results.matches:
         page.say(msg("faq.none"), style="aside")
         return
-    page.rows("faq", [(Text("•"), _faq_body(m.placed, writer)) for m in results.matches])
+    page.rows("faq", [(Styled("•"), _faq_body(m.placed, writer)) for m in results.matches])
     sources(page, results.sources, writer)
 
 
-def _faq_body(placed: Placed, writer: Writer) -> Text:
+def _faq_body(placed: Placed, writer: Writer) -> Styled:
     return writer.body(placed.item, inherited(placed), overlay=overlay_of(placed.candidate))
 
 
@@ -55,19 +54,19 @@ def guide_blocks(page: Sheet, view: GuideView, writer: Writer) -> None:
 
 
 def _version_rows(entries: list[Entry], view: GuideView, writer: Writer) -> Marked:
-    either = Text(writer.short(msg("guide.or")))
+    either = Styled(writer.short(msg("guide.or")))
     return [
-        (Text("•") if index == 0 else either, _version(candidate, view.region.id, writer))
+        (Styled("•") if index == 0 else either, _version(candidate, view.region.id, writer))
         for entry in entries
         for index, candidate in enumerate(entry.candidates)
     ]
 
 
-def _version(candidate: Candidate, region_id: str, writer: Writer) -> Text:
+def _version(candidate: Candidate, region_id: str, writer: Writer) -> Styled:
     origin = candidate if candidate.origin != region_id else None
     item = candidate.item
-    # Appended as styled pieces: a style given to Text() would cover all that follows.
-    body = Text().append(f"{item.id}: ", style="strong")
+    # Appended as styled pieces: a style given to Styled() would cover all that follows.
+    body = Styled().append(f"{item.id}: ", style="strong")
     if isinstance(item, Channel):
         body.append(writer.short(enables(item)) + "\n", style="strong")
     return body.append_text(writer.body(item, origin, True, overlay_of(candidate)))
@@ -85,14 +84,14 @@ def listing_blocks(page: Sheet, listing: RegionListing) -> None:
         reviewed = words.short(msg("regions.stale" if info.id in stale else "regions.date",
                                    date=info.last_reviewed))  # fmt: skip
         cells = (info.id, name, words.short(keyed("level", info.level)), info.parent or "-")
-        rows.append([Text(clean(cell)) for cell in (*cells, reviewed)])
+        rows.append([Styled(clean(cell)) for cell in (*cells, reviewed)])
     page.table(header, rows)
 
 
 def diff_blocks(page: Sheet, report: DiffReport, writer: Writer) -> None:
     a, b = report.a, report.b
     for _lang, words in page.words.each(msg("diff.title", a=a.names, b=b.names)):
-        page.title(Text(words, style="title"))
+        page.title(Styled(words, style="title"))
     reviewed(page, report.reviews)
     page.say(msg("diff.counts", n=len(report.differences), same=report.same), style="meta")
     section = None
@@ -104,24 +103,24 @@ def diff_blocks(page: Sheet, report: DiffReport, writer: Writer) -> None:
         change = keyed("diff_change", difference.change, a=a.names, b=b.names)
         page.say(msg("diff.item", id=difference.id, change=change), style="strong")
         page.rows("versions", [
-            (Text(writer.short(region.names)), _diff_version(candidate, writer))
+            (Styled(writer.short(region.names)), _diff_version(candidate, writer))
             for region, versions in ((a, difference.a), (b, difference.b))
             for candidate in versions
         ])  # fmt: skip
     sources(page, report.sources, writer)
 
 
-def _diff_version(candidate: Candidate, writer: Writer) -> Text:
+def _diff_version(candidate: Candidate, writer: Writer) -> Styled:
     item = candidate.item
     body = writer.body(item, candidate, condition=True, overlay=overlay_of(candidate))
     if isinstance(item, Channel):
-        body = Text().append(writer.short(enables(item)) + "\n", style="strong").append_text(body)
+        body = Styled().append(writer.short(enables(item)) + "\n", style="strong").append_text(body)
     return body
 
 
 def validation_blocks(page: Sheet, report: Validation) -> None:
     for d in report.diagnostics:
-        line = Text(f"{one_line(d.where)}: ")
+        line = Styled(f"{one_line(d.where)}: ")
         line.append(d.code, style=d.severity)  # the role is the severity
         line.append(" ")
         if d.severity == "warning":

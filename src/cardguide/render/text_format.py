@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING, TextIO
-
-from rich.console import Console
-from rich.text import Text
-from rich.theme import Theme
 
 from cardguide.render import RenderOptions
 from cardguide.render.blocks import Gap, Heading, Line, Rows, Sheet, Table, Title
 from cardguide.render.layout import items, table, wrap
-from cardguide.render.roles import TERMINAL
 from cardguide.render.sheet import sheet_of
+from cardguide.render.styled import Styled, join
 
 if TYPE_CHECKING:
     from cardguide.documents import Document
@@ -20,19 +18,19 @@ if TYPE_CHECKING:
 MAX_WIDTH = 100  # wider lines are hard to read and to print
 
 
-def lines_of(sheet: Sheet, width: int) -> list[Text]:
+def lines_of(sheet: Sheet, width: int) -> list[Styled]:
     """The sheet's blocks as lines wrapped to `width` cells."""
-    lines: list[Text] = []
+    lines: list[Styled] = []
     for block in sheet.blocks:
         if isinstance(block, Line) and block.raw:
             lines.append(block.text)  # diagnostics stay one per line, for grep and editors
         elif isinstance(block, Title | Line):
             lines += wrap(block.text, width)
         elif isinstance(block, Heading):
-            lines.append(Text())
+            lines.append(Styled())
             lines += wrap(block.text, width)
         elif isinstance(block, Gap):
-            lines.append(Text())
+            lines.append(Styled())
         elif isinstance(block, Rows):
             lines += items(block.rows, width)
         elif isinstance(block, Table):
@@ -41,6 +39,17 @@ def lines_of(sheet: Sheet, width: int) -> list[Text]:
 
 
 def render(document: Document, out: TextIO, options: RenderOptions) -> None:
+    if _plain_for_sure(out, options):
+        # No escape codes, so the lines' characters are the output, and rich is never loaded
+        # (19 ms of a plain run).
+        width = min(_terminal_width(), MAX_WIDTH) if options.width is None else options.width
+        _write(_lines(document, options, width), out)
+        return
+    from rich.console import Console
+    from rich.theme import Theme
+
+    from cardguide.render.roles import TERMINAL
+
     console = Console(
         file=out,
         width=options.width,
@@ -53,21 +62,63 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
         theme=Theme(TERMINAL),  # each role of the sheet as a terminal style
     )
     width = min(console.width, MAX_WIDTH) if options.width is None else options.width
-    lines = [_finished(line) for line in lines_of(sheet_of(document, options), width)]
-    if console.color_system is None:
-        # No escape codes either way, so the lines' characters are the output: printing them
-        # through rich line by line took 20 ms of a checklist's 45.
-        out.write("".join(f"{line.plain}\n" for line in lines))
+    lines = _lines(document, options, width)
+    if console.color_system is None:  # a dumb terminal, say
+        _write(lines, out)
         return
+    from rich.text import Span, Text
+
     # Lines are already wrapped; rich only adds styles, in one pass over all of them.
+    whole = join("\n", lines)
     with console.capture() as captured:
-        console.print(Text("\n").join(lines), soft_wrap=True)
+        console.print(Text(whole.plain, spans=[Span(*s) for s in whole.spans]), soft_wrap=True)
     out.write(captured.get())
 
 
-def _finished(line: Text) -> Text:
-    """The line without trailing blanks (noise in pipes), its tabs expanded by display cells
-    as rich prints them; a copy when that changes it, as lines may be the sheet's own text."""
+def _lines(document: Document, options: RenderOptions, width: int) -> list[Styled]:
+    return [_finished(line) for line in lines_of(sheet_of(document, options), width)]
+
+
+def _write(lines: list[Styled], out: TextIO) -> None:
+    # Printing through rich line by line took 20 ms of a checklist's 45.
+    out.write("".join(f"{line.plain}\n" for line in lines))
+
+
+def _plain_for_sure(out: TextIO, options: RenderOptions) -> bool:
+    """No styles whatever rich would decide: NO_COLOR, or output that is no terminal while
+    nothing in the environment says to treat it as one (https://force-color.org)."""
+    if options.plain:
+        return True
+    if options.styled or "FORCE_COLOR" in os.environ:
+        return False
+    if os.environ.get("TTY_COMPATIBLE") in ("0", "1"):
+        return False  # rich's own switch: left to it
+    isatty = getattr(out, "isatty", None)
+    try:
+        return not (isatty is not None and isatty())
+    except ValueError:  # a closed stream
+        return True
+
+
+def _terminal_width() -> int:
+    """What rich takes as the width when writing to no terminal: the terminal the command
+    runs in (its input, output or error stream), then COLUMNS, then 80."""
+    width = 0
+    for descriptor in (1, 2) if sys.platform == "win32" else (0, 1, 2):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+        break
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    return width or 80
+
+
+def _finished(line: Styled) -> Styled:
+    """The line without trailing blanks (noise in pipes), its tabs expanded by display cells;
+    a copy when that changes it, as lines may be the sheet's own text."""
     plain = line.plain
     if "\t" not in plain and plain == plain.rstrip():
         return line

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from cardguide.match.pick import Placed, for_whom
 from cardguide.model.profile import Profile
 from cardguide.model.region import Channel, Faq, Item, Legal, Source, Step, age_of
 from cardguide.render import RenderOptions
+from cardguide.render.styled import Styled
 from cardguide.resolve.chain import Candidate
 from cardguide.wording import Msg, keyed, msg, say
 from cardguide.wording.escape import escape_controls
@@ -68,17 +67,17 @@ class Words:
         marker = say(msg("fallback", lang=keyed("language", other)), lang)
         return [(lang, f"{clean(value.get(other))} {marker}")]
 
-    def heading(self, value: object) -> Text:
+    def heading(self, value: object) -> Styled:
         # Headings stand out in capitals where the script has them.
         shown = [say(value, lang) for lang in self.langs]
         shown = [
             words.upper() if lang == "en" else words
             for words, lang in zip(shown, self.langs, strict=True)
         ]
-        return Text(" ".join(dict.fromkeys(shown)), style="strong")
+        return Styled(" ".join(dict.fromkeys(shown)), style="strong")
 
 
-def add(body: Text, said: Said, style: str = "") -> None:
+def add(body: Styled, said: Said, style: str = "") -> None:
     """Each language's words as a paragraph of its own."""
     for _lang, words in said:
         if body.plain:
@@ -86,7 +85,7 @@ def add(body: Text, said: Said, style: str = "") -> None:
         body.append(words, style=style)
 
 
-def labelled(body: Text, label: Msg, said: Said, style: str = "strong") -> None:
+def labelled(body: Styled, label: Msg, said: Said, style: str = "strong") -> None:
     """`Where: …` lines, the label in the language of what it labels."""
     for lang, words in said:
         body.append("\n")
@@ -104,14 +103,14 @@ class Writer(Words):
         self.numbers = {source.id: index + 1 for index, source in enumerate(sources)}
         self.sources = {source.id: source for source in sources}
 
-    def status(self, status: str) -> Text:
+    def status(self, status: str) -> Styled:
         words = self.short(keyed("status", status))
-        return Text(words, style="uncertain") if status == "uncertain" else Text(words)
+        return Styled(words, style="uncertain") if status == "uncertain" else Styled(words)
 
-    def meta(self, item: Item, origin: Candidate | None, condition: bool, overlay: str) -> Text:
+    def meta(self, item: Item, origin: Candidate | None, condition: bool, overlay: str) -> Styled:
         """`[1, 3] secondary · from national`: sources, status, and whose item it is."""
         refs = ", ".join(str(n) for n in sorted(self.numbers[ref] for ref in item.sources))
-        line = Text(f"[{refs}] " if refs else "", style="meta")
+        line = Styled(f"[{refs}] " if refs else "", style="meta")
         line.append_text(self.status(item.status))
         extras = []
         age = age_of(item, self.sources)
@@ -133,8 +132,8 @@ class Writer(Words):
         origin: Candidate | None = None,
         condition: bool = False,
         overlay: str = "",
-    ) -> Text:
-        body = Text()
+    ) -> Styled:
+        body = Styled()
         # A title and its text, or a question and its answer, per language.
         if isinstance(item, Legal):
             for lang in self.langs:
@@ -158,7 +157,7 @@ class Writer(Words):
         body.append_text(self.meta(item, origin, condition, overlay))
         return body
 
-    def placed(self, placed: Placed) -> Text:
+    def placed(self, placed: Placed) -> Styled:
         body = self.body(placed.item, inherited(placed), overlay=overlay_of(placed.candidate))
         for caveat in placed.caveats:
             refs = ", ".join(str(self.numbers[ref]) for ref in caveat.sources)
@@ -167,13 +166,13 @@ class Writer(Words):
         self.add_reason(body, placed)
         return body
 
-    def add_reason(self, body: Text, placed: Placed) -> None:
+    def add_reason(self, body: Styled, placed: Placed) -> None:
         if self.why and self.profile is not None:
             sentence = placed.reason.sentence()
             labelled(body, msg("label.why"), self.each(sentence), "meta")
 
-    def verdict(self, verdict: Verdict) -> Text:
-        body = Text()
+    def verdict(self, verdict: Verdict) -> Styled:
+        body = Styled()
         text = getattr(verdict.placed.item, "text", None)
         add(body, self.data(text) if text is not None else [], style="strong")
         question = keyed("question", verdict.rule.kind)
