@@ -1,6 +1,7 @@
 """The command line, made from the command registry: one app, one way every command runs."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer evaluates the root options' annotations
+# in every run, and string ones must each be compiled first.
 
 import enum
 import functools

@@ -249,12 +249,30 @@ class Writer:
         self.raw: BinaryIO | None = getattr(out, "buffer", None)
         self.encoding = data_encoding(out)
         self._encoded: dict[str, bytes] = {}
+        self._layouts: dict[tuple[tuple[str, ...], str], tuple[str, str, str] | None] = {}
         out.flush()
 
     def result(self, row: Row, args: list[str], document: str) -> None:
         """A row's result: `document` is the command's JSON as one line, already escaped
         (worked out once for identical rows, then only written: 10,000 rows of 20 KB each)."""
-        self._write(self._record(row, args, ok=True), document)
+        key = (tuple(args), document)
+        layout = self._layouts.get(key)
+        if layout is None:
+            text = self._text(self._record(row, args, ok=True), document)
+            layout = self._layouts[key] = _layout(text, row)
+        if layout is None:  # cannot happen with today's record: then written in full
+            self._write(self._record(row, args, ok=True), document)
+            return
+        before_row, before_line, rest = layout
+        numbered = f"{before_row}{row.number}{before_line}{row.line}"
+        if self.raw is None:
+            self.out.write(numbered + rest)
+            return
+        encoded = self._encoded.get(rest)
+        if encoded is None:
+            encoded = self._encoded[rest] = self._bytes(rest)
+        self.raw.write(self._bytes(numbered))
+        self.raw.write(encoded)
 
     def saved(self, row: Row, args: list[str], file: Path) -> None:
         """A row whose checklist went to a file of its own (`--output-dir`)."""
@@ -284,24 +302,33 @@ class Writer:
             **body,
         )
 
-    def _write(self, record: BatchRecord, result: str | None = None) -> None:
+    def _text(self, record: BatchRecord, result: str | None = None) -> str:
+        """The record's line; `result` is spliced in as it is, last in the record."""
         fields = msgspec.to_builtins(record)  # in field order, leaving out what is unset
         text = escape_controls(json.dumps(fields, ensure_ascii=False, allow_nan=False))
-        # `result` is spliced in as it is, last in the record.
-        head, tail = (text, "") if result is None else (f'{text[:-1]}, "result": ', "}")
+        return f"{text}\n" if result is None else f'{text[:-1]}, "result": {result}}}\n'
+
+    def _write(self, record: BatchRecord, result: str | None = None) -> None:
+        text = self._text(record, result)
         if self.raw is None:
-            self.out.write(f"{head}{result or ''}{tail}\n")
-            return
-        self.raw.write(self._bytes(head))
-        if result is not None:
-            encoded = self._encoded.get(result)
-            if encoded is None:
-                encoded = self._encoded[result] = self._bytes(result)
-            self.raw.write(encoded)
-        self.raw.write(self._bytes(tail + "\n"))
+            self.out.write(text)
+        else:
+            self.raw.write(self._bytes(text))
 
     def _bytes(self, text: str) -> bytes:
         return text.encode(self.encoding, PLAIN)
+
+
+def _layout(text: str, row: Row) -> tuple[str, str, str] | None:
+    """A result line cut around its row and line numbers, the only parts that differ between
+    rows with the same result: a repeated row is then written without encoding it again."""
+    row_at = text.find('"row": ') + len('"row": ')
+    row_end = text.find(",", row_at)
+    line_at = text.find('"line": ', row_end) + len('"line": ')
+    line_end = text.find(",", line_at)
+    if text[row_at:row_end] != str(row.number) or text[line_at:line_end] != str(row.line):
+        return None
+    return text[:row_at], text[row_end:line_at], text[line_end:]
 
 
 # Formats a row's own file may take, and the file name's suffix for each.
