@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Protocol, cast
 
 import typer
 
+from cardguide.cli import batch_rows as batches
 from cardguide.cli.options import (
     DataDirOption,
     LangOption,
@@ -109,7 +110,6 @@ def batch(
     today: TodayOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    from cardguide.cli import batch_rows as batches
     from cardguide.cli.batch_input import encoding_named, named, read_input, shown
     from cardguide.model.request import Request
     from cardguide.resolve.find import catalog_for
@@ -164,8 +164,6 @@ class _Run:
 
     def all(self, choice: LangChoice, results: str, lang: str | None) -> int:
         """Every row's result on stdout, in order; how many failed."""
-        from cardguide.cli import batch_rows as batches
-
         if results == "csv":
             from cardguide.cli.batch_csv import CsvWriter
 
@@ -187,8 +185,6 @@ class _Run:
 
     def one(self, row: Row, writer: _Writes) -> bool:
         """Build one row's document and write its result; whether it worked."""
-        from cardguide.cli import batch_rows as batches
-
         # A help desk's file repeats a few kinds of person: a row with the same fields as one
         # before it is that row's command line and result again (10,000 rows, 9 distinct).
         key = tuple(row.fields.items())
@@ -219,8 +215,6 @@ class _Run:
     def _settled(self, row: Row) -> RowProblem | tuple[list[str], Ending | str]:
         """What a row's fields come to: the command line they stand for and its result (a
         document's text or how building it ended), or why they stand for none."""
-        from cardguide.cli import batch_rows as batches
-
         try:
             args = batches.command_line(row)
         except batches.RowProblem as problem:
@@ -231,7 +225,6 @@ class _Run:
 
     def _built(self, row: Row, args: list[str]) -> Ending | str:
         """The row's document as its result's text, or how building it ended."""
-        from cardguide.cli import batch_rows as batches
         from cardguide.cli.context import rendered
         from cardguide.commands import BY_NAME
 
