@@ -11,10 +11,11 @@ import stat
 import typing
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
+import msgspec
 import msgspec.structs
 
 from cardguide.cli.terminal import PLAIN, data_encoding
@@ -40,13 +41,12 @@ MAX_ROWS = 100_000
 MAX_FIELD = 1_000
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(msgspec.Struct, frozen=True):
     """One input row: its number among the rows, its line in the file, and its fields."""
 
     number: int
     line: int
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -91,11 +91,15 @@ def _csv_records(reader: Any) -> Iterator[Row]:
     if unknown or "command" not in names:
         raise UsageProblem(msg("batch.columns", unknown=join(unknown), columns=join(COLUMNS)))
     number = 0
+    named = all(names)  # every column has a name: no unnamed one to leave out of each row
     for values in reader:
-        if not any(value.strip() for value in values):
+        if not "".join(values).strip():
             continue  # a blank line is no one
         number += 1
-        fields = {name: value.strip() for name, value in zip(names, values, strict=False) if name}
+        if named:
+            fields = dict(zip(names, map(str.strip, values), strict=False))
+        else:
+            fields = {n: v.strip() for n, v in zip(names, values, strict=False) if n}
         if len(values) > len(names):
             fields["_extra"] = ",".join(values[len(names) :])
         yield Row(number, reader.line_num, fields)
