@@ -56,7 +56,8 @@ def test_the_benchmark_table_has_every_row_and_each_verdict_follows_its_figures(
         "goal-1 command with 20 regions on CARDGUIDE_PATH",
         "regions --format json with 20 regions",
         "apply --region 宁波 with 20 regions",
-        "validate of 20 files",
+        "cold validate of 20 files (empty cache)",
+        "validate of 20 files, cache warm",
         "batch of 50 mixed rows",
     ]
     for match in filter(None, shaped):
