@@ -83,3 +83,34 @@ def test_a_line_never_carries_an_empty_style_span_which_would_split_its_escape_c
     text.spans = [Span(2, 2, "red"), Span(0, 3, "red")]
     [line] = wrap(text, 10)
     assert (line.plain, line.spans) == ("簿4d", [Span(0, 3, "red")])
+
+
+def _styles_by_character(plain: str, spans: list[tuple[int, int, str]]) -> list[set[str]]:
+    return [
+        {style for start, end, style in spans if start <= index < end}
+        for index in range(len(plain))
+    ]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_tabs_and_trailing_blanks_come_out_as_a_terminal_shows_them(seed: int) -> None:
+    """Tabs expand to the next stop of eight cells, Chinese two cells a character, each blank
+    keeping the role of the tab it stands for; as rich, which prints styled lines, has it."""
+    from rich.text import Span as RichSpan
+    from rich.text import Text as RichText
+
+    chance = random.Random(seed)
+    plain = "".join(chance.choice("ab宁波\t \n") for _ in range(chance.randint(0, 24)))
+    spans = []
+    for _ in range(chance.randint(0, 3)):
+        start = chance.randint(0, len(plain))
+        spans.append(Span(start, chance.randint(start, len(plain)), chance.choice(["x", "y"])))
+    ours = Styled(plain, spans=list(spans))
+    theirs = RichText(plain, spans=[RichSpan(*span) for span in spans])
+    for text in (ours, theirs):
+        text.rstrip()
+        text.expand_tabs(8)
+    assert ours.plain == theirs.plain
+    assert _styles_by_character(ours.plain, ours.spans) == _styles_by_character(
+        theirs.plain, [(s.start, s.end, str(s.style)) for s in theirs.spans]
+    )
