@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import pytest
 from rich.cells import cell_len
@@ -85,7 +86,7 @@ def test_a_line_never_carries_an_empty_style_span_which_would_split_its_escape_c
     assert (line.plain, line.spans) == ("簿4d", [Span(0, 3, "red")])
 
 
-def _styles_by_character(plain: str, spans: list[tuple[int, int, str]]) -> list[set[str]]:
+def _styles_by_character(plain: str, spans: Sequence[tuple[int, int, str]]) -> list[set[str]]:
     return [
         {style for start, end, style in spans if start <= index < end}
         for index in range(len(plain))
