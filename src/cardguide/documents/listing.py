@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgspec
 
@@ -15,9 +15,6 @@ from cardguide.documents.common import (
 from cardguide.errors import DataError, Diagnostic
 from cardguide.load.catalog import Catalog
 from cardguide.resolve.chain import load_chain
-
-if TYPE_CHECKING:  # imported where used: most commands need none of them
-    pass
 
 
 class RegionListing(msgspec.Struct, frozen=True):
