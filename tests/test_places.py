@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from cardguide.errors import AmbiguousPlace, NotCovered, RegionNotFound
-from cardguide.load import headers
 from cardguide.load.catalog import Catalog, shipped_dir
 from cardguide.places.divisions import FILE, divisions
 
@@ -55,11 +54,8 @@ def test_every_mainland_division_code_leads_to_a_region(catalog: Catalog) -> Non
 
 def test_every_division_of_a_covered_place_lands_in_its_region(catalog: Catalog) -> None:
     """海曙区 and 余姚市 get Ningbo's rules; nothing in Zhejiang gets only the national ones."""
-    covered = {
-        place["division"]: region
-        for region, place in headers.shipped().items()
-        if place["division"]
-    }
+    regions = [layer.region for layer in catalog.layers()]
+    covered = {region.division: region.id for region in regions if region.division}
     for division in MAINLAND:
         above = [d.code for d in divisions().chain(division.code)]
         nearest = next((covered[code] for code in above if code in covered), "national")

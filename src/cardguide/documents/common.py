@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -15,8 +15,8 @@ from cardguide.model.region import Level, Source
 from cardguide.resolve.chain import Candidate, Entry, Guide
 from cardguide.wording.text import Text
 
-if TYPE_CHECKING:  # imported where used: most commands need none of them
-    pass
+if TYPE_CHECKING:
+    from cardguide.load.headers import Header
 
 
 # Kinds a checklist must account for: when nothing applies, output says "not known".
@@ -61,18 +61,15 @@ class RegionInfo(msgspec.Struct, frozen=True):
         )
 
     @classmethod
-    def of_header(cls, header: dict[str, Any], file: str) -> RegionInfo:
-        """From a header as `headers.header_of` keeps it."""
-        names = Text(**header["names"])
-        full = header["full_names"]
+    def of_header(cls, header: Header, file: str) -> RegionInfo:
         return cls(
-            header["id"],
-            names,
-            Text(**full) if full else names,
-            header["pinyin"],
-            header["level"],
-            header["parent"],
-            datetime.date.fromisoformat(header["last_reviewed"]),
+            header.id,
+            header.names,
+            header.full_names or header.names,
+            header.pinyin,
+            header.level,
+            header.parent,
+            header.last_reviewed,
             file,
         )
 

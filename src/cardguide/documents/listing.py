@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import msgspec
 
@@ -14,6 +13,7 @@ from cardguide.documents.common import (
 )
 from cardguide.errors import DataError, Diagnostic
 from cardguide.load.catalog import Catalog
+from cardguide.load.headers import Header
 from cardguide.resolve.chain import load_chain
 
 
@@ -29,7 +29,7 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
     Made from the regions' headers: a local file's comes from the user's cache while the file
     is unchanged, so listing thousands of local regions parses none of them.
     """
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, Header] = {}
     problems: list[Diagnostic] = []
     for region_id in catalog.ids():
         try:
@@ -38,8 +38,8 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
             problems.append(error.diagnostic)
     catalog.save_headers()
     children: dict[str | None, list[str]] = {}
-    for region_id, header in sorted(found.items()):
-        parent = header["parent"] if header["parent"] in found else None
+    for region_id, header in found.items():  # in id order, as listed
+        parent = header.parent if header.parent in found else None
         children.setdefault(parent, []).append(region_id)
     ordered: list[RegionInfo] = []
     pending = list(reversed(children.get(None, [])))
@@ -55,7 +55,7 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
         except DataError as error:
             problems.append(error.diagnostic)
     found_reviews = [
-        review(info.id, info.file, catalog.is_local(info.file), info.last_reviewed, today)
+        review(info.id, info.file, catalog.is_local(info.id), info.last_reviewed, today)
         for info in ordered
     ]
     return RegionListing(ordered, found_reviews, list(dict.fromkeys(problems)))

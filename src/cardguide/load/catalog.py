@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 import msgspec.structs
@@ -98,7 +98,7 @@ class Catalog:
         self._indexes: dict[str, DirIndex] = {}
         self._places: dict[str, Place | None] = {}  # each region's names, None when broken
         self._gazetteer: Gazetteer | None = None
-        self._overlay_strs = {str(directory) for directory in self.overlays}
+        self._local: set[str] = set()  # listed regions with a file in a local directory
         self._resolved: dict[Path, Path] = {}  # directories, resolved once
 
     def files_for(self, region_id: str) -> list[Path]:
@@ -118,9 +118,11 @@ class Catalog:
         """The path of a listed region's nearest file, as a string (a listing needs thousands)."""
         return self._scan()[region_id][0]
 
-    def is_local(self, path: str) -> bool:
-        """Whether a listed file lies in a local data directory rather than the shipped data."""
-        return os.path.dirname(path) in self._overlay_strs  # noqa: PTH120
+    def is_local(self, region_id: str) -> bool:
+        """Whether a listed region's nearest file lies in a local data directory rather than
+        the shipped data."""
+        self._scan()
+        return region_id in self._local
 
     def ids(self) -> list[str]:
         """Every region id with a file; other *.yaml entries are left to `skipped`."""
@@ -148,6 +150,7 @@ class Catalog:
                     found = {stem: [path] for stem, path in listed.files}
                 if local:
                     odd += [directory / name for name in listed.odd]
+                    self._local.update(stem for stem, _path in listed.files)
             self._scanned, self._odd = found, sorted(odd)
             self._order = sorted(found)
             self.save_headers()  # a listing taken anew
@@ -194,7 +197,7 @@ class Catalog:
             self._loaded[file] = read(file, overlay)
         return self._loaded[file]
 
-    def header(self, region_id: str) -> dict[str, Any]:
+    def header(self, region_id: str) -> headers.Header:
         """The region's header (names, level, parent, review date) from its nearest file: a
         local file's from its directory's index while the file is unchanged."""
         paths = self._scan().get(region_id)
@@ -202,11 +205,13 @@ class Catalog:
             raise RegionNotFound(region_id, [])
         return self._header_at(region_id, paths[0])
 
-    def _header_at(self, region_id: str, path: str) -> dict[str, Any]:
+    def _header_at(self, region_id: str, path: str) -> headers.Header:
         index = self._index_of(region_id, path)
-        if index is None:
-            return headers.header_of(self.load(Path(path)))
-        return index.header(region_id, path)
+        if index is not None:
+            return index.header(region_id, path)
+        # The committed index, for a file with the very bytes it was built from
+        found = headers.indexed(region_id, Path(path))
+        return found if found is not None else headers.header_of(self.load(Path(path)))
 
     def _index_of(self, region_id: str, path: str) -> DirIndex | None:
         """The index of a listed file's local directory; None for a shipped file, or when the
@@ -358,12 +363,8 @@ class Catalog:
             try:
                 if index is not None:
                     found = index.place(region_id, path)
-                else:  # the committed index, for a file with the very bytes it was built from
-                    found = headers.indexed(region_id, Path(path))
-                    if found is None:  # edited since the index was built
-                        found = headers.place(
-                            region_id, headers.spellings(self._header_at(region_id, path))
-                        )
+                else:
+                    found = headers.place(self._header_at(region_id, path))
             except DataError as error:
                 self.broken.append(error.diagnostic)
             self._places[region_id] = found

@@ -7,7 +7,6 @@ import stat
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
@@ -27,8 +26,7 @@ class Record(msgspec.Struct, array_like=True):
 
     stamp: list[int]  # the file's (a link's target's) mtime, ctime, size, inode and device
     keys: list[str]  # its names folded, as a name lookup compares them
-    # Decoded when asked: its header (header_of its layer, folded names under "keys"), and the
-    # names a lookup needs, made from the header.
+    # Decoded when asked: its header, and the names a lookup needs, made from the header.
     header: msgspec.Raw
     place: msgspec.Raw
 
@@ -46,7 +44,7 @@ class Stored(msgspec.Struct, array_like=True):
 
 
 _RECORDS = msgspec.msgpack.Decoder(dict[str, Record])
-_HEADER = msgspec.msgpack.Decoder(dict[str, Any])
+_HEADER = msgspec.msgpack.Decoder(headers.Header)
 _PLACE = msgspec.msgpack.Decoder(Place)
 _EMPTY = msgspec.msgpack.encode({})
 
@@ -108,10 +106,9 @@ class DirIndex:
                     self._learnt(stamp)
         return self._listing
 
-    def header(self, region_id: str, path: str) -> dict[str, Any]:
+    def header(self, region_id: str, path: str) -> headers.Header:
         """The header of a region file of this directory. DataError for a broken file."""
-        header: dict[str, Any] = _HEADER.decode(self._record(region_id, path).header)
-        return header
+        return _HEADER.decode(self._record(region_id, path).header)
 
     def place(self, region_id: str, path: str) -> Place:
         """The names of a region file of this directory. DataError for a broken file."""
@@ -138,7 +135,7 @@ class DirIndex:
         if records.pop(region_id, None) is not None:
             self.changed = True  # a broken file's last good header is not kept either
         header = self._read(path)
-        place = headers.place(region_id, headers.spellings(header))
+        place = headers.place(header)
         encode = msgspec.msgpack.encode
         raw = msgspec.Raw(encode(header)), msgspec.Raw(encode(place))
         record = Record(stamp or [], list(place.keys), *raw)
@@ -148,7 +145,7 @@ class DirIndex:
             self._learnt(stamp)
         return record
 
-    def _read(self, path: str) -> dict[str, Any]:
+    def _read(self, path: str) -> headers.Header:
         """A file's header read from the file (its compiled form, once it loaded cleanly),
         with every check a command makes: a link out of the data directories is refused."""
         file = Path(path)

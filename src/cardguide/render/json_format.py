@@ -20,9 +20,10 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
     # msgspec writes the same text as json.dumps(ensure_ascii=False, indent=2) in C (the standard
     # library's indenting encoder is pure Python: 70 ms for 3,000 regions), and strict JSON: it
     # has no NaN or Infinity. It escapes C0 controls; the C1 controls and bidi characters it
-    # leaves raw are escaped too, so a terminal never acts on them.
-    encoded = msgspec.json.encode(shaped(document, options))
-    out.write(escape_controls(msgspec.json.format(encoded, indent=2).decode("utf-8")))
+    # leaves raw are escaped too, so a terminal never acts on them. They are escaped in the
+    # one-line form, which has no line break of its own to step over, before it is indented:
+    # an escape is JSON for the same character, and indenting keeps it as written.
+    out.write(msgspec.json.format(one_line(document, options), indent=2))
     out.write("\n")
 
 

@@ -12,7 +12,6 @@ from cardguide.errors import UsageProblem
 from cardguide.load.catalog import Catalog, Found
 from cardguide.resolve.chain import Guide, limited_to, load_chain, resolve
 from cardguide.wording import Msg, join, msg
-from cardguide.wording.text import Text
 
 
 def catalog_for(data_dirs: Sequence[Path]) -> Catalog:
@@ -33,7 +32,7 @@ def find_guide(catalog: Catalog, query: str | Found) -> tuple[Guide, list[Msg]]:
         notes.append(msg("locate.took", query=query, place=found.took, others=meant))
     guide = resolve(load_chain(catalog, found.region))
     others = {
-        region: Text(**catalog.header(region)["names"])
+        region: catalog.header(region).names
         for region in limited_to(guide)
         if region not in guide.region_ids
     }
