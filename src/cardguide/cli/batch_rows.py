@@ -11,7 +11,6 @@ import stat
 import typing
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
@@ -49,12 +48,13 @@ class Row(msgspec.Struct, frozen=True):
     fields: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-@dataclass(frozen=True)
 class RowProblem(Exception):
     """A row that cannot become a command line: which field, and why."""
 
-    field_name: str
-    message: Msg
+    def __init__(self, field_name: str, message: Msg) -> None:
+        super().__init__(field_name, message)
+        self.field_name = field_name
+        self.message = message
 
 
 def _column(name: str) -> str:
@@ -65,44 +65,56 @@ def _column(name: str) -> str:
 def read_rows(text: str) -> Iterator[Row]:
     """Rows of CSV with a header row, or of JSON Lines (each line an object)."""
     stripped = text.lstrip("\ufeff \t\r\n")
-    rows = _json_lines(text) if stripped.startswith("{") else _csv_rows(text.lstrip("\ufeff"))
-    for count, row in enumerate(rows, start=1):
-        if count > MAX_ROWS:
-            raise UsageProblem(msg("batch.too_many_rows", limit=MAX_ROWS))
-        yield row
+    return _json_lines(text) if stripped.startswith("{") else _csv_rows(text.lstrip("\ufeff"))
+
+
+def _counted(number: int) -> int:
+    """The next row's number, refusing a file with more rows than a batch takes."""
+    if number >= MAX_ROWS:
+        raise UsageProblem(msg("batch.too_many_rows", limit=MAX_ROWS))
+    return number + 1
 
 
 def _csv_rows(text: str) -> Iterator[Row]:
     # Any line ending a spreadsheet writes (\r\n on Windows, \r alone on old Macs) ends a row.
     reader = csv.reader(io.StringIO(text, newline=None))
     try:
-        yield from _csv_records(reader)
+        header = next(reader, None)
+        if header is None:
+            return
+        names = [_column(name) for name in header]
+        unknown = [name for name in names if name and name not in COLUMNS]
+        if unknown or "command" not in names:
+            columns = msg("batch.columns", unknown=join(unknown), columns=join(COLUMNS))
+            raise UsageProblem(columns)
+        number = 0
+        # A help desk's file repeats a few kinds of person: rows with the same values share
+        # their fields, made once (None for a blank line, which is no one).
+        made: dict[tuple[str, ...], dict[str, str] | None] = {}
+        for values in reader:
+            key = tuple(values)
+            if key in made:
+                fields = made[key]
+            else:
+                fields = made[key] = _fields(names, values)
+            if fields is not None:
+                number = _counted(number)
+                yield Row(number, reader.line_num, fields)
     except csv.Error:
         # The csv module's own explanation is English and varies by version: say where.
         raise UsageProblem(msg("batch.unreadable_csv", line=reader.line_num)) from None
 
 
-def _csv_records(reader: Any) -> Iterator[Row]:
-    header = next(reader, None)
-    if header is None:
-        return
-    names = [_column(name) for name in header]
-    unknown = [name for name in names if name and name not in COLUMNS]
-    if unknown or "command" not in names:
-        raise UsageProblem(msg("batch.columns", unknown=join(unknown), columns=join(COLUMNS)))
-    number = 0
-    named = all(names)  # every column has a name: no unnamed one to leave out of each row
-    for values in reader:
-        if not "".join(values).strip():
-            continue  # a blank line is no one
-        number += 1
-        if named:
-            fields = dict(zip(names, map(str.strip, values), strict=False))
-        else:
-            fields = {n: v.strip() for n, v in zip(names, values, strict=False) if n}
-        if len(values) > len(names):
-            fields["_extra"] = ",".join(values[len(names) :])
-        yield Row(number, reader.line_num, fields)
+def _fields(names: list[str], values: list[str]) -> dict[str, str] | None:
+    """A CSV row's fields by column, None for a blank row; values past the last column are
+    kept together, for the row to be refused."""
+    stripped = [value.strip() for value in values]
+    if not any(stripped):
+        return None
+    fields = {name: value for name, value in zip(names, stripped, strict=False) if name}
+    if len(values) > len(names):
+        fields["_extra"] = ",".join(values[len(names) :])
+    return fields
 
 
 def _json_lines(text: str) -> Iterator[Row]:
@@ -110,7 +122,7 @@ def _json_lines(text: str) -> Iterator[Row]:
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        number += 1
+        number = _counted(number)
         try:
             data = json.loads(line)
         except (ValueError, RecursionError):  # not JSON, or nested past what it decodes
