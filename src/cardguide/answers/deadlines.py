@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+import msgspec
 
 from cardguide.answers.dates import OutsideCalendar, apply_period, describe_period, holiday_name
 from cardguide.match.pick import Placed, select
@@ -17,8 +18,7 @@ from cardguide.wording import Msg, join, keyed, msg
 DATED_AFTER_YEARS = 2
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     """One period of a rule, worked out from the event date."""
 
     period: Period
@@ -27,8 +27,7 @@ class Outcome:
     problem: Msg | None = None  # why it cannot be computed
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(msgspec.Struct, frozen=True):
     """A yes / no / need-more-information answer and the dates it rests on."""
 
     answer: Answer
@@ -36,8 +35,7 @@ class Decision:
     outcomes: tuple[Outcome, ...]
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(msgspec.Struct, frozen=True):
     """A decision about one checklist item, with the rule and dates behind it."""
 
     placed: Placed

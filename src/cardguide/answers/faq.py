@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from cardguide.match.pick import Placed
 from cardguide.model.region import Faq
@@ -54,8 +55,7 @@ def _weight(term: str) -> int:
     return 1 if len(term) == 1 and han_runs().match(term) else TERM_WEIGHT
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     placed: Placed
     score: int
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+
+import msgspec
 
 from cardguide.errors import DataError, UsageProblem
 from cardguide.wording import Msg, msg
@@ -15,8 +16,7 @@ GUESSED = "gb18030"
 MAX_BYTES = 64 * 1024 * 1024  # room for a help desk's day of rows, never a whole disk
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(msgspec.Struct, frozen=True):
     """The text, and the encoding it was read in when that was a guess other than UTF-8."""
 
     text: str
