@@ -130,6 +130,38 @@ def test_an_unknown_place_gets_suggestions_in_the_script_of_the_input(
     assert all(s.isascii() == (script == "latin") for s in suggestions), suggestions
 
 
+def test_misspelt_division_names_get_the_suggestions_difflib_finds_among_every_name() -> None:
+    """A typo of any kind (a letter or character dropped, doubled, swapped or replaced) is
+    answered as difflib answers it over every division name of the query's script: the quick
+    pass over names that cannot be close never drops one that is."""
+    import difflib
+    import random
+
+    from cardguide.places.divisions import _cutoff, _may_pass
+    from cardguide.places.names import is_han
+
+    every = list(divisions().by_name)
+    rng = random.Random(20261203)
+    for _ in range(300):
+        word = list(rng.choice(every))
+        at = rng.randrange(len(word))
+        edit = rng.choice(("drop", "double", "swap", "replace"))
+        if edit == "drop" and len(word) > 1:
+            del word[at]
+        elif edit == "double":
+            word.insert(at, word[at])
+        elif edit == "swap" and at + 1 < len(word):
+            word[at], word[at + 1] = word[at + 1], word[at]
+        else:
+            word[at] = rng.choice("aeinoustz海曙宁波州县市")
+        query = "".join(word)
+        han = is_han(query)
+        keys = [key for key in every if is_han(key) == han and len(key) >= 2]
+        cutoff = _cutoff(query, han)
+        whole = difflib.get_close_matches(query, keys, 20, cutoff)
+        assert difflib.get_close_matches(query, _may_pass(query, keys, cutoff), 20, cutoff) == whole
+
+
 def test_a_shipped_file_edited_after_the_index_was_built_is_found_by_its_new_name(
     invoke: Invoke, regions_dir: Callable[..., Path]
 ) -> None:

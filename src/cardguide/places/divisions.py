@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from cardguide.places.names import fold, is_han
+from cardguide.places.names import fold, han_runs, is_han
 
 FILE = Path(__file__).with_name("divisions.tsv")
 # Provincial codes of the places cardguide does not cover: Taiwan, Hong Kong, Macao.
@@ -110,8 +110,15 @@ class Divisions:
 
         wanted = fold(query)
         han = is_han(query)
-        keys = [key for key in self.by_name if is_han(key) == han and len(key) >= 2]
-        close = difflib.get_close_matches(wanted, keys, n=20, cutoff=_cutoff(wanted, han))
+        # A key in ASCII has no Chinese character: only the others need the pattern.
+        chinese = han_runs().search
+        keys = [
+            key
+            for key in self.by_name
+            if len(key) >= 2 and (not key.isascii() and chinese(key) is not None) == han
+        ]
+        cutoff = _cutoff(wanted, han)
+        close = difflib.get_close_matches(wanted, _may_pass(wanted, keys, cutoff), 20, cutoff)
 
         def likeness(key: str) -> tuple[float, int, int]:
             # Equally close names: the one that begins like the query (海曙 for 海署区), then the
@@ -124,6 +131,22 @@ class Divisions:
         close.sort(key=likeness, reverse=True)
         found = [self.by_code[code] for key in close for code in self.by_name[key]]
         return list({division.code: division for division in found}.values())[:limit]
+
+
+def _may_pass(wanted: str, keys: list[str], cutoff: float) -> list[str]:
+    """The keys difflib could find close to `wanted`; it leaves out only keys its own quick
+    bound would refuse, so what it finds is the same.
+
+    That bound, counting the characters two names share, is most of its time over thousands
+    of names; here a pattern counts, in C, each character of a key that occurs in the query
+    at all, which is never less, and the ratio is worked out as difflib works it out.
+    """
+    if not wanted:
+        return keys
+    elsewhere = re.compile("[^" + re.escape("".join(sorted(set(wanted)))) + "]").findall
+    size = len(wanted)
+    return [key for key in keys
+            if 2.0 * (len(key) - len(elsewhere(key))) / (size + len(key)) >= cutoff]  # fmt: skip
 
 
 def _cutoff(wanted: str, han: bool) -> float:
