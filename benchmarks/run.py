@@ -26,6 +26,8 @@ from pathlib import Path
 
 from generate import generate
 
+from cardguide.load.dirindex import TICK_NS
+
 PY = sys.executable
 CARDGUIDE = [PY, "-m", "cardguide"]
 GOAL_1 = [*CARDGUIDE, "apply", "--region", "ningbo", "--newborn", "--format", "json"]
@@ -127,6 +129,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         root = Path(work)
         regions = root / "regions"
         generate(regions, args.regions)
+        if not args.tiny:
+            # The rows measure a directory between changes, as a help desk's is. For one clock
+            # tick after its files change, their indexed headers are not trusted and are read
+            # again (the racy-clean rule): runs in that tick would time those reads instead.
+            time.sleep(TICK_NS / 1e9 + 0.1)
         people = root / "people.csv"
         _batch_file(people, args.rows)
         parse_all = (
