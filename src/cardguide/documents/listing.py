@@ -13,7 +13,6 @@ from cardguide.documents.common import (
 )
 from cardguide.errors import DataError, Diagnostic
 from cardguide.load.catalog import Catalog
-from cardguide.load.headers import Header
 from cardguide.resolve.chain import load_chain
 
 
@@ -29,14 +28,7 @@ def build_listing(catalog: Catalog, today: datetime.date) -> RegionListing:
     Made from the regions' headers: a local file's comes from the user's cache while the file
     is unchanged, so listing thousands of local regions parses none of them.
     """
-    found: dict[str, Header] = {}
-    problems: list[Diagnostic] = []
-    for region_id in catalog.ids():
-        try:
-            found[region_id] = catalog.header(region_id)
-        except DataError as error:  # one broken local file must not hide every other region
-            problems.append(error.diagnostic)
-    catalog.save_headers()
+    found, problems = catalog.every_header()
     children: dict[str | None, list[str]] = {}
     for region_id, header in found.items():  # in id order, as listed
         parent = header.parent if header.parent in found else None

@@ -205,6 +205,20 @@ class Catalog:
             raise RegionNotFound(region_id, [])
         return self._header_at(region_id, paths[0])
 
+    def every_header(self) -> tuple[dict[str, headers.Header], list[Diagnostic]]:
+        """Every listed region's header, in id order, and why any file could not give one (a
+        broken local file must not hide every other region)."""
+        scanned = self._scan()
+        found: dict[str, headers.Header] = {}
+        problems: list[Diagnostic] = []
+        for region_id in self._order:
+            try:
+                found[region_id] = self._header_at(region_id, scanned[region_id][0])
+            except DataError as error:
+                problems.append(error.diagnostic)
+        self.save_headers()
+        return found, problems
+
     def _header_at(self, region_id: str, path: str) -> headers.Header:
         index = self._index_of(region_id, path)
         if index is not None:
