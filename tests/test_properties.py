@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cardguide.load.catalog import shipped_dir
-from cardguide.wording.escape import escape_controls, has_controls, one_line
+from cardguide.wording.escape import escape_controls, escape_json, has_controls, one_line
 
 from .conftest import Invoke
 from .test_output_schemas import assert_valid
@@ -136,3 +136,19 @@ def test_escaped_text_holds_no_control_and_text_without_one_is_unchanged(text: s
     assert not has_controls(escaped)
     assert (escaped == text) == (not has_controls(text))
     assert not any(c in one_line(text) for c in "\n\r\t")
+
+
+# Every character next to the ones escaped, by code point or by its UTF-8 bytes: C1 controls
+# and their neighbours, U+061B to U+061D, U+2000 to U+206F (“, —, the bidi marks).
+_NEAR_CONTROLS = [
+    chr(c) for c in (*range(0x7E, 0xC1), *range(0x61B, 0x61E), *range(0x2000, 0x2070))
+]
+
+
+@given(st.text())
+def test_json_output_is_escaped_as_any_text_is(text: str) -> None:
+    import msgspec
+
+    for one in (text, *(f"宁波{near}a\n" for near in _NEAR_CONTROLS)):
+        encoded = msgspec.json.encode({"text": one})
+        assert escape_json(encoded) == escape_controls(encoded.decode("utf-8")), ascii(one)

@@ -9,7 +9,7 @@ import msgspec
 from cardguide.render import RenderOptions
 from cardguide.render.json_shape import SCHEMA_VERSION as SCHEMA_VERSION
 from cardguide.render.json_shaper import Shaper
-from cardguide.wording.escape import escape_controls
+from cardguide.wording.escape import escape_json
 
 if TYPE_CHECKING:
     from cardguide.documents import Checklist, Document
@@ -29,7 +29,7 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
 
 def one_line(document: Document, options: RenderOptions) -> str:
     """The same JSON on one line, as a batch result carries it."""
-    return escape_controls(msgspec.json.encode(shaped(document, options)).decode("utf-8"))
+    return escape_json(msgspec.json.encode(shaped(document, options)))
 
 
 def shaped(document: Document, options: RenderOptions) -> Shaped:
