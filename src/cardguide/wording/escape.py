@@ -30,15 +30,17 @@ def escape_controls(text: str) -> str:
     return _controls().sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
-# The first bytes, in UTF-8, of every character above that JSON may hold raw: DEL, the C1
-# controls (U+0080 to U+009F), U+061C and U+200E to U+2069. JSON writers escape the C0 ones.
-_JSON_LEADS = (b"\x7f", b"\xc2", b"\xd8\x9c", b"\xe2\x80", b"\xe2\x81")
+# The first byte, in UTF-8, of every character above that JSON may hold raw: DEL, the C1
+# controls (U+0080 to U+009F: C2), U+061C (D8) and U+200E to U+2069 (E2); JSON writers escape
+# the C0 ones. Single bytes, so each search runs at memory speed (a two-byte one took 1.3 ms
+# over a 1.3 MB listing, more than looking at each character).
+_JSON_LEADS = (b"\x7f", b"\xc2", b"\xd8", b"\xe2")
 
 
 def escape_json(encoded: bytes) -> str:
-    """JSON as UTF-8, as text that cannot drive a terminal: as escape_controls gives it, but
-    JSON with none of those characters' first bytes (most of it, and a listing of thousands of
-    regions) is passed by a few byte searches instead of a look at each character."""
+    """JSON as UTF-8, as text that cannot drive a terminal: as escape_controls gives it. JSON
+    with none of those first bytes is passed by four byte searches instead of a look at each
+    character: a listing of thousands of regions, though not a checklist with “quotes” (E2)."""
     text = encoded.decode("utf-8")
     if any(lead in encoded for lead in _JSON_LEADS):
         return escape_controls(text)
