@@ -4,7 +4,7 @@
     python scripts/regenerate.py --check   # list what is stale; exit 1 if anything is
 
 It writes the JSON Schema of region files (schema/region.schema.json, what `cardguide schema`
-prints), the name index of the shipped regions (src/cardguide/load/region_headers.json) and the
+prints), the header index of the shipped regions (src/cardguide/load/region_headers.json) and the
 message catalog as cardguide reads it (src/cardguide/wording/messages.json, from messages.toml).
 One test (tests/test_generated.py) fails while any of them is stale. Not here: the division
 list, a data set with its own script and version (scripts/build_divisions.py), and the compiled

@@ -33,6 +33,17 @@ def test_every_committed_generated_file_is_what_the_script_makes_from_todays_cod
     assert checked.returncode == 0
 
 
+def test_the_committed_header_index_describes_every_shipped_file() -> None:
+    """Listings and name lookups take the shipped regions' headers from the index: one that no
+    longer reads (a field renamed in the code) would quietly send every run to the files."""
+    from cardguide.load import headers
+
+    for file in sorted(catalog.shipped_dir().glob("*.yaml")):
+        found = headers.indexed(file.stem, file)
+        assert found is not None, file.name
+        assert found.id == file.stem
+
+
 def test_a_region_renamed_to_a_name_of_the_same_length_answers_to_its_new_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
 ) -> None:
