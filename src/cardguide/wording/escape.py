@@ -42,9 +42,12 @@ def escape_json(encoded: bytes) -> str:
     with none of those first bytes is passed by four byte searches instead of a look at each
     character: a listing of thousands of regions, though not a checklist with “quotes” (E2)."""
     text = encoded.decode("utf-8")
-    if any(lead in encoded for lead in _JSON_LEADS):
-        return escape_controls(text)
-    return text
+    return escape_controls(text) if needs_escaping(encoded) else text
+
+
+def needs_escaping(encoded: bytes) -> bool:
+    """Whether JSON as UTF-8 may hold a character escape_json shows escaped."""
+    return any(lead in encoded for lead in _JSON_LEADS)
 
 
 def has_controls(text: str) -> bool:
