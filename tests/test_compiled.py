@@ -39,7 +39,7 @@ def settle(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
 
 def _stored(directory: Path) -> tuple[dirindex.Stored, dict[str, dirindex.Record]]:
     """A local directory's index as it is kept, and its records by region id."""
-    [kept] = (compiled.cache_root() / "index").glob("*.msgpack")
+    kept = dirindex.index_file(str(directory.resolve()))
     stored = msgspec.msgpack.decode(kept.read_bytes(), type=dirindex.Stored)
     assert stored.listing is not None
     assert {path for _id, path in stored.listing.files} <= {str(p) for p in directory.iterdir()}

@@ -1,4 +1,4 @@
-"""A local data directory's index in the user's cache: its listing, each file's stamp and header."""
+"""A data directory's index in the user's cache: its listing, each file's stamp and header."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ _EMPTY = msgspec.msgpack.encode({})
 
 
 class DirIndex:
-    """One local data directory as the last run left it: its listing, and each region file's
+    """One data directory as the last run left it: its listing, and each region file's
     stat stamp and header (names, level, parent, review date, folded names).
 
     The invariant: a stamp is trusted only if the file or directory it describes last changed
@@ -63,12 +63,15 @@ class DirIndex:
     reads the files itself. A broken file raises DataError and nothing is kept for it.
     """
 
-    def __init__(self, directory: Path, roots: Sequence[Path], limit: int) -> None:
+    def __init__(
+        self, directory: Path, roots: Sequence[Path], limit: int, overlay: bool = True
+    ) -> None:
         self.directory = str(directory)
+        self.overlay = overlay  # a local directory's files, rather than the shipped data's
         self.roots = roots  # the catalog's data directories, where a link may point
         self.limit = limit  # region files a directory may hold (CG033 beyond)
         self.began = time.time_ns()  # before this run stats anything: the time of its write
-        self.file = _index_file(self.directory)
+        self.file = index_file(self.directory)
         try:
             self.stored = msgspec.msgpack.decode(_read(self.file), type=Stored)
         except (OSError, msgspec.DecodeError):  # none yet, damaged or foreign: trust nothing
@@ -134,7 +137,7 @@ class DirIndex:
             return kept
         if records.pop(region_id, None) is not None:
             self.changed = True  # a broken file's last good header is not kept either
-        header = self._read(path)
+        header = self._read(region_id, path)
         place = headers.place(header)
         encode = msgspec.msgpack.encode
         raw = msgspec.Raw(encode(header)), msgspec.Raw(encode(place))
@@ -145,12 +148,15 @@ class DirIndex:
             self._learnt(stamp)
         return record
 
-    def _read(self, path: str) -> headers.Header:
+    def _read(self, region_id: str, path: str) -> headers.Header:
         """A file's header read from the file (its compiled form, once it loaded cleanly),
-        with every check a command makes: a link out of the data directories is refused."""
+        with every check a command makes: a link out of the data directories is refused. A
+        shipped file with the very bytes the committed index was built from is not decoded."""
         file = Path(path)
         datadir.refuse_outside(file, self.roots)
-        return headers.header_of(load_layer(file, overlay=True))
+        if not self.overlay and (found := headers.indexed(region_id, file)) is not None:
+            return found
+        return headers.header_of(load_layer(file, overlay=self.overlay))
 
     def _kept(self) -> dict[str, Record]:
         if self._records is None:
@@ -197,7 +203,7 @@ def _read(path: Path) -> bytes:
         os.close(descriptor)
 
 
-def _index_file(directory: str) -> Path:
+def index_file(directory: str) -> Path:
     key = compiled.digest(directory.encode("utf-8", "surrogateescape"))
     return compiled.cache_root() / "index" / f"{key}.msgpack"
 
