@@ -36,7 +36,10 @@ def test_the_list_holds_every_province_prefecture_and_county() -> None:
 
 def test_every_division_has_a_parent_in_the_list_and_a_pinyin() -> None:
     for division in ALL:
-        assert division.parent is None or division.parent in divisions().by_code, division
+        if division.level == "province":
+            assert division.parent == "", division
+        else:
+            assert division.parent in divisions().by_code, division
         assert division.pinyin.isascii(), division
         assert division.pinyin.isalpha(), division
 
@@ -160,6 +163,40 @@ def test_misspelt_division_names_get_the_suggestions_difflib_finds_among_every_n
         cutoff = _cutoff(query, han)
         whole = difflib.get_close_matches(query, keys, 20, cutoff)
         assert difflib.get_close_matches(query, _may_pass(query, keys, cutoff), 20, cutoff) == whole
+
+
+def test_a_path_of_names_finds_what_a_look_at_every_name_would_find() -> None:
+    """浙江宁波海曙, 'haishu ningbo', a name with junk before or after it: the divisions found
+    are those a look at each of the 9,000 names, asking whether it begins or ends the query
+    and the rest names its ancestors, would find."""
+    import random
+
+    from cardguide.places.names import fold
+
+    every = divisions()
+
+    def scanned(wanted: str) -> list[str]:
+        found: set[str] = set()
+        for key, codes in every.by_name.items():
+            if len(key) < 2 or not (wanted.endswith(key) or wanted.startswith(key)):
+                continue
+            rest = wanted.removesuffix(key) if wanted.endswith(key) else wanted.removeprefix(key)
+            found.update(c for c in codes if every._names_ancestors(rest, every.chain(c)[1:]))
+        return sorted(found)
+
+    rng = random.Random(20261204)
+    queries = 0
+    for division in rng.sample(ALL, 300):
+        parts = [rng.choice([d.short, d.name, d.pinyin]) for d in every.chain(division.code)]
+        if rng.random() < 0.5:
+            parts.reverse()
+        junk = rng.choice(["", "", "x", "省", "zz", "海"])
+        query = fold(rng.choice(["", junk]) + "".join(parts) + rng.choice(["", junk]))
+        if query in every.by_name:
+            continue  # an exact name is found before any path is tried
+        queries += 1
+        assert [d.code for d in every._by_path(query)] == scanned(query), query
+    assert queries > 100  # most queries were paths, not names
 
 
 def test_a_shipped_file_edited_after_the_index_was_built_is_found_by_its_new_name(
