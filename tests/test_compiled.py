@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -429,3 +430,50 @@ def test_a_name_whose_local_holder_is_gone_is_not_given_to_a_shipped_region_of_t
     assert invoke(args).json()["region"]["id"] == "ningbo"  # the local ningbo, in the index
     (local / "ningbo.yaml").unlink()  # the shipped ningbo remains, without that name
     assert invoke(args).json()["region"]["id"] == "yinzhou"
+
+
+def test_a_shipped_file_edited_after_its_directory_was_indexed_is_read_again(
+    invoke: Invoke, regions_dir: Callable[..., Path], settle: Callable[[], None]
+) -> None:
+    """A source checkout where someone renames Ningbo in place, keeping the file's size and
+    putting its modification time back: the shipped directory's index, written while the file
+    was as shipped, does not keep the old name."""
+    for file in shipped_dir().glob("*.yaml"):
+        regions_dir(file.stem, file.read_bytes())
+    ningbo = regions_dir("ningbo", (shipped_dir() / "ningbo.yaml").read_bytes())
+    args = ["apply", "--region", "甬城", "--format", "json"]
+    settle()
+    assert invoke(args).exit_code == 1  # no place has that name; the index is written now
+    assert "ningbo" in _stored(ningbo.parent)[1]
+    before = ningbo.stat()
+    text = ningbo.read_text(encoding="utf-8")
+    renamed = text.replace("names: {en: Ningbo, zh: 宁波}", "names: {en: Ningbo, zh: 甬城}", 1)
+    assert renamed != text
+    assert len(renamed.encode("utf-8")) == before.st_size
+    ningbo.write_text(renamed, encoding="utf-8")
+    os.utime(ningbo, ns=(before.st_atime_ns, before.st_mtime_ns))
+    run = invoke(args)
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.json()["region"]["id"] == "ningbo"
+
+
+def test_a_shipped_link_that_leads_outside_is_named_but_refused_when_loaded(
+    tmp_path: Path, invoke: Invoke, regions_dir: Callable[..., Path]
+) -> None:
+    """A shipped file that is a link out of the data directories (as a package manager that
+    links files may leave it) keeps its name, so 慈溪 is never answered with another region's
+    rules; loading it is refused."""
+    for file in shipped_dir().glob("*.yaml"):
+        regions_dir(file.stem, file.read_bytes())
+    outside = tmp_path / "elsewhere" / "cixi.yaml"
+    outside.parent.mkdir()
+    cixi = regions_dir("cixi", b"")
+    outside.write_bytes((shipped_dir() / "cixi.yaml").read_bytes())
+    cixi.unlink()
+    cixi.symlink_to(outside)
+    listed = invoke(["regions", "--format", "json"])
+    assert (listed.exit_code, listed.stderr) == (0, "")
+    assert "cixi" in [region["id"] for region in listed.json()["regions"]]
+    run = invoke(["apply", "--region", "慈溪", "--format", "json"])
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert "CG031" in run.stderr

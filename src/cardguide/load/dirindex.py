@@ -150,12 +150,16 @@ class DirIndex:
 
     def _read(self, region_id: str, path: str) -> headers.Header:
         """A file's header read from the file (its compiled form, once it loaded cleanly),
-        with every check a command makes: a link out of the data directories is refused. A
-        shipped file with the very bytes the committed index was built from is not decoded."""
+        with every check a command makes: a link out of the data directories is refused.
+
+        A shipped file with the very bytes the committed index was built from takes its header
+        from there, before any check, as the catalog did before the shipped directory had an
+        index: a shipped link that leads outside is still listed and named, and refused (CG031)
+        only when a command loads it."""
         file = Path(path)
-        datadir.refuse_outside(file, self.roots)
         if not self.overlay and (found := headers.indexed(region_id, file)) is not None:
             return found
+        datadir.refuse_outside(file, self.roots)
         return headers.header_of(load_layer(file, overlay=self.overlay))
 
     def _kept(self) -> dict[str, Record]:
