@@ -457,6 +457,25 @@ def test_a_shipped_file_edited_after_its_directory_was_indexed_is_read_again(
     assert run.json()["region"]["id"] == "ningbo"
 
 
+def test_a_home_without_a_cache_folder_still_answers(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No XDG_CACHE_HOME, no LOCALAPPDATA and no home directory to be found (a service account
+    without one): every command works as with a cache that cannot be written."""
+    for variable in ("XDG_CACHE_HOME", "LOCALAPPDATA", "HOME", "USERPROFILE"):
+        monkeypatch.delenv(variable, raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    lookup = ["apply", "--region", "宁波", "--format", "json"]
+    for args in (["regions", "--format", "json"], lookup):
+        run = invoke(args)
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert run.json()["kind"] in ("regions", "checklist")
+
+
 def test_a_shipped_link_that_leads_outside_is_named_but_refused_when_loaded(
     tmp_path: Path, invoke: Invoke, regions_dir: Callable[..., Path]
 ) -> None:

@@ -86,9 +86,18 @@ def cache_root() -> Path:
         local = os.environ.get("LOCALAPPDATA")
         if local:
             return Path(local) / "cardguide" / "Cache"
-    elif sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "cardguide"
-    return Path.home() / ".cache" / "cardguide"
+    try:
+        home = Path.home()
+    except RuntimeError:  # no HOME and no account entry: a run without any cache
+        return _NOWHERE
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "cardguide"
+    return home / ".cache" / "cardguide"
+
+
+# Where the cache is when no folder for it can be found: inside the null device, so every read
+# misses and every write fails, as in a cache that cannot be written (each caller copes with that).
+_NOWHERE = Path(os.devnull, "cardguide")
 
 
 def cache_dir() -> Path:
