@@ -90,7 +90,8 @@ class Divisions:
             for code in self.by_name[key]:
                 if self._names_ancestors(rest, self.chain(code)[1:]):
                     found.add(code)
-        return [self.by_code[code] for code in sorted(found)]  # codes sort province first
+        # In the list's order, as a name's divisions are: the order never depends on the run.
+        return [division for code, division in self.by_code.items() if code in found]
 
     def _names_ancestors(self, rest: str, ancestors: list[Division]) -> bool:
         """Whether `rest` is made of the ancestors' names, in either order, with no leftover."""
