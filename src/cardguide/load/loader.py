@@ -36,7 +36,7 @@ class Layer(msgspec.Struct, frozen=True):
 
 
 class Listing(msgspec.Struct, array_like=True):
-    """A local directory's region files and odd entries, used while the directory's own stat
+    """A data directory's region files and odd entries, used while the directory's own stat
     is unchanged: adding, removing or renaming an entry changes the directory's mtime."""
 
     stamp: list[int]
