@@ -153,9 +153,8 @@ class DirIndex:
         with every check a command makes: a link out of the data directories is refused.
 
         A shipped file with the very bytes the committed index was built from takes its header
-        from there, before any check, as the catalog did before the shipped directory had an
-        index: a shipped link that leads outside is still listed and named, and refused (CG031)
-        only when a command loads it."""
+        from there, before any check: a shipped link that leads outside keeps its names, so they
+        never fall to another region, and is refused (CG031) when a command loads it."""
         file = Path(path)
         if not self.overlay and (found := headers.indexed(region_id, file)) is not None:
             return found
