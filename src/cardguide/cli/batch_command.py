@@ -17,8 +17,7 @@ from cardguide.cli.options import (
     LangOption,
     QuietOption,
     TodayOption,
-    day,
-    system_today,
+    today_of,
 )
 from cardguide.cli.options import (
     data_dirs as directories,
@@ -130,7 +129,7 @@ def batch(
             raise UsageProblem(where) from None
     # An empty or wrong --today, or a missing --data-dir, is batch's usage error, not every row's.
     base = Request(
-        today=system_today() if today is None else day(today, "--today"),
+        today=today_of(today),
         lang=choice,
         data_dirs=directories(data_dirs),
     )

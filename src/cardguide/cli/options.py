@@ -211,9 +211,7 @@ def data_dirs(given: list[Path] | None) -> tuple[Path, ...]:
 
 def request_of(command: Command, values: dict[str, Any]) -> Request:
     """The Request the options give: dates read, the language and data directories found."""
-    text = values["today"]
-    # An empty --today is a mistake (a script's unset variable), never "today".
-    today = system_today() if text is None else day(text, "--today")
+    today = today_of(values["today"])
     facets = {f for f in (*APPLICANT_FLAGS, *command.circumstances) if values.get(f)}
     hukou = values.get("hukou")
     dates = {e: day(values[e], flag_for(e)) for e in DATE_HELP if values.get(e) is not None}
@@ -234,6 +232,12 @@ def request_of(command: Command, values: dict[str, Any]) -> Request:
         max_age=values.get("max_age", DEFAULT_MAX_AGE),
         strict=values.get("strict", False),
     )
+
+
+def today_of(text: str | None) -> datetime.date:
+    """The date --today gives, or the clock's: batch and every command read it the same way."""
+    # An empty --today is a mistake (a script's unset variable), never "today".
+    return system_today() if text is None else day(text, "--today")
 
 
 def system_today() -> datetime.date:
