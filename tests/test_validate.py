@@ -47,6 +47,7 @@ def test_each_rule_has_a_fixture_that_triggers_only_it(
     assert all(d["line"] and d["column"] for d in data["diagnostics"]), "every problem has a place"
     text = invoke(args)
     assert "Traceback" not in text.stdout + text.stderr
+    assert text.stdout.splitlines(), "the text report lists the problem"
     for line in text.stdout.splitlines():
         match = LINE.match(line)
         assert match, line
