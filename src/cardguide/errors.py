@@ -62,8 +62,9 @@ class CardguideError(Exception):
     """Base of every anticipated failure; the CLI maps it to `exit_code` and one stderr line.
 
     `about` names the input the failure is about, when one is to blame: an option such as
-    `--born` or `--region`, or `profile` for the description of the applicant. A batch row's
-    error names its field from it.
+    `--born` or `--region`, `profile` for the description of the applicant, or a batch row's
+    own field (`row` for a line that is no set of fields). A batch row's error names its field
+    from it.
     """
 
     exit_code = EXIT_DATA

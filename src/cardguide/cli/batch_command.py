@@ -23,11 +23,11 @@ from cardguide.cli.options import (
     data_dirs as directories,
 )
 from cardguide.cli.terminal import Ending, Messages, language, outcome
-from cardguide.errors import EXIT_DATA, EXIT_USAGE, UsageProblem, os_reason
+from cardguide.errors import EXIT_DATA, UsageProblem, os_reason
 from cardguide.wording import LangChoice, Msg, msg, say
 
 if TYPE_CHECKING:
-    from cardguide.cli.batch_rows import Row, RowProblem
+    from cardguide.cli.batch_rows import Row
     from cardguide.load.catalog import Catalog
     from cardguide.model.request import Request
     from cardguide.render import Format
@@ -158,8 +158,7 @@ class _Run:
         self.rows, self.base, self.catalog = rows, base, catalog
         self.page, self.output_dir, self.progress = page, output_dir, progress
         self.done: dict[tuple[str, ...], Ending | str] = {}  # identical rows are built once
-        self.known: dict[tuple[tuple[str, str], ...], RowProblem | tuple[list[str], Ending | str]]
-        self.known = {}
+        self.known: dict[tuple[tuple[str, str], ...], tuple[list[str], Ending | str]] = {}
 
     def all(self, choice: LangChoice, results: str, lang: str | None) -> int:
         """Every row's result on stdout, in order; how many failed."""
@@ -190,9 +189,6 @@ class _Run:
         known = self.known.get(key)
         if known is None:
             known = self.known[key] = self._settled(row)
-        if isinstance(known, batches.RowProblem):
-            writer.error(row, [], EXIT_USAGE, known.field_name, known.message)
-            return False
         args, built = known
         if isinstance(built, Ending):
             field = batches.column_of(built.about)
@@ -211,13 +207,14 @@ class _Run:
             return False
         return True
 
-    def _settled(self, row: Row) -> RowProblem | tuple[list[str], Ending | str]:
+    def _settled(self, row: Row) -> tuple[list[str], Ending | str]:
         """What a row's fields come to: the command line they stand for and its result (a
-        document's text or how building it ended), or why they stand for none."""
-        try:
-            args = batches.command_line(row)
-        except batches.RowProblem as problem:
-            return problem
+        document's text or how building it ended), or no command line and why there is none."""
+        lines: list[list[str]] = []
+        ended = outcome(lambda: lines.append(batches.command_line(row)), "cardguide batch")
+        if not lines:
+            return [], ended
+        args = lines[0]
         if tuple(args) not in self.done:  # rows written differently may say the same
             self.done[tuple(args)] = self._built(row, args)
         return args, self.done[tuple(args)]

@@ -48,15 +48,6 @@ class Row(msgspec.Struct, frozen=True):
     fields: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-class RowProblem(Exception):
-    """A row that cannot become a command line: which field, and why."""
-
-    def __init__(self, field_name: str, message: Msg) -> None:
-        super().__init__(field_name, message)
-        self.field_name = field_name
-        self.message = message
-
-
 def _column(name: str) -> str:
     """`bill-date`, `Bill_Date` and `--bill-date` all name the column `bill_date`."""
     return name.strip().lstrip("-").replace("-", "_").casefold()
@@ -141,21 +132,22 @@ def _text(value: Any) -> str:
 
 
 def command_line(row: Row) -> list[str]:
-    """The command line a row stands for; a RowProblem names the field that cannot be one."""
+    """The command line a row stands for; a usage problem names the field that cannot be one
+    (`row` for a row that is no set of fields)."""
     fields = row.fields
     if "_json" in fields:
-        raise RowProblem("row", msg("batch.not_json"))
+        raise UsageProblem(msg("batch.not_json"), "row")
     if "_extra" in fields:
-        raise RowProblem("row", msg("batch.extra_values"))
+        raise UsageProblem(msg("batch.extra_values"), "row")
     for name, value in fields.items():
         if name not in COLUMNS:
-            raise RowProblem(name, msg("batch.unknown_field", field=name, columns=join(COLUMNS)))
+            raise UsageProblem(msg("batch.unknown_field", field=name, columns=join(COLUMNS)), name)
         if len(value) > MAX_FIELD:
-            raise RowProblem(name, msg("batch.field_too_long", limit=MAX_FIELD))
+            raise UsageProblem(msg("batch.field_too_long", limit=MAX_FIELD), name)
     command = fields.get("command", "")
     if command not in ROW_COMMANDS:
-        raise RowProblem(
-            "command", msg("batch.command", command=command, commands=join(ROW_COMMANDS))
+        raise UsageProblem(
+            msg("batch.command", command=command, commands=join(ROW_COMMANDS)), "command"
         )
     args = [command]
     if fields.get("region"):
@@ -163,7 +155,7 @@ def command_line(row: Row) -> list[str]:
     for token in profile_tokens(fields.get("profile", "")):
         facet = facet_of(token)
         if facet is None:
-            raise RowProblem("profile", msg("batch.profile", value=token, facets=join(FACETS)))
+            raise UsageProblem(msg("batch.profile", value=token, facets=join(FACETS)), "profile")
         args += flag_for(facet).split()  # `--hukou local` is an option and its value
     if fields.get("hukou"):
         args += ["--hukou", fields["hukou"]]
@@ -176,7 +168,7 @@ def command_line(row: Row) -> list[str]:
         args += ["--lang", fields["lang"]]
     if fields.get("query"):
         if command != "faq":
-            raise RowProblem("query", msg("batch.query_only_faq"))
+            raise UsageProblem(msg("batch.query_only_faq"), "query")
         args.append(fields["query"])
     return args
 
@@ -251,7 +243,10 @@ def column_of(about: str | None) -> str | None:
     if about is None:
         return None
     column = _column(about)
-    return "profile" if column in FACETS else column if column in COLUMNS else None
+    if column in FACETS:
+        return "profile"
+    # An option names a column, or none (`--data-dir`); a row's own problem names its field.
+    return column if column in COLUMNS or not about.startswith("-") else None
 
 
 class Writer:
