@@ -70,10 +70,10 @@ def test_in_running_chinese_no_line_starts_with_a_closing_mark(width: int) -> No
 
 
 def test_styles_survive_wrapping_and_markers_hang() -> None:
-    body = Styled().append("需带材料", style="bold").append("一二三四五六七八九十")
+    body = Styled().append("需带材料", style="strong").append("一二三四五六七八九十")
     wrapped = wrap(body, 10)
     assert [line.plain for line in wrapped] == ["需带材料一", "二三四五六", "七八九十"]
-    assert [(span.start, span.end, span.style) for span in wrapped[0].spans] == [(0, 4, "bold")]
+    assert [(span.start, span.end, span.style) for span in wrapped[0].spans] == [(0, 4, "strong")]
     assert wrapped[1].spans == []
     hung = hang(Styled("[ ]"), 3, Styled("一二三四五六七八"), 12)
     assert [line.plain for line in hung] == ["[ ] 一二三四", "    五六七八"]

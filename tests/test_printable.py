@@ -152,3 +152,33 @@ def test_a_page_never_says_it_was_made_before_its_data_was_reviewed(invoke: Invo
         assert "2026-01-05" not in early.stdout
         late = invoke(["apply", "-r", "ningbo", "--format", fmt, "--today", "2026-12-05"])
         assert "Made on 2026-12-05" in late.stdout
+
+
+def test_every_role_a_sheet_gives_text_has_a_look_in_every_format() -> None:
+    from typing import get_args
+
+    from cardguide.render.roles import PAGE_CLASSES, STRONG, TERMINAL, Role
+
+    roles = set(get_args(Role)) - {""}
+    assert set(TERMINAL) == roles
+    assert set(PAGE_CLASSES) == roles
+    assert roles >= STRONG
+
+
+def test_a_guides_procedure_headings_stand_out_on_a_page_and_in_markdown(invoke: Invoke) -> None:
+    page = invoke(["show", "ningbo", "--format", "html"])
+    assert (page.exit_code, page.stderr) == (0, "")
+    assert '<span class="b">== Applying for a card (apply) ==</span>' in page.stdout
+    markdown = invoke(["show", "ningbo", "--format", "markdown"])
+    assert (markdown.exit_code, markdown.stderr) == (0, "")
+    assert "**\\== Applying for a card (apply) ==**" in markdown.stdout
+
+
+def test_every_why_line_on_a_page_looks_alike(invoke: Invoke) -> None:
+    """The sum behind a date and the reason behind an item are both `Why:` lines, in grey."""
+    args = ["check", "--region", "ningbo", "--born", "2026-10-01", "--why", "--format", "html"]
+    page = invoke(args)
+    assert (page.exit_code, page.stderr) == (0, "")
+    labels = re.findall(r'<span class="([^"]*)">Why: </span><span class="([^"]*)">', page.stdout)
+    assert len(labels) > 2, "sums and reasons"
+    assert set(labels) == {("dim", "dim")}

@@ -12,7 +12,8 @@ from cardguide.documents import (
     RegionInfo,
     Review,
 )
-from cardguide.model.region import Channel, Source
+from cardguide.model.region import Answer, Channel, Source
+from cardguide.render.roles import Role
 from cardguide.render.styled import Styled
 from cardguide.render.text_words import Words, Writer, add, clean, labelled
 from cardguide.wording import Msg, join, keyed, msg
@@ -81,7 +82,7 @@ class Sheet(msgspec.Struct):
     def raw(self, text: Styled) -> None:
         self.blocks.append(Line(text, raw=True))
 
-    def say(self, value: object, style: str = "") -> None:
+    def say(self, value: object, style: Role = "") -> None:
         """A line of the tool's own words, once in each language shown."""
         for _lang, words in self.words.each(value):
             self.line(Styled(words, style=style))
@@ -206,7 +207,7 @@ def said_words(value: Msg, writer: Writer) -> Styled:
     return body
 
 
-def answer_words(answer: str, writer: Writer) -> Styled:
+def answer_words(answer: Answer, writer: Writer) -> Styled:
     return Styled(writer.short(keyed("answer", answer)), style=answer)  # the role is the answer
 
 

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+# Every role a sheet may give text; "" is none. Typed, so that a look ("bold") given where a
+# role belongs fails the type check instead of vanishing from pages and Markdown.
+Role = Literal[
+    "", "title", "strong", "meta", "aside", "uncertain", "stale", "caveat", "unlisted", "alert",
+    "error", "warning", "yes", "no", "need_more_information",
+]  # fmt: skip
+
 # The sheet marks text by what it is, never by how it looks: a terminal, a page and Markdown
 # each show the same role in their own way. Answers are roles of their own (yes, no,
 # need_more_information), as are a diagnostic's severities (error, warning).
@@ -32,5 +41,8 @@ PAGE_CLASSES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Roles Markdown shows in bold, when a whole line has them (emphasis inside Chinese text often
-# fails to close).
-STRONG = frozenset(role for role, style in TERMINAL.items() if "bold" in style.split())
+# fails to close); the others it shows as plain text.
+STRONG: frozenset[str] = frozenset(
+    {"title", "strong", "uncertain", "stale", "caveat", "alert", "error", "warning", "yes", "no",
+     "need_more_information"}
+)  # fmt: skip

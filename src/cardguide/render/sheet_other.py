@@ -42,13 +42,13 @@ def guide_blocks(page: Sheet, view: GuideView, writer: Writer) -> None:
     page.say(msg("guide.intro"), style="meta")
     for procedure, kinds in view.procedures.items():
         page.blank()
-        page.say(msg("guide.procedure", title=keyed("title", procedure), id=procedure), "bold")
+        page.say(msg("guide.procedure", title=keyed("title", procedure), id=procedure), "strong")
         for kind, entries in kinds.items():
             page.heading(keyed("heading", kind))
             page.rows("versions", _version_rows(entries, view, writer))
     if view.faq:
         page.blank()
-        page.say(msg("guide.procedure", title=msg("title.faq"), id="faq"), "bold")
+        page.say(msg("guide.procedure", title=msg("title.faq"), id="faq"), "strong")
         page.rows("versions", _version_rows(view.faq, view, writer))
     sources(page, view.sources, writer)
 

@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
+from cardguide.render.roles import Role
+
 
 class Span(NamedTuple):
     """Characters `start` to `end` have this role (or roles, blank-separated)."""
@@ -23,7 +25,7 @@ class Styled:
 
     __slots__ = ("plain", "spans", "style")
 
-    def __init__(self, plain: str = "", style: str = "", spans: list[Span] | None = None):
+    def __init__(self, plain: str = "", style: Role = "", spans: list[Span] | None = None):
         self.plain = plain
         self.style = style  # the role of the whole text
         self.spans: list[Span] = [] if spans is None else spans
@@ -46,7 +48,7 @@ class Styled:
         """Its width in terminal cells: two for each wide (Chinese) character."""
         return cell_len(self.plain)
 
-    def append(self, words: str, style: str = "") -> Styled:
+    def append(self, words: str, style: Role = "") -> Styled:
         if words:
             if style:
                 self.spans.append(Span(len(self.plain), len(self.plain) + len(words), style))

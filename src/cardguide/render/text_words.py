@@ -9,6 +9,7 @@ from cardguide.match.pick import Placed, for_whom
 from cardguide.model.profile import Profile
 from cardguide.model.region import Channel, Faq, Item, Legal, Source, Step, age_of
 from cardguide.render import RenderOptions
+from cardguide.render.roles import Role
 from cardguide.render.styled import Styled
 from cardguide.resolve.chain import Candidate
 from cardguide.wording import Msg, keyed, msg, say
@@ -77,7 +78,7 @@ class Words:
         return Styled(" ".join(dict.fromkeys(shown)), style="strong")
 
 
-def add(body: Styled, said: Said, style: str = "") -> None:
+def add(body: Styled, said: Said, style: Role = "") -> None:
     """Each language's words as a paragraph of its own."""
     for _lang, words in said:
         if body.plain:
@@ -85,7 +86,7 @@ def add(body: Styled, said: Said, style: str = "") -> None:
         body.append(words, style=style)
 
 
-def labelled(body: Styled, label: Msg, said: Said, style: str = "strong") -> None:
+def labelled(body: Styled, label: Msg, said: Said, style: Role = "strong") -> None:
     """`Where: …` lines, the label in the language of what it labels."""
     for lang, words in said:
         body.append("\n")
@@ -112,7 +113,7 @@ class Writer(Words):
         refs = ", ".join(str(n) for n in sorted(self.numbers[ref] for ref in item.sources))
         line = Styled(f"[{refs}] " if refs else "", style="meta")
         line.append_text(self.status(item.status))
-        extras = []
+        extras: list[tuple[Msg, Role]] = []
         age = age_of(item, self.sources)
         if age is not None:  # how old the information is, beside how sure it is
             extras.append((msg("meta.as_of", year=age), ""))
@@ -195,7 +196,7 @@ class Writer(Words):
         if self.why:
             for sum_ in verdict.computation():
                 line = msg("why.sum_today", sum=sum_, today=verdict.today)
-                labelled(body, msg("label.why"), self.each(line), "dim")
+                labelled(body, msg("label.why"), self.each(line), "meta")
             self.add_reason(body, verdict.placed)
         return body
 
