@@ -125,6 +125,49 @@ def test_bad_option_value_is_a_usage_error(invoke: Invoke) -> None:
     assert run.stderr == f"cardguide: error: invalid value for --format; choose one of: {choices}\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "en", "zh"),
+    [
+        (
+            ["regions", "extra"],
+            "words the command does not take: extra (see `cardguide regions --help`)",
+            "命令里多出了“extra”，无法识别（见 `cardguide regions --help`）",
+        ),
+        (
+            ["faq", "--region", "ningbo", "lost", "card"],
+            "words the command does not take: card (see `cardguide faq --help`)",
+            "命令里多出了“card”，无法识别（见 `cardguide faq --help`）",
+        ),
+        (
+            ["validate", "--max-age", "0"],
+            "--max-age takes a whole number of at least 1 (see `cardguide validate --help`)",
+            "--max-age 要填不小于 1 的整数（见 `cardguide validate --help`）",
+        ),
+        (
+            ["validate", "--max-age", "a year"],
+            "--max-age takes a whole number of at least 1 (see `cardguide validate --help`)",
+            "--max-age 要填不小于 1 的整数（见 `cardguide validate --help`）",
+        ),
+    ],
+)
+def test_a_usage_error_the_parser_finds_is_said_in_the_chosen_language(
+    args: list[str], en: str, zh: str, invoke: Invoke
+) -> None:
+    """Not in the parser's English: a Chinese line is Chinese but for the flag and command."""
+    english = invoke([*args, "--lang", "en"])
+    assert (english.exit_code, english.stdout, english.stderr) == (
+        2,
+        "",
+        f"cardguide: error: {en}\n",
+    )
+    chinese = invoke([*args, "--lang", "zh"])
+    assert (chinese.exit_code, chinese.stdout, chinese.stderr) == (
+        2,
+        "",
+        f"cardguide：错误：{zh}\n",
+    )
+
+
 def test_without_a_terminal_a_missing_region_is_a_usage_error(invoke: Invoke) -> None:
     run = invoke(["apply"], input="ningbo\n")
     assert (run.exit_code, run.stdout) == (2, "")

@@ -70,6 +70,9 @@ LEFT_OUT = {
     ("header.region_chain", "zh"): {"en_name"},
     ("header.place", "zh"): {"en"},  # Chinese readers need no English place name
     ("regions.name_cell", "zh"): {"en_name"},
+    # click's own explanation is English: a Chinese line says what it can without it.
+    ("error.bad_value", "zh"): {"detail"},
+    ("error.usage", "zh"): {"detail"},
 }
 
 

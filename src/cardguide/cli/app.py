@@ -15,7 +15,7 @@ import typer
 from cardguide import __version__
 from cardguide.cli.context import asks, complete, emit, report
 from cardguide.cli.group import COMPLETE_VAR, EPILOG, Group
-from cardguide.cli.options import output_of, request_of, signature
+from cardguide.cli.options import TAKES_EXTRA, output_of, refuse_extra, request_of, signature
 from cardguide.cli.terminal import Messages
 from cardguide.commands import BY_NAME, COMMANDS, OUTPUT_KINDS, Command
 from cardguide.errors import EXIT_DATA, UsageProblem
@@ -116,7 +116,8 @@ def run(command: Command, values: dict[str, Any]) -> None:
 def _command(command: Command) -> Callable[..., None]:
     """The function typer reads a registry entry's options from, and runs."""
 
-    def function(**values: Any) -> None:
+    def function(ctx: typer.Context, **values: Any) -> None:
+        refuse_extra(ctx)
         run(command, values)
 
     function.__name__ = command.name
@@ -129,6 +130,7 @@ OutputKind = enum.Enum("OutputKind", {kind: kind for kind in OUTPUT_KINDS}, type
 
 
 def schema(
+    ctx: typer.Context,
     output: Annotated[
         OutputKind | None,
         typer.Option(
@@ -143,6 +145,7 @@ def schema(
     from cardguide.load.schema import region_schema, schema_text
     from cardguide.render.json_schema import output_schema
 
+    refuse_extra(ctx)
     schema = region_schema() if output is None else output_schema(output.value)
     typer.echo(schema_text(schema), nl=False)
 
@@ -166,7 +169,7 @@ def _runner(command: Command) -> Callable[..., None]:
 def _app_of(names: Sequence[str]) -> typer.Typer:
     made = _new_app()
     for name in names:
-        made.command(name=name)(_runner(BY_NAME[name]))
+        made.command(name=name, context_settings=TAKES_EXTRA)(_runner(BY_NAME[name]))
     return made
 
 

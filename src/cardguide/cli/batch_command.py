@@ -17,6 +17,7 @@ from cardguide.cli.options import (
     LangOption,
     QuietOption,
     TodayOption,
+    refuse_extra,
     today_of,
 )
 from cardguide.cli.options import (
@@ -66,6 +67,7 @@ def _batch_formats(fmt: str | None, output_dir: Path | None) -> tuple[str, str |
 
 
 def batch(
+    ctx: typer.Context,
     file: Annotated[
         str, typer.Argument(help="CSV with a header row, or JSON Lines; - reads stdin.")
     ],
@@ -113,6 +115,7 @@ def batch(
     from cardguide.model.request import Request
     from cardguide.resolve.find import catalog_for
 
+    refuse_extra(ctx)
     gc.enable()  # off for a single command (see launch.py); a batch runs long enough to need it
     choice = language(lang, os.environ)
     results, page = _batch_formats(fmt.value if fmt is not None else None, output_dir)

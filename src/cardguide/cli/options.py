@@ -122,6 +122,21 @@ MAX_AGE = typer.Option("--max-age", min=1, help="Warn when a review is older (da
 STRICT = typer.Option("--strict", help="Warnings fail too.")
 
 
+# Commands take the words left over after their options and arguments and refuse them in the
+# catalog's words (refuse_extra): click's own error for them is English in a Chinese line.
+TAKES_EXTRA: dict[str, Any] = {"allow_extra_args": True}
+
+
+def refuse_extra(ctx: typer.Context) -> None:
+    """A usage problem for words the command does not take (`cardguide regions extra`)."""
+    if ctx.args:
+        from cardguide.errors import UsageProblem
+        from cardguide.wording import msg
+
+        words = " ".join(ctx.args)
+        raise UsageProblem(msg("error.extra_arguments", words=words, command=ctx.command_path))
+
+
 def _option(name: str, annotation: Any, default: Any = None) -> inspect.Parameter:
     return inspect.Parameter(
         name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
@@ -181,7 +196,9 @@ def signature(command: Command) -> inspect.Signature:
         _option("quiet", QuietOption, False),
         _option("no_pager", Annotated[bool, NoPager], False),
     ]
-    return inspect.Signature([*_own(command), *shared])
+    # The context first: typer hands it to the function, which refuses words left over.
+    context = inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+    return inspect.Signature([context, *_own(command), *shared])
 
 
 class Output(msgspec.Struct, frozen=True):

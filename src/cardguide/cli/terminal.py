@@ -172,6 +172,9 @@ def usage_message(error: Any, command: str) -> Msg:
         choices = getattr(param.type, "choices", None)
         if choices:
             return msg("error.choice", option=name, choices=join(choices), command=command)
+        minimum = getattr(param.type, "min", None)  # the one number option, --max-age
+        if minimum is not None:
+            return msg("error.at_least", option=name, min=minimum, command=command)
         return msg("error.bad_value", option=name, detail=error.message, command=command)
     if option_name is not None:
         # The parser says this for exactly two mistakes, told apart only by its words.
