@@ -134,7 +134,7 @@ def _checklist(region: str, args: list[str]) -> dict[str, Any]:
     request = Request(today=TEST_TODAY, region=region, facets=frozenset(facets))
     answer = BY_NAME[name].build(request, _catalog())  # type: ignore[misc]
     assert (answer.notes, answer.warnings) == ([], []), args
-    data: dict[str, Any] = json.loads(rendered(answer.document, request, None))
+    data: dict[str, Any] = json.loads(rendered(answer.document, request, "json"))
     return data
 
 

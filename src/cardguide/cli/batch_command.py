@@ -28,16 +28,23 @@ from cardguide.errors import EXIT_DATA, UsageProblem, os_reason
 from cardguide.wording import LangChoice, Msg, msg, say
 
 if TYPE_CHECKING:
-    from cardguide.cli.batch_rows import Row
+    from cardguide.cli.batch_rows import Prepared, Row
+    from cardguide.documents import Document
     from cardguide.load.catalog import Catalog
     from cardguide.model.request import Request
     from cardguide.render import Format
 
 
 class _Writes(Protocol):
-    """Where results go: JSON Lines (batch.Writer) or a spreadsheet (batch_csv.CsvWriter)."""
+    """Where results go: JSON Lines (batch.Writer) or a spreadsheet (batch_csv.CsvWriter).
 
-    def result(self, row: Row, args: list[str], document: str) -> None: ...
+    A writer prepares each distinct document once (a JSON line, a spreadsheet's cells) and
+    then writes that for every row that asks for it.
+    """
+
+    def prepare(self, document: Document, request: Request) -> Prepared: ...
+
+    def result(self, row: Row, args: list[str], prepared: Prepared) -> None: ...
 
     def error(
         self, row: Row, args: list[str], code: int, field: str | None, message: Msg | None
@@ -160,8 +167,8 @@ class _Run:
     ) -> None:
         self.rows, self.base, self.catalog = rows, base, catalog
         self.page, self.output_dir, self.progress = page, output_dir, progress
-        self.done: dict[tuple[str, ...], Ending | str] = {}  # identical rows are built once
-        self.known: dict[tuple[tuple[str, str], ...], tuple[list[str], Ending | str]] = {}
+        self.done: dict[tuple[str, ...], Ending | Prepared] = {}  # identical rows built once
+        self.known: dict[tuple[tuple[str, str], ...], tuple[list[str], Ending | Prepared]] = {}
 
     def all(self, choice: LangChoice, results: str, lang: str | None) -> int:
         """Every row's result on stdout, in order; how many failed."""
@@ -191,7 +198,7 @@ class _Run:
         key = tuple(row.fields.items())
         known = self.known.get(key)
         if known is None:
-            known = self.known[key] = self._settled(row)
+            known = self.known[key] = self._settled(row, writer)
         args, built = known
         if isinstance(built, Ending):
             field = batches.column_of(built.about)
@@ -201,6 +208,7 @@ class _Run:
             writer.result(row, args, built)
             return True
         assert isinstance(writer, batches.Writer)  # --output-dir lists pages in JSON Lines
+        assert isinstance(built, str)  # the page
         name = batches.page_name(row, len(self.rows), self.page)
         try:
             writer.saved(row, args, batches.save_page(self.output_dir, name, built))
@@ -210,31 +218,36 @@ class _Run:
             return False
         return True
 
-    def _settled(self, row: Row) -> tuple[list[str], Ending | str]:
+    def _settled(self, row: Row, writer: _Writes) -> tuple[list[str], Ending | Prepared]:
         """What a row's fields come to: the command line they stand for and its result (a
-        document's text or how building it ended), or no command line and why there is none."""
+        document prepared for writing, or how building it ended), or no command line and why
+        there is none."""
         lines: list[list[str]] = []
         ended = outcome(lambda: lines.append(batches.command_line(row)), "cardguide batch")
         if not lines:
             return [], ended
         args = lines[0]
         if tuple(args) not in self.done:  # rows written differently may say the same
-            self.done[tuple(args)] = self._built(row, args)
+            self.done[tuple(args)] = self._built(row, args, writer)
         return args, self.done[tuple(args)]
 
-    def _built(self, row: Row, args: list[str]) -> Ending | str:
-        """The row's document as its result's text, or how building it ended."""
+    def _built(self, row: Row, args: list[str], writer: _Writes) -> Ending | Prepared:
+        """The row's document as the writer writes it (or its page, for a file of its own),
+        or how building it ended."""
         from cardguide.cli.context import rendered
         from cardguide.commands import BY_NAME
 
         command = BY_NAME[args[0]]
-        made: list[str] = []
+        made: list[Prepared] = []
 
         def build() -> None:
             request = batches.row_request(row, command, self.base)
             assert command.build is not None
             document = command.build(request, self.catalog).document
-            made.append(rendered(document, request, cast("Format | None", self.page)))
+            if self.output_dir is not None and self.page is not None:
+                made.append(rendered(document, request, cast("Format", self.page)))
+            else:
+                made.append(writer.prepare(document, request))
 
         ended = outcome(build, f"cardguide {command.name}")
         return made[0] if made else ended

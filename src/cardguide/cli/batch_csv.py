@@ -6,11 +6,11 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import msgspec
 
-from cardguide.cli.batch_rows import Row, facet_of, profile_tokens
+from cardguide.cli.batch_rows import Prepared, Row, facet_of, profile_tokens
 from cardguide.cli.terminal import PLAIN, language
 from cardguide.commands import ROW_COMMANDS
 from cardguide.render import RenderOptions
@@ -19,6 +19,10 @@ from cardguide.render.styled import Styled
 from cardguide.render.text_words import Words, add, clean, labelled
 from cardguide.wording import LangChoice, Msg, join, keyed, msg
 from cardguide.wording.text import Text as DataText
+
+if TYPE_CHECKING:
+    from cardguide.documents import Document
+    from cardguide.model.request import Request
 
 # The columns, each headed by the catalog's words in the reader's language.
 HEADER: tuple[Msg, ...] = (
@@ -61,19 +65,23 @@ class CsvWriter:
         self.out = out
         self.raw = getattr(out, "buffer", None)
         self.lang = lang  # batch --lang: the language of rows without their own
-        self._cells: dict[str, list[str]] = {}  # a document's cells, worked out once
         out.flush()  # anything already written comes first
         words = Words(RenderOptions(lang=language(lang, os.environ)))
         # The byte-order mark tells Excel and WPS the file is UTF-8, whatever the locale.
         self._write("\ufeff", [words.short(title) for title in HEADER])
 
-    def result(self, row: Row, args: list[str], document: str) -> None:
-        """A row's result: `document` is the command's JSON document as one line."""
-        cells = self._cells.get(document)
-        if cells is None:
-            cells = self._cells[document] = _document_cells(msgspec.json.decode(document))
+    def prepare(self, document: Document, request: Request) -> list[str]:
+        """A document's cells, from the same structs its JSON is written from."""
+        from cardguide.cli.context import render_options
+        from cardguide.render.json_format import shaped
+
+        return _document_cells(msgspec.to_builtins(shaped(document, render_options(request))))
+
+    def result(self, row: Row, args: list[str], prepared: Prepared) -> None:
+        """A row's result: its document's cells from `prepare`."""
+        assert isinstance(prepared, list)
         words = self._words(row)
-        self._write("", [str(row.number), words.short(msg("batch.csv.ok")), *cells])
+        self._write("", [str(row.number), words.short(msg("batch.csv.ok")), *prepared])
 
     def error(
         self, row: Row, args: list[str], code: int, field: str | None, message: Msg | None

@@ -27,7 +27,12 @@ from cardguide.wording import LangChoice, Msg, both, join, msg
 from cardguide.wording.escape import escape_controls
 
 if TYPE_CHECKING:
+    from cardguide.documents import Document
     from cardguide.render.json_other import BatchRecord
+
+# A distinct document as a batch writer writes it for each row that asks for it: a JSON line
+# (Writer) or a spreadsheet's cells (batch_csv.CsvWriter).
+Prepared = str | list[str]
 
 # Date columns, by the command-line option they stand for.
 DATE_COLUMNS = ("born", "paid", "bill_date", "lost_on", "last_paid", "hired_on", "today")
@@ -263,9 +268,18 @@ class Writer:
         self._layouts: dict[tuple[tuple[str, ...], str], tuple[str, str, str] | None] = {}
         out.flush()
 
-    def result(self, row: Row, args: list[str], document: str) -> None:
-        """A row's result: `document` is the command's JSON as one line, already escaped
-        (worked out once for identical rows, then only written: 10,000 rows of 20 KB each)."""
+    def prepare(self, document: Document, request: Request) -> str:
+        """A document as a row's result carries it: its JSON on one line, escaped."""
+        from cardguide.cli.context import render_options
+        from cardguide.render.json_format import one_line
+
+        return one_line(document, render_options(request))
+
+    def result(self, row: Row, args: list[str], prepared: Prepared) -> None:
+        """A row's result: its document's JSON line from `prepare` (worked out once for
+        identical rows, then only written: 10,000 rows of 20 KB each)."""
+        assert isinstance(prepared, str)
+        document = prepared
         key = (tuple(args), document)
         layout = self._layouts.get(key)
         if layout is None:

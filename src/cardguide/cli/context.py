@@ -67,24 +67,21 @@ def paged(document: Document, output: Output, options: RenderOptions) -> bool:
     return True
 
 
-def _options(request: Request) -> RenderOptions:
+def render_options(request: Request) -> RenderOptions:
+    """How a request's documents are rendered: its language, --why, its day, and NO_COLOR."""
     plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: set and not empty
     return RenderOptions(lang=request.lang, plain=plain, why=request.why, today=request.today)
 
 
-def rendered(document: Document, request: Request, page: Format | None) -> str:
-    """A document as a batch row's result: its JSON on one line, or the page of a row's file."""
-    if page is None:
-        from cardguide.render.json_format import one_line
-
-        return one_line(document, _options(request))
+def rendered(document: Document, request: Request, page: Format) -> str:
+    """A document as a batch row's file holds it."""
     buffer = io.StringIO()
-    renderer_for(page)(document, buffer, _options(request))
+    renderer_for(page)(document, buffer, render_options(request))
     return buffer.getvalue()
 
 
 def emit(document: Document, request: Request, output: Output) -> None:
-    options = _options(request)
+    options = render_options(request)
     if not paged(document, output, options):
         render = renderer_for(output.fmt)
         wanted = data_encoding(sys.stdout) if output.fmt in ("json", "html") else None
