@@ -110,6 +110,61 @@ def test_typer_is_used_only_through_its_public_names() -> None:
         if module.startswith("typer.") and any(p.startswith("_") for p in module.split("."))
     ]  # fmt: skip
     assert private == []
+    # Nor by name (`from typer import _click`) or attribute (`typer._click.Group`).
+    named = [
+        (name, alias.name)
+        for name, path in _modules().items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "typer"
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    attributes = [
+        (name, node.attr)
+        for name, path in _modules().items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_")
+        and isinstance(node.value, ast.Name) and node.value.id == "typer"
+    ]  # fmt: skip
+    assert (named, attributes) == ([], [])
+
+
+# What touches the console: its streams, the terminal, the process's exit, and the environment
+# variables that say how to write to a terminal.
+CONSOLE_BUILTINS = {"print", "input", "exit", "quit"}
+CONSOLE_CALLS = {"exit", "isatty", "get_terminal_size", "getpass"}  # sys.exit, out.isatty, …
+CONSOLE_NAMES = {"stdin", "stdout", "stderr"}
+CONSOLE_VARIABLES = {"NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS", "LINES", "TERM"}
+COMMAND_LINE = ("cardguide.cli", "cardguide.launch", "cardguide.__main__")
+
+
+def _console_uses(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            called = node.func
+            if isinstance(called, ast.Attribute) and called.attr in CONSOLE_CALLS:
+                found.append(f"{called.attr}() at line {node.lineno}")
+            elif isinstance(called, ast.Name) and called.id in CONSOLE_BUILTINS:
+                found.append(f"{called.id}() at line {node.lineno}")
+        elif isinstance(node, ast.Attribute) and node.attr in CONSOLE_NAMES:
+            found.append(f".{node.attr} at line {node.lineno}")
+        elif isinstance(node, ast.Constant) and node.value in CONSOLE_VARIABLES:
+            found.append(f"{node.value!r} at line {node.lineno}")
+    return found
+
+
+def test_only_the_command_line_touches_the_console() -> None:
+    """The core builds and renders into the stream it is given; whether that is a terminal,
+    how wide it is and whether it takes styles is the command line's to find out."""
+    outside = {
+        name: uses
+        for name, path in _modules().items()
+        if not name.startswith(COMMAND_LINE) and (uses := _console_uses(path))
+    }
+    assert outside == {}
+    # The check sees what it looks for: the command line does all of these.
+    assert _console_uses(_modules()["cardguide.cli.terminal"])
 
 
 def test_the_checks_see_imports_inside_functions_and_between_siblings() -> None:

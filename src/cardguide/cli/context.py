@@ -7,12 +7,12 @@ import codecs
 import io
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import msgspec.structs
 
 from cardguide.cli.options import Output
-from cardguide.cli.terminal import PLAIN, Messages, data_encoding
+from cardguide.cli.terminal import PLAIN, Messages, data_encoding, styling, text_width
 from cardguide.commands import Command
 from cardguide.load.catalog import Catalog
 from cardguide.model.profile import APPLICANT_FLAGS, make_profile
@@ -56,9 +56,8 @@ def paged(document: Document, output: Output, options: RenderOptions) -> bool:
         return False
     # Rendered for the terminal the pager shows it on, with styles unless NO_COLOR.
     buffer = io.StringIO()
-    renderer_for(output.fmt)(
-        document, buffer, msgspec.structs.replace(options, styled=not options.plain)
-    )
+    styled = options if options.styled is False else msgspec.structs.replace(options, styled=True)
+    renderer_for(output.fmt)(document, buffer, styled)
     text = buffer.getvalue()
     if pager.fits(text):
         sys.stdout.write(text)
@@ -67,21 +66,25 @@ def paged(document: Document, output: Output, options: RenderOptions) -> bool:
     return True
 
 
-def render_options(request: Request) -> RenderOptions:
-    """How a request's documents are rendered: its language, --why, its day, and NO_COLOR."""
-    plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: set and not empty
-    return RenderOptions(lang=request.lang, plain=plain, why=request.why, today=request.today)
+def render_options(request: Request, out: TextIO | None = None) -> RenderOptions:
+    """How a request's documents are rendered: its language, --why and day, and for text
+    written to `out` whether it has styles and how wide it is."""
+    styled = styling(out, os.environ)
+    width = text_width(os.environ) if styled is False else None  # else rich asks the terminal
+    return RenderOptions(
+        lang=request.lang, styled=styled, width=width, why=request.why, today=request.today
+    )
 
 
 def rendered(document: Document, request: Request, page: Format) -> str:
     """A document as a batch row's file holds it."""
     buffer = io.StringIO()
-    renderer_for(page)(document, buffer, render_options(request))
+    renderer_for(page)(document, buffer, render_options(request, buffer))
     return buffer.getvalue()
 
 
 def emit(document: Document, request: Request, output: Output) -> None:
-    options = render_options(request)
+    options = render_options(request, sys.stdout)
     if not paged(document, output, options):
         render = renderer_for(output.fmt)
         wanted = data_encoding(sys.stdout) if output.fmt in ("json", "html") else None

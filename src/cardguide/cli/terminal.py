@@ -136,6 +136,37 @@ def tolerant_streams() -> None:
                 reconfigure(errors=PLAIN)
 
 
+def styling(out: Any, environ: Mapping[str, str]) -> bool | None:
+    """Whether text written to `out` has styles: never with NO_COLOR (https://no-color.org: set
+    and not empty) or into output that is no terminal while nothing in the environment says to
+    treat it as one (https://force-color.org); else None, rich's to decide."""
+    if environ.get("NO_COLOR"):
+        return False
+    if "FORCE_COLOR" in environ or environ.get("TTY_COMPATIBLE") in ("0", "1"):
+        return None  # rich's own switches: left to it
+    isatty = getattr(out, "isatty", None)
+    try:
+        return None if isatty is not None and isatty() else False
+    except ValueError:  # a closed stream
+        return False
+
+
+def text_width(environ: Mapping[str, str]) -> int:
+    """The width of plain text, as rich takes it when writing to no terminal: the terminal the
+    command runs in (its input, output or error stream), then COLUMNS, then 80."""
+    width = 0
+    for descriptor in (1, 2) if sys.platform == "win32" else (0, 1, 2):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+        break
+    columns = environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    return width or 80
+
+
 def data_encoding(stream: Any) -> str:
     """The encoding for data that says its own (JSON is UTF-8, a page declares UTF-8, a CSV
     has a byte-order mark): UTF-8 into a file or pipe, the terminal's own at a terminal."""

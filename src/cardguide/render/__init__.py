@@ -17,9 +17,13 @@ Format = Literal["text", "json", "markdown", "html"]
 
 class RenderOptions(msgspec.Struct, frozen=True):
     lang: LangChoice = "en"  # "both": Chinese, then English
-    width: int | None = None  # None: the terminal's width, at most MAX_WIDTH
-    plain: bool = False  # no escape codes at all, even on a terminal (NO_COLOR)
-    styled: bool = False  # styles even when not writing to a terminal (for a pager)
+    # The text's width: the terminal's or window's (at most text_format.MAX_WIDTH); None, for
+    # styled text, leaves it to rich, which asks the terminal.
+    width: int | None = None
+    # Escape codes for styles: False for none at all (NO_COLOR, a pipe, a file), True for them
+    # whatever the output is (for a pager), None to leave it to rich (a terminal, FORCE_COLOR).
+    # The command line decides: renderers never look at the environment or the terminal.
+    styled: bool | None = False
     why: bool = False  # show the condition, profile answers and layer behind each item
     today: datetime.date | None = None  # the day printable formats say they were made
 

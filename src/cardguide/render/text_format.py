@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import TYPE_CHECKING, TextIO
 
 from cardguide.render import RenderOptions
@@ -16,6 +14,7 @@ if TYPE_CHECKING:
     from cardguide.documents import Document
 
 MAX_WIDTH = 100  # wider lines are hard to read and to print
+PLAIN_WIDTH = 80  # plain text for which no width was given
 
 
 def lines_of(sheet: Sheet, width: int) -> list[Styled]:
@@ -39,11 +38,10 @@ def lines_of(sheet: Sheet, width: int) -> list[Styled]:
 
 
 def render(document: Document, out: TextIO, options: RenderOptions) -> None:
-    if _plain_for_sure(out, options):
+    if options.styled is False:
         # No escape codes, so the lines' characters are the output, and rich is never loaded
         # (19 ms of a plain run).
-        width = min(_terminal_width(), MAX_WIDTH) if options.width is None else options.width
-        _write(_lines(document, options, width), out)
+        _write(_lines(document, options, min(options.width or PLAIN_WIDTH, MAX_WIDTH)), out)
         return
     from rich.console import Console
     from rich.theme import Theme
@@ -56,13 +54,10 @@ def render(document: Document, out: TextIO, options: RenderOptions) -> None:
         markup=False,  # data text is never parsed as rich markup
         emoji=False,  # nor are ":name:" codes turned into emoji
         highlight=False,
-        # rich drops colours for NO_COLOR but keeps bold; plain means no escape codes at all.
-        color_system=None if options.plain else "auto",
-        force_terminal=True if options.styled else None,
+        force_terminal=options.styled,  # None: rich asks the stream and the environment
         theme=Theme(TERMINAL),  # each role of the sheet as a terminal style
     )
-    width = min(console.width, MAX_WIDTH) if options.width is None else options.width
-    lines = _lines(document, options, width)
+    lines = _lines(document, options, min(console.width, MAX_WIDTH))
     if console.color_system is None:  # a dumb terminal, say
         _write(lines, out)
         return
@@ -82,38 +77,6 @@ def _lines(document: Document, options: RenderOptions, width: int) -> list[Style
 def _write(lines: list[Styled], out: TextIO) -> None:
     # Printing through rich line by line took 20 ms of a checklist's 45.
     out.write("".join(f"{line.plain}\n" for line in lines))
-
-
-def _plain_for_sure(out: TextIO, options: RenderOptions) -> bool:
-    """No styles whatever rich would decide: NO_COLOR, or output that is no terminal while
-    nothing in the environment says to treat it as one (https://force-color.org)."""
-    if options.plain:
-        return True
-    if options.styled or "FORCE_COLOR" in os.environ:
-        return False
-    if os.environ.get("TTY_COMPATIBLE") in ("0", "1"):
-        return False  # rich's own switch: left to it
-    isatty = getattr(out, "isatty", None)
-    try:
-        return not (isatty is not None and isatty())
-    except ValueError:  # a closed stream
-        return True
-
-
-def _terminal_width() -> int:
-    """What rich takes as the width when writing to no terminal: the terminal the command
-    runs in (its input, output or error stream), then COLUMNS, then 80."""
-    width = 0
-    for descriptor in (1, 2) if sys.platform == "win32" else (0, 1, 2):
-        try:
-            width = os.get_terminal_size(descriptor).columns
-        except (AttributeError, ValueError, OSError):  # not a terminal
-            continue
-        break
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
-        width = int(columns)
-    return width or 80
 
 
 def _finished(line: Styled) -> Styled:
