@@ -40,12 +40,18 @@ class Gap(msgspec.Struct, frozen=True):
     """A blank line between parts of the header and the body."""
 
 
+# (marker, body) pairs; a marker says something of its item (a number, an answer, a tick box)
+# or is None.
+Marked = list[tuple[Styled | None, Styled]]
+
+
 class Rows(msgspec.Struct, frozen=True):
     """Items beside their markers. `kind` says what they are: `steps` are done in order and
-    `materials` are ticked off, which printable formats show as numbers and tick boxes."""
+    `materials` are ticked off, which printable formats show as numbers and tick boxes. An item
+    whose marker is None is a plain list item, shown as each format shows one (a bullet)."""
 
     kind: str
-    rows: list[tuple[Styled, Styled]]
+    rows: Marked
 
 
 class Table(msgspec.Struct, frozen=True):
@@ -93,8 +99,8 @@ class Sheet(msgspec.Struct):
     def blank(self) -> None:
         self.blocks.append(Gap())
 
-    def rows(self, kind: str, rows: list[tuple[Styled, Styled]]) -> None:
-        self.blocks.append(Rows(kind, rows))
+    def rows(self, kind: str, rows: Sequence[tuple[Styled | None, Styled]]) -> None:
+        self.blocks.append(Rows(kind, list(rows)))
 
     def table(self, header: list[str], rows: list[list[Styled]]) -> None:
         self.blocks.append(Table(header, rows))
@@ -106,15 +112,13 @@ SECTIONS = (
     "notes", "legal",
 )  # fmt: skip
 
-Marked = list[tuple[Styled, Styled]]  # (marker, body) pairs
 
-
-def marker(kind: str, number: int) -> Styled:
+def marker(kind: str, number: int) -> Styled | None:
     if kind == "steps":
         return Styled(f"{number}.")
     if kind == "warnings":
         return Styled("!", style="alert")
-    return Styled("[ ]" if kind == "materials" else "•")
+    return Styled("[ ]") if kind == "materials" else None
 
 
 def header(

@@ -126,10 +126,10 @@ def _rows(block: Rows) -> list[str]:
     tag = "ol" if block.kind == "sources" else "ul"
     items = []
     for marker, body in block.rows:
-        shown = "" if marker.plain == "•" else f'<span class="marker">{_styled(marker)}</span> '
+        shown = "" if marker is None else f'<span class="marker">{_styled(marker)}</span> '
         items.append(f"<li>{shown}{_body(body)}</li>")
     kind = "sources" if block.kind == "sources" else "marked"
-    if all(marker.plain == "•" for marker, _body in block.rows):
+    if all(marker is None for marker, _body in block.rows):
         kind = "plain"
     return [f'<{tag} class="{kind}">', *items, f"</{tag}>"]
 

@@ -170,10 +170,12 @@ def hang(marker: Styled, marker_width: int, body: Styled, width: int) -> list[St
     return [first, *(Styled(" " * indent).append_text(line) for line in lines[1:])]
 
 
-def items(rows: Sequence[tuple[Styled, Styled]], width: int) -> list[Styled]:
-    """Rows of marker and body, the markers in one right-aligned column."""
-    marker_width = max((marker.cell_len for marker, _body in rows), default=0)
-    return [line for marker, body in rows for line in hang(marker, marker_width, body, width)]
+def items(rows: Sequence[tuple[Styled | None, Styled]], width: int) -> list[Styled]:
+    """Rows of marker and body, the markers in one right-aligned column; a plain list item's
+    marker is a bullet."""
+    shown = [(Styled("•") if marker is None else marker, body) for marker, body in rows]
+    marker_width = max((marker.cell_len for marker, _body in shown), default=0)
+    return [line for marker, body in shown for line in hang(marker, marker_width, body, width)]
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Styled]], width: int) -> list[Styled]:

@@ -66,7 +66,7 @@ def _rows(block: Rows) -> list[str]:
             prefix = f"{number}. "
         elif block.kind == "materials":
             prefix = "- [ ] "
-        elif marker.plain in ("•", ""):
+        elif marker is None or not marker.plain:
             prefix = "- "
         else:
             prefix = f"- **{escape(marker.plain)}** "

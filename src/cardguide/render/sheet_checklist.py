@@ -149,5 +149,5 @@ def check_blocks(page: Sheet, report: CheckReport, writer: Writer) -> None:
         page.rows("answers", rows)
     if report.related:
         page.heading(msg("heading.related"))
-        page.rows("related", [(Styled("•"), writer.placed(placed)) for placed in report.related])
+        page.rows("related", [(None, writer.placed(placed)) for placed in report.related])
     sources(page, report.sources, writer)

@@ -28,7 +28,7 @@ def faq_blocks(page: Sheet, results: FaqResults, writer: Writer) -> None:
     if not results.matches:
         page.say(msg("faq.none"), style="aside")
         return
-    page.rows("faq", [(Styled("•"), _faq_body(m.placed, writer)) for m in results.matches])
+    page.rows("faq", [(None, _faq_body(m.placed, writer)) for m in results.matches])
     sources(page, results.sources, writer)
 
 
@@ -56,7 +56,7 @@ def guide_blocks(page: Sheet, view: GuideView, writer: Writer) -> None:
 def _version_rows(entries: list[Entry], view: GuideView, writer: Writer) -> Marked:
     either = Styled(writer.short(msg("guide.or")))
     return [
-        (Styled("•") if index == 0 else either, _version(candidate, view.region.id, writer))
+        (None if index == 0 else either, _version(candidate, view.region.id, writer))
         for entry in entries
         for index, candidate in enumerate(entry.candidates)
     ]
