@@ -156,6 +156,34 @@ def test_output_dir_writes_one_printable_page_per_row_with_safe_distinct_names(
         assert_valid(result)
 
 
+def test_an_unknown_field_is_named_as_the_row_wrote_it_even_when_it_names_a_situation(
+    invoke: Invoke,
+) -> None:
+    """`student` as a field of its own, not in `profile`, is refused as that field."""
+    lines = [
+        {"command": "apply", "region": "ningbo", "student": "yes"},
+        {"command": "apply", "region": "ningbo", "Self-Employed": "yes"},
+    ]
+    run = invoke(["batch", "-"], input="".join(json.dumps(line) + "\n" for line in lines))
+    assert run.exit_code == 1
+    assert "2 of 2 rows failed" in run.stderr
+    records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["error"]["field"] for r in records] == ["student", "self_employed"]
+
+
+def test_text_pages_in_files_never_carry_terminal_styles(invoke: Invoke, tmp_path: Path) -> None:
+    """FORCE_COLOR asks for colours on the output stream, not in the files beside it."""
+    path = tmp_path / "people.csv"
+    path.write_text("command,region,profile\napply,ningbo,newborn\n", encoding="utf-8")
+    out = tmp_path / "pages"
+    args = ["batch", str(path), "-o", str(out), "-f", "text"]
+    run = invoke(args, env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
+    assert (run.exit_code, run.stderr) == (0, "")
+    page = (out / "0001-apply-ningbo-newborn.txt").read_text(encoding="utf-8")
+    assert page.startswith("Applying for a card\n")
+    assert "\x1b" not in page
+
+
 def test_output_dir_pages_may_be_markdown(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "people.csv"
     path.write_text("command,region,profile\napply,ningbo,newborn\n", encoding="utf-8")

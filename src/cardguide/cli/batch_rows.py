@@ -247,11 +247,10 @@ def column_of(about: str | None) -> str | None:
     """The row field an error is about, from the option or input it names."""
     if about is None:
         return None
-    column = _column(about)
-    if column in FACETS:
-        return "profile"
-    # An option names a column, or none (`--data-dir`); a row's own problem names its field.
-    return column if column in COLUMNS or not about.startswith("-") else None
+    if not about.startswith("-"):
+        return about  # a row's own field as it was read (`student`, `row`), or `profile`
+    column = _column(about)  # an option names a column, or none (`--data-dir`)
+    return "profile" if column in FACETS else column if column in COLUMNS else None
 
 
 class Writer:

@@ -68,8 +68,9 @@ def paged(document: Document, output: Output, options: RenderOptions) -> bool:
 
 def render_options(request: Request, out: TextIO | None = None) -> RenderOptions:
     """How a request's documents are rendered: its language, --why and day, and for text
-    written to `out` whether it has styles and how wide it is."""
-    styled = styling(out, os.environ)
+    written to `out` whether it has styles and how wide it is; without `out`, text for a file
+    of its own, which never has styles."""
+    styled = False if out is None else styling(out, os.environ)
     width = text_width(os.environ) if styled is False else None  # else rich asks the terminal
     return RenderOptions(
         lang=request.lang, styled=styled, width=width, why=request.why, today=request.today
@@ -79,7 +80,7 @@ def render_options(request: Request, out: TextIO | None = None) -> RenderOptions
 def rendered(document: Document, request: Request, page: Format) -> str:
     """A document as a batch row's file holds it."""
     buffer = io.StringIO()
-    renderer_for(page)(document, buffer, render_options(request, buffer))
+    renderer_for(page)(document, buffer, render_options(request))
     return buffer.getvalue()
 
 
