@@ -139,6 +139,11 @@ def test_bad_option_value_is_a_usage_error(invoke: Invoke) -> None:
             "命令里多出了“card”，无法识别（见 `cardguide faq --help`）",
         ),
         (
+            ["regions", "a b", ""],
+            "words the command does not take: 'a b' '' (see `cardguide regions --help`)",
+            "命令里多出了“'a b' ''”，无法识别（见 `cardguide regions --help`）",
+        ),
+        (
             ["validate", "--max-age", "0"],
             "--max-age takes a whole number of at least 1 (see `cardguide validate --help`)",
             "--max-age 要填不小于 1 的整数（见 `cardguide validate --help`）",

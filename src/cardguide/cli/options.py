@@ -130,10 +130,12 @@ TAKES_EXTRA: dict[str, Any] = {"allow_extra_args": True}
 def refuse_extra(ctx: typer.Context) -> None:
     """A usage problem for words the command does not take (`cardguide regions extra`)."""
     if ctx.args:
+        import shlex
+
         from cardguide.errors import UsageProblem
         from cardguide.wording import msg
 
-        words = " ".join(ctx.args)
+        words = shlex.join(ctx.args)  # quoted as typed: an empty word, a word with blanks
         raise UsageProblem(msg("error.extra_arguments", words=words, command=ctx.command_path))
 
 
