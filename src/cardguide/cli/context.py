@@ -56,8 +56,8 @@ def paged(document: Document, output: Output, options: RenderOptions) -> bool:
         return False
     # Rendered for the terminal the pager shows it on, with styles unless NO_COLOR.
     buffer = io.StringIO()
-    styled = options if options.styled is False else msgspec.structs.replace(options, styled=True)
-    renderer_for(output.fmt)(document, buffer, styled)
+    shown = options if options.styled is False else msgspec.structs.replace(options, styled=True)
+    renderer_for(output.fmt)(document, buffer, shown)
     text = buffer.getvalue()
     if pager.fits(text):
         sys.stdout.write(text)
