@@ -182,13 +182,11 @@ def test_a_copy_of_a_compiled_file_under_another_name_is_still_refused(
     assert "CG006" in run.stderr
 
 
-def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
-    tmp_path: Path, invoke: Invoke
-) -> None:
-    # In both languages, translations stamped: no warning at all, so the bytes are remembered.
+def _clean() -> str:
+    """The local file in both languages, translations stamped: no warning at all."""
     title = "Haishu service hall notice board, November 2026"
     note = "The hall takes applications on weekdays."
-    clean = (
+    return (
         LOCAL.replace("last_reviewed:", "languages: [en, zh]\nlast_reviewed:")
         .replace(
             f'{{en: "{title}"}}', f'{{en: "{title}", zh_of: {revision(title)}, zh: 海曙公告栏}}'
@@ -198,12 +196,17 @@ def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
             f"{{en: {note}, zh_of: {revision(note)}, zh: 服务大厅工作日受理申领。}}",
         )
     )
-    path = _local(tmp_path, clean)
+
+
+def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    path = _local(tmp_path, _clean())
     args = ["validate", str(path), "--format", "json", "--today", "2026-11-23"]
     for _ in range(2):
         run = invoke(args)
         assert (run.exit_code, run.json()["diagnostics"]) == (0, [])
-    assert compiled.validated(path.read_bytes())
+    assert compiled.ValidatedBytes().remember(path.read_bytes())
     # The same clean bytes, a year later: the review date is checked again, every time.
     late = invoke([*args[:-1], "2028-01-01"])
     assert [d["code"] for d in late.json()["diagnostics"]] == ["CG016"]
@@ -220,7 +223,22 @@ def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
     )
     for _ in range(2):
         assert invoke(args).exit_code == 1
-    assert not compiled.validated(path.read_bytes())
+    assert not compiled.ValidatedBytes().remember(path.read_bytes())
+
+
+def test_a_damaged_list_of_remembered_bytes_costs_only_the_work_again(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    path = _local(tmp_path, _clean())
+    listed = compiled.cache_root() / "validated.list"
+    listed.parent.mkdir(parents=True)
+    listed.write_bytes(b"\xff\xfe not a digest\n" + b"0" * 31 + b"\x00" * 40)
+    args = ["validate", str(path), "--format", "json", "--today", "2026-11-23"]
+    for _ in range(2):
+        run = invoke(args)
+        summary = "cardguide: 0 errors, 0 warnings in 1 file\n"
+        assert (run.exit_code, run.json()["diagnostics"], run.stderr) == (0, [], summary)
+    assert compiled.ValidatedBytes().remember(path.read_bytes())
 
 
 def test_files_that_are_gone_are_forgotten_and_broken_ones_never_kept(
