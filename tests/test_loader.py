@@ -9,7 +9,6 @@ import pytest
 
 from cardguide.errors import DataError, Diagnostic
 from cardguide.load.checked import load_layer
-from cardguide.load.decode_errors import type_at
 from cardguide.model.region import Step
 
 from .conftest import en
@@ -187,11 +186,6 @@ def test_a_top_level_list_is_not_a_region(tmp_path: Path) -> None:
     problem = load_error(tmp_path, "- a\n- b\n")
     assert problem.code == "CG004"
     assert "mapping" in en(problem.message)
-
-
-def test_type_at_walks_structs_and_lists() -> None:
-    assert type_at(("procedures", "apply", "steps", 0)) is Step
-    assert type_at(("procedures", "nowhere")) is None
 
 
 DEADLINE = """\

@@ -230,6 +230,7 @@ CASES: list[Broken] = [
         "a review date that is a string",
         edit("last_reviewed: 2026-11-01", "last_reviewed: soon"),
         "CG004",
+        "Expected a date written as YYYY-MM-DD, got 'soon'",
     ),
     Broken("a boolean id", edit("id: national", "id: yes"), "CG004"),
     Broken(

@@ -1,13 +1,22 @@
-"""msgspec's validation errors for a region file, as coded diagnostics at the line they name."""
+"""The first place a region file's data breaks the model, found by walking the model itself."""
+
+# msgspec tells whether data fits the model; where and how it does not is found here, by our own
+# walk over msgspec's public description of the model (msgspec.inspect), in one fixed order.
+# Reading msgspec's error messages instead would make the report depend on their wording, which
+# may change with any release.
 
 from __future__ import annotations
 
+import datetime
 import re
 import typing
-from types import NoneType, UnionType
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 import msgspec
+import msgspec.inspect as mi
 
 from cardguide.errors import Diagnostic
 from cardguide.load.sourcemap import Document, KeyPath
@@ -15,104 +24,208 @@ from cardguide.model.region import RegionFile
 from cardguide.wording import Msg, join, msg
 from cardguide.wording.text import Text
 
-_AT = r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$"  # with re.DOTALL
-_PATH_TOKEN = r"\.([^.\[]+)|\[(\d+)\]"
+
+@dataclass(frozen=True)
+class Misfit:
+    """Where data first breaks the model, and how: `kind` names a rule, `value` what it wants."""
+
+    kind: str  # unknown, missing, type, enum, or a constraint such as min_length
+    path: KeyPath
+    expected: str = ""  # the model's words for the type wanted, as `str | null`
+    value: str = ""  # the field, the value given, or the constraint's bound
+    allowed: Sequence[str] = ()  # the keys or values allowed there
+    in_text: bool = False  # an unknown key inside a bilingual text
 
 
-def _parse_path(text: str) -> KeyPath:
-    return tuple(name if name else int(index) for name, index in re.findall(_PATH_TOKEN, text))
+# The words for each kind of value, used for what the model wants and for what the file gave.
+_NAMES: dict[type[mi.Type], str] = {
+    mi.NoneType: "null",
+    mi.BoolType: "bool",
+    mi.IntType: "int",
+    mi.FloatType: "float",
+    mi.StrType: "str",
+    mi.LiteralType: "str",
+    mi.DateType: "date",
+    mi.ListType: "array",
+    mi.StructType: "object",
+}
 
 
-def _unwrap(tp: Any) -> Any:
-    """Strip Annotated and `| None` so the underlying struct, list or Literal shows."""
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, UnionType):
-            args = [a for a in typing.get_args(tp) if a is not NoneType]
-            if len(args) != 1:
-                return tp
-            tp = args[0]
+def _given(value: Any) -> str:
+    """The word for the kind of value the file gave (bool before int: a bool is an int)."""
+    for kind, name in (
+        (type(None), "null"),
+        (bool, "bool"),
+        (int, "int"),
+        (float, "float"),
+        (str, "str"),
+        (datetime.datetime, "datetime"),
+        (datetime.date, "date"),
+        (list, "array"),
+        (dict, "object"),
+    ):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+def _fits_kind(value: Any, info: mi.Type) -> bool:
+    """Whether the value is of the kind this type takes, before any constraint."""
+    if isinstance(info, mi.NoneType):
+        return value is None
+    if isinstance(info, mi.BoolType):
+        return isinstance(value, bool)
+    if isinstance(info, mi.IntType):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(info, mi.FloatType):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(info, mi.StrType | mi.LiteralType):
+        return isinstance(value, str)
+    if isinstance(info, mi.DateType):  # msgspec also takes a date written as text
+        return isinstance(value, str | datetime.date) and not isinstance(value, datetime.datetime)
+    if isinstance(info, mi.ListType):
+        return isinstance(value, list)
+    if isinstance(info, mi.StructType):
+        return isinstance(value, dict)
+    return True  # a kind the model does not use: nothing to say about it
+
+
+def _bounds(value: Any, info: mi.Type, path: KeyPath) -> Iterator[Misfit]:
+    """The constraints a value of the right kind breaks, in the order they are checked."""
+    expected = _NAMES.get(type(info), "")
+    if isinstance(info, mi.StrType | mi.ListType):
+        if info.min_length is not None and len(value) < info.min_length:
+            yield Misfit("min_length", path, expected, str(info.min_length))
+        if info.max_length is not None and len(value) > info.max_length:
+            yield Misfit("max_length", path, expected, str(info.max_length))
+    if isinstance(info, mi.StrType) and info.pattern and not re.search(info.pattern, value):
+        yield Misfit("pattern", path, expected, info.pattern)
+    if isinstance(info, mi.IntType | mi.FloatType):
+        kind = float if isinstance(info, mi.FloatType) else int
+        # Written as `not >=`: a value that is not a number (NaN) is below every bound.
+        if info.ge is not None and not value >= info.ge:
+            yield Misfit("minimum", path, expected, str(kind(info.ge)))
+        if info.le is not None and not value <= info.le:
+            yield Misfit("maximum", path, expected, str(kind(info.le)))
+    if isinstance(info, mi.DateType) and isinstance(value, str) and not _is_date(value):
+        yield Misfit("date", path, expected, value)
+    if isinstance(info, mi.LiteralType) and value not in info.values:
+        allowed = _declared_order().get(frozenset(info.values), info.values)
+        yield Misfit("enum", path, value=value, allowed=[str(v) for v in allowed])
+
+
+@cache
+def _declared_order() -> dict[frozenset[Any], tuple[Any, ...]]:
+    """Each set of allowed values in the order the model declares it (national before
+    province, say): msgspec.inspect gives them sorted."""
+    found: dict[frozenset[Any], tuple[Any, ...]] = {}
+    seen: set[Any] = set()
+    waiting: list[Any] = [RegionFile]
+    while waiting:
+        annotation = waiting.pop()
+        if annotation in seen:
+            continue
+        seen.add(annotation)
+        if typing.get_origin(annotation) is Literal:
+            found.setdefault(frozenset(typing.get_args(annotation)), typing.get_args(annotation))
+        elif isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
+            waiting.extend(typing.get_type_hints(annotation, include_extras=True).values())
         else:
-            return tp
+            waiting.extend(typing.get_args(annotation))
+    return found
 
 
-def type_at(path: KeyPath, root: Any = RegionFile) -> Any:
-    """The model type expected at `path` inside a region file (None when it cannot tell)."""
-    tp = _unwrap(root)
-    for part in path:
-        if isinstance(part, int):
-            if typing.get_origin(tp) is not list:
-                return None
-            tp = _unwrap(typing.get_args(tp)[0])
-        elif isinstance(tp, type) and issubclass(tp, msgspec.Struct):
-            hints = typing.get_type_hints(tp, include_extras=True)
-            if part not in hints:
-                return None
-            tp = _unwrap(hints[part])
-        else:
-            return None
-    return tp
+def _is_date(text: str) -> bool:
+    """Whether text is a date as RFC 3339 writes it (Python's own parser takes more forms)."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
-def _allowed_values(path: KeyPath) -> list[str]:
-    tp = type_at(path)
-    if typing.get_origin(tp) is Literal:
-        return [str(v) for v in typing.get_args(tp)]
-    return []
+def misfit(value: Any, info: mi.Type, path: KeyPath = ()) -> Misfit | None:
+    """The first place `value` breaks `info`: a mapping's keys in the file's order, each value
+    before the next key, then the required fields it lacks; a list's length before its items."""
+    members = info.types if isinstance(info, mi.UnionType) else (info,)
+    chosen = next((member for member in members if _fits_kind(value, member)), None)
+    if chosen is None:
+        expected = " | ".join(dict.fromkeys(_NAMES.get(type(m), "") for m in members))
+        return Misfit("type", path, expected, _given(value))
+    if (broken := next(_bounds(value, chosen, path), None)) is not None:
+        return broken
+    if isinstance(chosen, mi.ListType):
+        for index, item in enumerate(value):
+            if (found := misfit(item, chosen.item_type, (*path, index))) is not None:
+                return found
+    elif isinstance(chosen, mi.StructType):
+        return _struct_misfit(value, chosen, path)
+    return None
 
 
-def diagnose(doc: Document, error: str) -> Diagnostic:
-    """Map one msgspec validation message to a coded diagnostic at the right line."""
-    match = re.match(_AT, error, re.DOTALL)
-    message = match.group("msg") if match else error
-    path = _parse_path(match.group("path") or "") if match else ()
+def _struct_misfit(value: dict[Any, Any], info: mi.StructType, path: KeyPath) -> Misfit | None:
+    fields = {field.encode_name: field for field in info.fields}
+    for key, item in value.items():
+        field = fields.get(key)
+        if field is None:
+            if info.forbid_unknown_fields:
+                in_text = info.cls is Text
+                return Misfit(
+                    "unknown", path, value=str(key), allowed=list(fields), in_text=in_text
+                )
+            continue
+        if (found := misfit(item, field.type, (*path, key))) is not None:
+            return found
+    for name, field in fields.items():
+        if field.required and name not in value:
+            return Misfit("missing", path, value=name)
+    return None
 
-    if unknown := re.match(r"Object contains unknown field `(.+)`", message, re.DOTALL):
-        field = unknown.group(1)
-        owner = type_at(path)
-        allowed = join(getattr(owner, "__struct_fields__", ()))
+
+def diagnose(doc: Document) -> Diagnostic:
+    """The coded diagnostic for the first place a file's data breaks the region model."""
+    found = misfit(doc.data, mi.type_info(RegionFile))
+    if found is None:  # msgspec refused what the walk accepts: the walk misses a rule
+        return doc.diagnostic("CG004", msg("load.not_model"), ())
+    path = found.path
+    if found.kind == "unknown":
         # `{en: one, two}` is a two-key mapping: the classic unquoted-comma mistake.
-        key = "load.unknown_key_comma" if owner is Text and " " in field else "load.unknown_key"
-        return doc.diagnostic(
-            "CG003", msg(key, key_name=field, allowed=allowed), (*path, field), key=True
-        )
-    if missing := re.match(r"Object missing required field `(.+)`", message, re.DOTALL):
-        field = missing.group(1)
-        if field == "sources":
+        comma = found.in_text and " " in found.value
+        key = "load.unknown_key_comma" if comma else "load.unknown_key"
+        message = msg(key, key_name=found.value, allowed=join(found.allowed))
+        return doc.diagnostic("CG003", message, (*path, found.value), key=True)
+    if found.kind == "missing":
+        if found.value == "sources":
             return doc.diagnostic("CG011", msg("load.no_sources"), path)
-        return doc.diagnostic("CG005", msg("load.missing", field=field), path)
-    if enum := re.match(r"Invalid enum value (.+)", message):
-        value = enum.group(1).strip("'")
-        allowed = join(_allowed_values(path))
+        return doc.diagnostic("CG005", msg("load.missing", field=found.value), path)
+    if found.kind == "enum":
+        allowed = join(found.allowed)
         if path and path[-1] == "status":
-            return doc.diagnostic("CG013", msg("load.status", value=value, allowed=allowed), path)
+            return doc.diagnostic(
+                "CG013", msg("load.status", value=found.value, allowed=allowed), path
+            )
         if "when" in path:
-            return doc.diagnostic("CG010", msg("load.facet", value=value, allowed=allowed), path)
-        return doc.diagnostic("CG004", msg("load.enum", value=value, allowed=allowed), path)
-    if path and path[-1] == "sources" and "length >= 1" in message:
+            return doc.diagnostic(
+                "CG010", msg("load.facet", value=found.value, allowed=allowed), path
+            )
+        return doc.diagnostic("CG004", msg("load.enum", value=found.value, allowed=allowed), path)
+    if found.kind == "min_length" and path and path[-1] == "sources":
         return doc.diagnostic("CG011", msg("load.empty_sources"), path)
-    return doc.diagnostic("CG004", _schema_message(message), path)
+    return doc.diagnostic("CG004", _constraint_message(found), path)
 
 
-# Patterns as strings: `re` compiles each the first time a broken file needs it, not at every
-# start (these and the two above cost half a millisecond to compile).
-_EXPECTED = r"Expected `(?P<type>[^`]+)`(?P<rest>.*)$"
-_CONSTRAINTS = (
-    (r", got `(?P<value>[^`]+)`$", "load.type"),
-    (r" of length >= (?P<value>\d+)$", "load.min_length"),
-    (r" of length <= (?P<value>\d+)$", "load.max_length"),
-    (r" >= (?P<value>[-\d.]+)$", "load.minimum"),
-    (r" <= (?P<value>[-\d.]+)$", "load.maximum"),
-    (r" matching regex '(?P<value>.+)'$", "load.pattern"),
-)
+_CONSTRAINT_WORDS = {
+    "type": "load.type",
+    "date": "load.date",
+    "min_length": "load.min_length",
+    "max_length": "load.max_length",
+    "minimum": "load.minimum",
+    "maximum": "load.maximum",
+    "pattern": "load.pattern",
+}
 
 
-def _schema_message(message: str) -> Msg:
-    """msgspec's type and constraint errors in catalog words; anything else stays as it says."""
-    if expected := re.match(_EXPECTED, message):
-        for pattern, key in _CONSTRAINTS:
-            if found := re.match(pattern, expected.group("rest")):
-                return msg(key, expected=expected.group("type"), value=found.group("value"))
-    return msg("load.other", detail=message)
+def _constraint_message(found: Misfit) -> Msg:
+    return msg(_CONSTRAINT_WORDS[found.kind], expected=found.expected, value=found.value)

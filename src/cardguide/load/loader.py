@@ -83,10 +83,10 @@ def parse_layer(file: Path, raw: bytes, overlay: bool = False) -> Layer:
         raise DataError(doc.diagnostic("CG004", msg("load.not_mapping"), ()))
     try:
         region = msgspec.convert(doc.data, RegionFile, strict=True)
-    except msgspec.ValidationError as exc:
+    except msgspec.ValidationError:
         from cardguide.load.decode_errors import diagnose  # only a broken file pays for it
 
-        raise DataError(diagnose(doc, str(exc))) from None
+        raise DataError(diagnose(doc)) from None
     return Layer(region, doc, overlay)
 
 
