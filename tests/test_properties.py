@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import copy
+import datetime
 import json
 import re
 from pathlib import Path
 
+import msgspec
+import msgspec.inspect
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cardguide.load.catalog import shipped_dir
+from cardguide.load.decode_errors import misfit
+from cardguide.load.yamlread import read_yaml
+from cardguide.model.region import RegionFile
 from cardguide.wording.escape import escape_controls, escape_json, has_controls, one_line
 
 from .conftest import Invoke
@@ -152,3 +159,51 @@ def test_json_output_is_escaped_as_any_text_is(text: str) -> None:
     for one in (text, *(f"宁波{near}a\n" for near in _NEAR_CONTROLS)):
         encoded = msgspec.json.encode({"text": one})
         assert escape_json(encoded) == escape_controls(encoded.decode("utf-8")), ascii(one)
+
+
+# Values a hand-edited file may put anywhere: every kind YAML gives, and ones near the model's
+# limits (an empty list, a long id, a date that does not exist, a number that is not one).
+ODD_VALUES = st.sampled_from(
+    [None, True, 0, -1, 1948, 2.5, float("nan"), float("inf"), "", "x", "2026-13-01",
+     "2026-11-01", "a" * 90, [], ["xx"], [{"kind": "notes"}], {}, {"en": "x", "two words": None},
+     datetime.date(2026, 1, 1), datetime.datetime(2026, 1, 1, 3, 4)]
+)  # fmt: skip
+
+
+def _places(node: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [path] if path else []
+    items = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
+    for key, child in items:
+        found += _places(child, (*path, key))
+    return found
+
+
+@SETTINGS
+@given(region=st.sampled_from(REGIONS), where=st.floats(0, 1, exclude_max=True), value=ODD_VALUES,
+       drop=st.booleans())  # fmt: skip
+def test_the_model_refuses_data_exactly_when_a_rule_names_where(
+    region: str, where: float, value: object, drop: bool
+) -> None:
+    file = shipped_dir() / f"{region}.yaml"
+    data = read_yaml(file, file.read_bytes()).data
+    path = _places(data)[int(where * len(_places(data)))]
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    if drop and isinstance(parent, dict):
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = copy.deepcopy(value)
+    try:
+        msgspec.convert(data, RegionFile, strict=True)
+        refused = False
+    except msgspec.ValidationError:
+        refused = True
+    found = misfit(data, msgspec.inspect.type_info(RegionFile))
+    assert refused == (found is not None), (path, found)

@@ -240,6 +240,7 @@ CASES: list[Broken] = [
             '    fees:\n      - {id: f, text: {en: A fee.}, amount_yuan: -5, sources: ["test:s"], status: official}\n    notes:\n',
         ),
         "CG004",
+        "Expected `float` >= 0.0",
     ),
     Broken(
         "an infinite fee",
@@ -248,6 +249,7 @@ CASES: list[Broken] = [
             '    fees:\n      - {id: f, text: {en: A fee.}, amount_yuan: .inf, sources: ["test:s"], status: official}\n    notes:\n',
         ),
         "CG004",
+        "Expected `float` <= 1000000.0",
     ),
     Broken(
         "a fee that is not a number",
@@ -256,6 +258,7 @@ CASES: list[Broken] = [
             '    fees:\n      - {id: f, text: {en: A fee.}, amount_yuan: .nan, sources: ["test:s"], status: official}\n    notes:\n',
         ),
         "CG004",
+        "Expected `float` >= 0.0",
     ),
     Broken(
         "a huge fee",
