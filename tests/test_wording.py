@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from chinese_calendar.constants import Holiday
 
+from cardguide.commands import COMMANDS
 from cardguide.documents import EXPECTED
 from cardguide.errors import OS_REASONS, RULES
 from cardguide.model.profile import FACETS
@@ -40,6 +41,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "answer": typing.get_args(Answer),
     "application": ("first", "replacement"),
     "channel": typing.get_args(ChannelKind),
+    "command": tuple(command.name for command in COMMANDS),
     "diff_change": ("only_a", "only_b", "changed"),
     "document": DOCUMENT_KINDS,
     "source_kind": typing.get_args(SourceKind),

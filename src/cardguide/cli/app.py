@@ -14,7 +14,8 @@ import typer
 
 from cardguide import __version__
 from cardguide.cli.context import asks, complete, emit, report
-from cardguide.cli.group import COMPLETE_VAR, EPILOG, Group
+from cardguide.cli.group import COMPLETE_VAR, Group
+from cardguide.cli.help_page import HelpedCommand
 from cardguide.cli.options import TAKES_EXTRA, output_of, refuse_extra, request_of, signature
 from cardguide.cli.terminal import Messages
 from cardguide.commands import BY_NAME, COMMANDS, OUTPUT_KINDS, Command
@@ -26,11 +27,6 @@ def _new_app() -> typer.Typer:
     made = typer.Typer(
         name="cardguide",
         cls=Group,
-        help=(
-            "Checklists for getting, activating and keeping a Chinese social security card / "
-            "medical insurance card, from each region's sourced rules."
-        ),
-        epilog=EPILOG,
         no_args_is_help=True,
         rich_markup_mode=None,  # plain help and plain one-line errors, without loading rich
         pretty_exceptions_enable=False,
@@ -62,7 +58,7 @@ def _show_completion(ctx: typer.Context, param: typer.CallbackParam, shell: str 
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_show_version, is_eager=True),
     ] = False,
     show_completion: Annotated[
         str | None,
@@ -72,15 +68,10 @@ def _root(
             callback=_show_completion,
             is_eager=True,
             expose_value=False,
-            help="Print the completion script for bash, zsh, fish, powershell (Windows "
-            'PowerShell 5) or pwsh (PowerShell 7). Install: eval "$(cardguide --show-completion '
-            'bash)" in ~/.bashrc, the same with zsh in ~/.zshrc, save the fish one to '
-            "~/.config/fish/completions/cardguide.fish, or add `cardguide --show-completion pwsh "
-            "| Out-String | Invoke-Expression` to your PowerShell $PROFILE.",
         ),
     ] = None,
 ) -> None:
-    """Checklists for getting, activating and keeping a Chinese social security card."""
+    pass  # the group's own options act as they are read (--version, --show-completion)
 
 
 def run(command: Command, values: dict[str, Any]) -> None:
@@ -121,7 +112,6 @@ def _command(command: Command) -> Callable[..., None]:
         run(command, values)
 
     function.__name__ = command.name
-    function.__doc__ = command.help
     function.__signature__ = signature(command)  # type: ignore[attr-defined]
     return function
 
@@ -133,13 +123,7 @@ def schema(
     ctx: typer.Context,
     output: Annotated[
         OutputKind | None,
-        typer.Option(
-            "--output",
-            help="Print the schema of this kind of JSON output instead: "
-            + ", ".join(OUTPUT_KINDS)
-            + ".",
-            metavar="KIND",
-        ),
+        typer.Option("--output", metavar="KIND"),
     ] = None,
 ) -> None:
     from cardguide.load.schema import region_schema, schema_text
@@ -162,14 +146,14 @@ def _runner(command: Command) -> Callable[..., None]:
         function = batch
     else:
         return _command(command)
-    function.__doc__ = command.help
     return function
 
 
 def _app_of(names: Sequence[str]) -> typer.Typer:
     made = _new_app()
     for name in names:
-        made.command(name=name, context_settings=TAKES_EXTRA)(_runner(BY_NAME[name]))
+        runner = _runner(BY_NAME[name])
+        made.command(name=name, cls=HelpedCommand, context_settings=TAKES_EXTRA)(runner)
     return made
 
 

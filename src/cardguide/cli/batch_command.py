@@ -75,19 +75,12 @@ def _batch_formats(fmt: str | None, output_dir: Path | None) -> tuple[str, str |
 
 def batch(
     ctx: typer.Context,
-    file: Annotated[
-        str, typer.Argument(help="CSV with a header row, or JSON Lines; - reads stdin.")
-    ],
+    file: Annotated[str, typer.Argument(metavar="FILE")],
     fmt: Annotated[
         BatchFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="jsonl (one JSON object per row, the default) or csv (for Excel or WPS: UTF-8 "
-            "with a byte-order mark, one row per person, readable text in each cell, headers "
-            "in --lang, a ' before any cell that would start like a formula); with "
-            "--output-dir, the format of each row's file: html (the default), markdown, text "
-            "or json.",
             show_default=False,
         ),
     ] = None,
@@ -96,9 +89,6 @@ def batch(
         typer.Option(
             "--output-dir",
             "-o",
-            help="Write each row's checklist to a file of its own in this directory "
-            "(made if missing), named by row number, command, region and profile, e.g. "
-            "0001-apply-ningbo-newborn.html; stdout lists each row's file or error.",
             show_default=False,
         ),
     ] = None,
@@ -107,9 +97,6 @@ def batch(
         typer.Option(
             "--encoding",
             metavar="NAME",
-            help="The input's encoding, e.g. utf-8, gbk or gb18030. Default: UTF-8 (with or "
-            "without a byte-order mark) when it reads as UTF-8, else GB18030 (a superset of "
-            "GBK, what Excel and WPS save CSV as on Chinese Windows), said on stderr.",
             show_default=False,
         ),
     ] = None,

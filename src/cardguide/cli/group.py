@@ -12,21 +12,11 @@ from typer.core import TyperGroup
 
 from cardguide.cli.terminal import flag_in, language, quiet_stdout, run, tolerant_streams
 from cardguide.errors import (
-    EXIT_DATA,
-    EXIT_INTERNAL,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     UsageProblem,
 )
-from cardguide.wording import join, msg
-
-EPILOG = (
-    f"Exit codes: {EXIT_OK} success; {EXIT_DATA} data or lookup error (broken region file, unknown "
-    f"region); {EXIT_USAGE} usage error (bad or contradictory options, a missing answer "
-    f"without a terminal); {EXIT_INTERNAL} internal error; {EXIT_INTERRUPTED} interrupted."
-)
-
+from cardguide.wording import LangChoice, join, msg
 
 COMPLETE_VAR = "_CARDGUIDE_COMPLETE"  # set by the completion scripts when they ask
 
@@ -42,6 +32,8 @@ def refuse_undecodable(argv: Sequence[str]) -> None:
 class Group(TyperGroup):
     """Runs every command through `terminal.run`, the one place errors become exit codes."""
 
+    language: LangChoice = "en"
+
     def main(
         self,
         args: Sequence[str] | None = None,
@@ -53,10 +45,14 @@ class Group(TyperGroup):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         choice = language(flag_in(argv), os.environ)
+        self.language = choice  # --help pages are written in it
         tolerant_streams()
         if COMPLETE_VAR in os.environ:  # the shell asks what may come next
             from typer.completion import get_completion_inspect_parameters
 
+            from cardguide.cli.help_page import localize
+
+            localize(self, choice)
             # Makes zsh and fish known, not only bash: typer does this on the same call when
             # it adds its own completion options, which cardguide replaces.
             get_completion_inspect_parameters()
@@ -73,6 +69,11 @@ class Group(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from cardguide.cli.help_page import app_help, page
+
+        formatter.write(page(self, ctx, self.language, formatter.width, app_help()))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # `cardguide` alone: the help, on stderr, and a usage exit, as click does.

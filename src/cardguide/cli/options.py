@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import inspect
 import os
+import typing
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -17,7 +18,7 @@ from cardguide.model.profile import APPLICANT_FLAGS, HUKOU, flag_for
 from cardguide.model.region import ChannelKind, Event, Facet
 from cardguide.model.request import DEFAULT_MAX_AGE, Request
 from cardguide.render import Format
-from cardguide.wording import LangChoice, keyed, say
+from cardguide.wording import LangChoice
 
 
 def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -34,17 +35,19 @@ def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
         return []
 
 
+# What each option and argument is, for --help, lives in cli/help_page.py with the catalog's words.
+
+
 def _flag(facet: Facet) -> Any:
-    label = say(keyed("facet", facet), "en")  # --help stays English
-    return typer.Option(flag_for(facet), help=f"For {label}.", rich_help_panel="Who")
+    return typer.Option(flag_for(facet))
 
 
-def _date(flag: str, help: str) -> Any:
-    return typer.Option(flag, metavar="YYYY-MM-DD", help=help, show_default=False)
+def _date(flag: str) -> Any:
+    return typer.Option(flag, metavar="YYYY-MM-DD", show_default=False)
 
 
-def _place(help: str, metavar: str) -> Any:
-    return typer.Argument(help=help, metavar=metavar, autocompletion=complete_region)
+def _place(metavar: str) -> Any:
+    return typer.Argument(metavar=metavar, autocompletion=complete_region)
 
 
 HukouChoice = Literal["local", "elsewhere"]
@@ -52,9 +55,6 @@ HukouOption = Annotated[
     HukouChoice | None,
     typer.Option(
         "--hukou",
-        help="Where the household registration (户籍) is: local or elsewhere. Asked only where "
-        "the region's rules differ by it.",
-        rich_help_panel="Who",
         show_default=False,
     ),
 ]
@@ -63,8 +63,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="text for people (plain when piped), json for scripts, markdown, or html: a "
-        "self-contained page to print, with tick boxes.",
+        show_default=False,
     ),
 ]
 RegionOption = Annotated[
@@ -72,7 +71,6 @@ RegionOption = Annotated[
     typer.Option(
         "--region",
         "-r",
-        help="Region id or name, e.g. ningbo or 宁波 (`cardguide regions` lists them).",
         show_default=False,
         autocompletion=complete_region,
     ),
@@ -81,8 +79,6 @@ LangOption = Annotated[
     LangChoice | None,
     typer.Option(
         "--lang",
-        help="zh, en, or both (Chinese, then English). Default: CARDGUIDE_LANG, else the "
-        "locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE; zh* is Chinese), else English.",
         show_default=False,
     ),
 ]
@@ -90,36 +86,21 @@ DataDirOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--data-dir",
-        help="A directory of local region files that add regions or override shipped items; "
-        "repeatable, searched before CARDGUIDE_PATH and the shipped data.",
         show_default=False,
     ),
 ]
-TodayOption = Annotated[str | None, _date("--today", "Count from this day, not today.")]
-QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No warning that the data is over a year old.")
-]
-NoInput = typer.Option(
-    "--no-input", help="Never prompt; a missing answer is a usage error (exit 2)."
-)
-NoPager = typer.Option("--no-pager", help="Print long text straight out, not through PAGER (less).")
-Why = typer.Option("--why", help="Show beside each item the profile answers and region behind it.")
+TodayOption = Annotated[str | None, _date("--today")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q")]
+NoInput = typer.Option("--no-input")
+NoPager = typer.Option("--no-pager")
+Why = typer.Option("--why")
 
-DATE_HELP: dict[Event, str] = {
-    "born": "Birth date: registration deadlines.",
-    "paid": "With --self-employed: payment date.",
-    "bill_date": "Settlement bill date: claim deadline.",
-    "lost_on": "Day the card was lost: replace by when.",
-    "last_paid": "Last insurance payment: lapsed?",
-    "hired_on": "Start of employment: employer's duty.",
-}
-CAN_APPLY = typer.Option(
-    "--can-apply", help="Also answer whether this person can apply for a card in this region."
-)
-QUERY = typer.Argument(help="Words to search for, in English or Chinese.")
-PATHS = typer.Argument(help="Region files or directories; default: all data cardguide loads.")
-MAX_AGE = typer.Option("--max-age", min=1, help="Warn when a review is older (days).")
-STRICT = typer.Option("--strict", help="Warnings fail too.")
+DATES: tuple[Event, ...] = typing.get_args(Event)  # check's dates, each an option of its own
+CAN_APPLY = typer.Option("--can-apply")
+QUERY = typer.Argument(metavar="WORDS")
+PATHS = typer.Argument(metavar="PATH...")
+MAX_AGE = typer.Option("--max-age", min=1, show_default=False)
+STRICT = typer.Option("--strict")
 
 
 # Commands take the words left over after their options and arguments and refuse them in the
@@ -150,24 +131,21 @@ def _own(command: Command) -> list[inspect.Parameter]:
     takes = command.takes
     own: list[inspect.Parameter] = []
     if "place" in takes:
-        own.append(_option("name", Annotated[str, _place("Region id or name.", "REGION")], ...))
+        own.append(_option("name", Annotated[str, _place("REGION")], ...))
     if "places" in takes:
-        own.append(_option("first", Annotated[str, _place("A region id or name.", "A")], ...))
-        second = _place("Another region id or name.", "B")
-        own.append(_option("second", Annotated[str, second], ...))
+        own.append(_option("first", Annotated[str, _place("A")], ...))
+        own.append(_option("second", Annotated[str, _place("B")], ...))
     if "channel" in takes:
-        channel = typer.Option(
-            "--channel", "-c", help="Only this activation channel.", show_default=False
-        )
+        channel = typer.Option("--channel", "-c", show_default=False)
         own.append(_option("channel", Annotated[ChannelKind | None, channel]))
     if "bill_date" in takes:
-        bill = Annotated[str | None, _date("--bill-date", DATE_HELP["bill_date"])]
+        bill = Annotated[str | None, _date("--bill-date")]
         own.append(_option("bill_date", bill))
     if "query" in takes:
         own.append(_option("query", Annotated[str | None, QUERY]))
     if "dates" in takes:
-        for event, help in DATE_HELP.items():
-            own.append(_option(event, Annotated[str | None, _date(flag_for(event), help)]))
+        for event in DATES:
+            own.append(_option(event, Annotated[str | None, _date(flag_for(event))]))
         own.append(_option("can_apply", Annotated[bool, CAN_APPLY], False))
     if "validate" in takes:
         own.append(_option("paths", Annotated[list[Path] | None, PATHS]))
@@ -233,7 +211,7 @@ def request_of(command: Command, values: dict[str, Any]) -> Request:
     today = today_of(values["today"])
     facets = {f for f in (*APPLICANT_FLAGS, *command.circumstances) if values.get(f)}
     hukou = values.get("hukou")
-    dates = {e: day(values[e], flag_for(e)) for e in DATE_HELP if values.get(e) is not None}
+    dates = {e: day(values[e], flag_for(e)) for e in DATES if values.get(e) is not None}
     name, first, second = values.get("name"), values.get("first"), values.get("second")
     return Request(
         today=today,

@@ -34,18 +34,17 @@ Takes = Literal[
 
 
 class Command(msgspec.Struct, frozen=True):
-    """One command: its name, its help, what it takes, and how it builds its document.
+    """One command: its name, its examples, what it takes, and how it builds its document.
+    What it does, for --help, is the catalog's `command.NAME`.
 
     `build` is None only for the two commands that build no single document: `schema` prints
     a schema, `batch` runs other commands for many people.
     """
 
     name: str
-    summary: str  # the first line of --help
     examples: tuple[str, ...]
     takes: tuple[Takes, ...] = ()
     build: Build | None = None
-    details: str = ""  # further paragraphs of --help
     circumstances: tuple[Facet, ...] = ()  # the command's own flags (--lost, --by-proxy)
     one_of: bool = False  # exactly one of the circumstances is needed (asked in a terminal)
     row: bool = False  # a batch row may name it
@@ -53,11 +52,6 @@ class Command(msgspec.Struct, frozen=True):
     interview: bool = False  # in a terminal, what is missing is asked for
     # It tells which local files it had to leave out (validate reports them as findings).
     reports_left_out: bool = True
-
-    @property
-    def help(self) -> str:
-        examples = "\n".join(f"Example: {example}" for example in self.examples)
-        return "\n\n".join(part for part in (self.summary, self.details, examples) if part)
 
 
 def _built(name: str) -> Build:
@@ -75,7 +69,6 @@ def _built(name: str) -> Build:
 
 def _checklist(
     name: str,
-    summary: str,
     example: str,
     *,
     circumstances: tuple[Facet, ...] = (),
@@ -88,7 +81,7 @@ def _checklist(
         return checklist(request, catalog, name, circumstances if one_of else ())
 
     return Command(
-        name, summary, (example,), ("region", "profile", *takes), build,
+        name, (example,), ("region", "profile", *takes), build,
         circumstances=circumstances, one_of=one_of, row=True, checklist=True, interview=True,
     )  # fmt: skip
 
@@ -96,58 +89,44 @@ def _checklist(
 CHECKLISTS = (
     _checklist(
         "apply",
-        "Your checklist for applying for a card: steps, where to go, materials, fees, time limits.",
         "cardguide apply --region ningbo --newborn",
     ),
     _checklist(
         "activate",
-        "How to activate a card: each channel, what it switches on, what to bring, caveats.",
         "cardguide activate --region 上海 --channel bank",
         takes=("channel",),
     ),
     _checklist(
         "replace",
-        "Replacing a lost or damaged card: reporting the loss, the time limit, care meanwhile.",
         "cardguide replace --region ningbo --lost",
         circumstances=("lost", "damaged"),
         one_of=True,
     ),
     _checklist(
         "collect",
-        "Collecting a finished card: what to bring, collecting for someone else, no notice.",
         "cardguide collect --region shanghai --by-proxy",
         circumstances=("by_proxy",),
     ),
     _checklist(
         "update",
-        "Correcting personal details: what can be changed, and where.",
         "cardguide update --region shanghai",
     ),
     _checklist(
         "reimburse",
-        "Care paid out of pocket before the card arrives: what to submit, where, and by when.",
         "cardguide reimburse --region ningbo --bill-date 2026-05-10",
         takes=("bill_date",),
     ),
-)
-
-BATCH_DETAILS = (
-    "Columns: command, region, profile (several joined by ;), channel, lang, query and the\n"
-    "dates (born, paid, bill_date, lost_on, last_paid, hired_on, today). A bad row gets an\n"
-    "error result naming its row and field; the others go on. Exit 1 when any row failed."
 )
 
 # In the order --help lists them.
 COMMANDS: tuple[Command, ...] = (
     Command(
         "regions",
-        "List every region: id, names, level, parent and review date.",
         ("cardguide regions --format json",),
         build=_built("regions"),
     ),
     Command(
         "show",
-        "Show a region's resolved guide: every procedure, who each item is for, its origin.",
         ("cardguide show 宁波",),
         ("place",),
         _built("show"),
@@ -155,7 +134,6 @@ COMMANDS: tuple[Command, ...] = (
     *CHECKLISTS,
     Command(
         "faq",
-        "Questions and answers from the sources, searchable in English or Chinese.",
         ("cardguide faq --region ningbo 挂失",),
         ("region", "query"),
         _built("faq"),
@@ -164,7 +142,6 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "check",
-        "Deadlines and eligibility from your dates: yes, no or need more information, with rules.",
         (
             "cardguide check --region ningbo --born 2026-10-01",
             "cardguide check --region hangzhou --hukou elsewhere --can-apply",
@@ -175,14 +152,12 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "diff",
-        "What differs between two regions' resolved guides, item by item.",
         ("cardguide diff ningbo hangzhou",),
         ("places",),
         _built("diff"),
     ),
     Command(
         "validate",
-        "Check region files against every data rule; errors exit 1, warnings only with --strict.",
         ("cardguide validate --strict my-regions/",),
         ("validate",),
         _built("validate"),
@@ -190,16 +165,13 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "schema",
-        "Print a JSON Schema: of region files, or with --output of one kind of JSON output.",
         ("cardguide schema --output checklist > checklist.schema.json",),
         ("output",),
     ),
     Command(
         "batch",
-        "Answer for many people at once: one row each, one result each, in input order.",
         ("cardguide batch new-staff.csv --output-dir checklists/ --format html",),
         ("batch",),
-        details=BATCH_DETAILS,
     ),
 )
 BY_NAME = {command.name: command for command in COMMANDS}
