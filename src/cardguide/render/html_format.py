@@ -95,8 +95,9 @@ def _styled(text: Styled) -> str:
 
 def _is_meta(line: Styled) -> bool:
     """The line of source numbers, status and age that ends an item ("[1] 待核实 · 来自河南")."""
-    return line.plain.startswith("[") and any(
-        "meta" in str(span.style).split() for span in line.spans
+    return any(
+        span.style == "provenance" and span.start == 0 and span.end == len(line.plain)
+        for span in line.spans
     )
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 # Every role a sheet may give text; "" is none. Typed, so that a look ("bold") given where a
 # role belongs fails the type check instead of vanishing from pages and Markdown.
 Role = Literal[
-    "", "title", "strong", "meta", "aside", "uncertain", "stale", "caveat", "unlisted", "alert",
+    "", "title", "strong", "meta", "provenance", "aside", "uncertain", "stale", "caveat", "unlisted", "alert",
     "error", "warning", "yes", "no", "need_more_information",
 ]  # fmt: skip
 
@@ -18,6 +18,9 @@ TERMINAL: dict[str, str] = {
     "title": "bold underline",
     "strong": "bold",  # what an item or line is about: a title, a question, a label
     "meta": "dim",  # sources, status, age, review dates: about the text, not the text
+    # The line that ends an item (its sources, status, age, origin): its parts have looks of
+    # their own; the role tells a page which line it is, to set it beside the item's text.
+    "provenance": "none",
     "aside": "italic",  # what no source says, what a date in the data qualifies
     "uncertain": "bold yellow",  # a source or item whose status is uncertain
     "stale": "bold yellow",  # data reviewed more than a year ago
@@ -33,7 +36,7 @@ TERMINAL: dict[str, str] = {
 
 # The classes of a printable page's stylesheet each role takes.
 PAGE_CLASSES: dict[str, tuple[str, ...]] = {
-    "title": ("b",), "strong": ("b",), "meta": ("dim",), "aside": ("i",),
+    "title": ("b",), "strong": ("b",), "meta": ("dim",), "provenance": (), "aside": ("i",),
     "uncertain": ("b", "amber"), "stale": ("b", "amber"), "caveat": ("b", "amber"),
     "unlisted": ("amber",), "alert": ("b", "red"), "error": ("b", "red"),
     "warning": ("b", "amber"), "yes": ("b", "green"), "no": ("b", "red"),

@@ -125,7 +125,7 @@ class Writer(Words):
             extras.append((msg("meta.overlay", file=clean(overlay)), "strong"))
         for words, style in extras:
             line.append(f" · {self.short(words)}", style=style)
-        return line
+        return Styled(style="provenance").append_text(line)
 
     def body(
         self,
