@@ -7,8 +7,8 @@ from typing import Literal
 # Every role a sheet may give text; "" is none. Typed, so that a look ("bold") given where a
 # role belongs fails the type check instead of vanishing from pages and Markdown.
 Role = Literal[
-    "", "title", "strong", "meta", "provenance", "aside", "uncertain", "stale", "caveat", "unlisted", "alert",
-    "error", "warning", "yes", "no", "need_more_information",
+    "", "title", "strong", "meta", "provenance", "aside", "uncertain", "stale", "caveat",
+    "unlisted", "alert", "error", "warning", "yes", "no", "need_more_information",
 ]  # fmt: skip
 
 # The sheet marks text by what it is, never by how it looks: a terminal, a page and Markdown
