@@ -179,8 +179,9 @@ MAX_VALIDATED = 3 * 1024 * 1024
 class ValidatedBytes:
     """Which bytes passed every per-file rule of this code's `validate`: one list of digests
     for the whole cache, read once a run and added to once at its end. One empty file per
-    validated file cost a file creation each (about a millisecond here, more under a virus
-    scanner): a third of a cold `validate` of 3,000 files."""
+    validated file cost a file creation each: a cold `validate` of 300 files spent about a
+    quarter less time in the system without them (0.49 s, not 0.67 s), and file creation is
+    slower still under a virus scanner."""
 
     def __init__(self) -> None:
         self.path = cache_root() / "validated.list"
