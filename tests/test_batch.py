@@ -68,7 +68,10 @@ def test_json_lines_from_stdin_with_profiles_as_lists(invoke: Invoke) -> None:
     ]
     text = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines)
     run = invoke(["batch", "-"], input=text + "\n")
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stderr) == (
+        1,
+        "cardguide: 1 of 3 rows failed; each has an error result with its row and field\n",
+    )
     first, second, third = (json.loads(line) for line in run.stdout.splitlines())
     assert first["ok"]
     assert first["result"]["lang"] == "zh"
@@ -138,6 +141,9 @@ def test_output_dir_writes_one_printable_page_per_row_with_safe_distinct_names(
     out = tmp_path / "pages"
     run = invoke(["batch", str(path), "--output-dir", str(out), "--format", "html"])
     assert run.exit_code == 1  # two rows failed
+    assert run.stderr == (
+        "cardguide: 2 of 5 rows failed; each has an error result with its row and field\n"
+    )
     results = _lines(run.stdout)
     assert [r["row"] for r in results] == [1, 2, 3, 4, 5]
     assert [r["ok"] for r in results] == [True, True, True, False, False]
@@ -179,6 +185,17 @@ def test_text_pages_in_files_never_carry_terminal_styles(invoke: Invoke, tmp_pat
     args = ["batch", str(path), "-o", str(out), "-f", "text"]
     run = invoke(args, env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
     assert (run.exit_code, run.stderr) == (0, "")
+    assert _lines(run.stdout) == [
+        {
+            "schema_version": 2,
+            "kind": "batch",
+            "row": 1,
+            "line": 2,
+            "args": ["apply", "--region", "ningbo", "--newborn"],
+            "ok": True,
+            "file": str(out / "0001-apply-ningbo-newborn.txt"),
+        }
+    ]
     page = (out / "0001-apply-ningbo-newborn.txt").read_text(encoding="utf-8")
     assert page.startswith("Applying for a card\n")
     assert "\x1b" not in page
@@ -190,6 +207,17 @@ def test_output_dir_pages_may_be_markdown(invoke: Invoke, tmp_path: Path) -> Non
     out = tmp_path / "pages"
     run = invoke(["batch", str(path), "-o", str(out), "-f", "markdown", "--lang", "zh"])
     assert (run.exit_code, run.stderr) == (0, "")
+    assert _lines(run.stdout) == [
+        {
+            "schema_version": 2,
+            "kind": "batch",
+            "row": 1,
+            "line": 2,
+            "args": ["apply", "--region", "ningbo", "--newborn"],
+            "ok": True,
+            "file": str(out / "0001-apply-ningbo-newborn.md"),
+        }
+    ]
     page = (out / "0001-apply-ningbo-newborn.md").read_text(encoding="utf-8")
     assert page.startswith("# 申领社保卡\n")
     assert page.count("- [ ] ") == 3
@@ -204,7 +232,10 @@ def test_a_link_where_a_page_would_go_is_not_followed(invoke: Invoke, tmp_path: 
     target.write_text("keep me", encoding="utf-8")
     (out / "0001-apply-ningbo-newborn.html").symlink_to(target)
     run = invoke(["batch", str(path), "-o", str(out)])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stderr) == (
+        1,
+        "cardguide: 1 of 1 rows failed; each has an error result with its row and field\n",
+    )
     [result] = _lines(run.stdout)
     assert result["ok"] is False
     assert target.read_text(encoding="utf-8") == "keep me"
@@ -247,5 +278,9 @@ def test_a_reader_that_stops_reading_ends_the_batch_quietly_with_0(
         stderr = batch.stderr.read()
         code = batch.wait()
     assert first.strip()  # it wrote before the pipe closed
+    if fmt == "jsonl":  # the first row's record ...
+        assert first.startswith(b'{"schema_version": 2, "kind": "batch", "row": 1, ')
+    else:  # ... or the spreadsheet's header
+        assert first.startswith("\ufeffRow,Result,Task,Region,".encode())
     assert code == 0
     assert stderr == b""

@@ -35,8 +35,10 @@ def test_a_chinese_windows_csv_is_read_and_the_guess_is_said_once(
         f"cardguide: '{path}' is not UTF-8 text; read it as GB18030. "
         "If the text looks wrong, give its encoding with --encoding\n"
     )
-    said = invoke(["batch", path, "--lang", "zh"]).stderr
-    assert said == (
+    said = invoke(["batch", path, "--lang", "zh"])
+    assert said.exit_code == 0
+    assert _regions(said.stdout) == ["ningbo", "ningbo"]
+    assert said.stderr == (
         f"cardguide：“{path}”不是UTF-8编码，已按GB18030编码读取；"
         "如果读出来的文字不对，请注明文件的编码后再处理\n"
     )
@@ -71,6 +73,11 @@ def test_encoding_given_is_used_without_a_guess(invoke: Invoke, tmp_path: Path) 
     # Bytes that are GBK but read as another encoding: wrong words, yet never a guess.
     latin = invoke(["batch", path, "--encoding", "latin-1", "--lang", "en"])
     assert latin.exit_code == 1
+    failed = [json.loads(line) for line in latin.stdout.splitlines()]
+    assert [(r["row"], r["ok"], r["error"]["field"]) for r in failed] == [
+        (1, False, "region"),
+        (2, False, "region"),
+    ]
     assert latin.stderr.startswith("cardguide: 2 of 2 rows failed")  # and no other line
     assert len(latin.stderr.splitlines()) == 1
 
@@ -96,6 +103,7 @@ def test_bytes_that_are_not_in_the_encoding_given_are_a_usage_error(
         f"cardguide: error: '{path}' is not UTF-8 text (line 2); check the file's encoding\n"
     )
     run = invoke(["batch", path, "--encoding", "utf-8", "--lang", "zh"])
+    assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == f"cardguide：错误：“{path}”第2行不是UTF-8编码的文字；请确认文件的编码\n"
 
 
@@ -169,6 +177,9 @@ def test_a_lone_surrogate_from_a_json_line_reaches_the_spreadsheet_as_a_question
     rows = tmp_path / "rows.jsonl"
     rows.write_text('{"command": "apply", "region": "\\ud800"}\n', encoding="utf-8")
     run = invoke(["batch", str(rows), "--format", "csv", "--lang", "en"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stderr) == (
+        1,
+        "cardguide: 1 of 1 rows failed; each has an error result with its row and field\n",
+    )
     assert run.stdout.splitlines()[1].startswith("1,Failed,Applying for a card,?,")
     assert "?" in run.stdout.splitlines()[1]

@@ -62,7 +62,9 @@ def test_activate_json_lists_each_channel_with_what_it_enables(invoke: Invoke) -
 
 
 def test_activate_can_narrow_to_one_channel(invoke: Invoke) -> None:
-    data = invoke(["activate", "-r", "ningbo", "--channel", "bank", "-f", "json"]).json()
+    run = invoke(["activate", "-r", "ningbo", "--channel", "bank", "-f", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
     assert [item["channel"] for item in data["channels"]] == ["bank"]
     assert all(not m["channels"] or "bank" in m["channels"] for m in data["materials"])
     assert "bring-old-card" not in ids(data["materials"])
@@ -104,6 +106,7 @@ def test_a_misspelt_region_suggests_the_right_one(invoke: Invoke) -> None:
 def test_regions_are_found_by_chinese_name_and_any_case(invoke: Invoke) -> None:
     for query in ("宁波", "NingBo"):
         run = invoke(["apply", "--region", query, "--format", "json"])
+        assert (run.exit_code, run.stderr) == (0, ""), query
         assert run.json()["region"]["id"] == "ningbo"
 
 
@@ -115,7 +118,12 @@ def test_contradictory_profile_is_a_usage_error(invoke: Invoke) -> None:
 
 def test_a_contradiction_is_reported_before_the_region_is_looked_up(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "atlantis", "--newborn", "--student"])
-    assert run.exit_code == 2
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "cardguide: error: --newborn cannot be combined with --student:"
+        " a newborn cannot also be a student\n",
+    )
 
 
 def test_bad_option_value_is_a_usage_error(invoke: Invoke) -> None:
@@ -184,8 +192,12 @@ def test_no_input_never_prompts_even_in_a_terminal(
 ) -> None:
     monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     run = invoke(["activate", "--no-input"], input="ningbo\n")
-    assert run.exit_code == 2
+    assert (run.exit_code, run.stdout) == (2, "")
     assert "Region" not in run.stderr.split("error:")[0]
+    assert run.stderr == (
+        "cardguide: error: missing --region (give a region id or name;"
+        " cardguide asks only in a terminal and never with --no-input)\n"
+    )
 
 
 def test_interview_asks_region_then_who_and_keeps_stdout_for_data(
@@ -212,6 +224,12 @@ def test_interview_asks_only_what_the_region_distinguishes(
     assert "a newborn" in run.stderr  # activation differs for newborns ...
     assert "a student" not in run.stderr  # ... but not for students
     assert "replacement" not in run.stderr
+    data = run.json()
+    assert (data["procedure"], data["region"]["id"], data["profile"]["given"]) == (
+        "activate",
+        "ningbo",
+        [],
+    )
 
 
 def test_profile_flags_in_a_terminal_skip_the_interview(
@@ -269,7 +287,9 @@ def test_show_lists_every_version_of_an_item(invoke: Invoke) -> None:
     office = next(e for e in steps if e["id"] == "submit-application")
     # Ningbo's three versions cover everyone, so the national ones are never reached.
     assert [v["origin"] for v in office["versions"]] == ["ningbo"] * 3
-    henan = invoke(["show", "henan", "--format", "json"]).json()
+    henan_run = invoke(["show", "henan", "--format", "json"])
+    assert (henan_run.exit_code, henan_run.stderr) == (0, "")
+    henan = henan_run.json()
     henan_office = next(
         e for e in henan["procedures"]["apply"]["steps"] if e["id"] == "submit-application"
     )
@@ -280,20 +300,25 @@ def test_show_lists_every_version_of_an_item(invoke: Invoke) -> None:
 
 def test_text_output_is_plain_when_piped(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "cixi"], env={"FORCE_COLOR": ""})
+    assert (run.exit_code, run.stderr) == (0, "")
     assert "\x1b[" not in run.stdout
     assert "from Ningbo" in run.stdout  # inherited items say where they come from
 
 
 def test_no_color_means_no_escape_codes_even_on_a_terminal(invoke: Invoke) -> None:
     forced = invoke(["apply", "--region", "cixi"], env={"FORCE_COLOR": "1"})
+    assert (forced.exit_code, forced.stderr) == (0, "")
     assert "\x1b[" in forced.stdout  # the check below can fail
     plain = invoke(["apply", "--region", "cixi"], env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert (plain.exit_code, plain.stderr) == (0, "")
     assert "\x1b[" not in plain.stdout
+    assert plain.stdout.startswith("Applying for a card\nCixi ")
 
 
 def test_version(invoke: Invoke) -> None:
     run = invoke(["--version"])
     assert (run.exit_code, run.stdout.strip()) == (0, f"cardguide {__version__}")
+    assert run.stderr == ""
 
 
 # --- the life cycle: replace, collect, update, reimburse, faq, check, --why --------------------
@@ -307,7 +332,7 @@ def test_replace_needs_lost_or_damaged_without_a_terminal(invoke: Invoke) -> Non
 
 def test_replace_cannot_be_both_lost_and_damaged(invoke: Invoke) -> None:
     run = invoke(["replace", "--region", "ningbo", "--lost", "--damaged"])
-    assert run.exit_code == 2
+    assert (run.exit_code, run.stdout) == (2, "")
     assert_one_line_error(run.stderr, "--lost cannot be combined with --damaged")
 
 
@@ -376,13 +401,13 @@ def test_check_bad_input_is_a_usage_error(invoke: Invoke, args: list[str], messa
 
 def test_future_hiring_dates_are_allowed_for_planning(invoke: Invoke) -> None:
     run = invoke(["check", "--hired-on", "2026-12-01", "--today", "2026-11-22", "-f", "json"])
-    assert run.exit_code == 0
+    assert (run.exit_code, run.stderr) == (0, "")
     assert run.json()["answers"][0]["dates"][0]["date"] == "2026-12-31"
 
 
 def test_why_in_text_names_the_answer_and_the_layer(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "cixi", "--newborn", "--why"])
-    assert run.exit_code == 0
+    assert (run.exit_code, run.stderr) == (0, "")
     flat = " ".join(run.stdout.split())
     assert "Why: you gave --newborn (so minor); from Ningbo" in flat
     assert "Why: you gave --newborn; from national rules" in flat
@@ -390,7 +415,9 @@ def test_why_in_text_names_the_answer_and_the_layer(invoke: Invoke) -> None:
 
 
 def test_why_in_json_lists_passed_over_versions(invoke: Invoke) -> None:
-    data = invoke(["apply", "-r", "henan", "--employer", "--why", "-f", "json"]).json()
+    run = invoke(["apply", "-r", "henan", "--employer", "--why", "-f", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
     step = next(s for s in data["steps"] if s["id"] == "submit-application")
     assert step["why"]["origin"] == "national"
     assert step["why"]["answers"] == ["--employer"]
@@ -402,16 +429,22 @@ def test_why_in_json_lists_passed_over_versions(invoke: Invoke) -> None:
 
 @pytest.mark.parametrize("command", ["activate", "replace --lost"])
 def test_why_works_for_activate_and_replace(invoke: Invoke, command: str) -> None:
-    data = invoke([*command.split(), "-r", "ningbo", "--why", "-f", "json"]).json()
+    run = invoke([*command.split(), "-r", "ningbo", "--why", "-f", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
     first = data["channels" if command == "activate" else "steps"][0]
     assert first["why"]["origin"] == "ningbo"
 
 
 def test_why_for_check_shows_the_computation(invoke: Invoke) -> None:
     args = ["check", "-r", "ningbo", "--lost-on", "2026-09-29", "--today", "2026-10-05", "--why"]
-    text = " ".join(invoke(args).stdout.split())
+    run = invoke(args)
+    assert (run.exit_code, run.stderr) == (0, "")
+    text = " ".join(run.stdout.split())
     assert "Why: --lost-on 2026-09-29 + 5 working days = 2026-10-12; today is 2026-10-05" in text
-    data = invoke([*args, "-f", "json"]).json()
+    as_json = invoke([*args, "-f", "json"])
+    assert (as_json.exit_code, as_json.stderr) == (0, "")
+    data = as_json.json()
     assert data["answers"][0]["why"]["computation"] == [
         {
             "code": "why.sum",
@@ -422,7 +455,9 @@ def test_why_for_check_shows_the_computation(invoke: Invoke) -> None:
 
 
 def test_json_without_why_has_no_why(invoke: Invoke) -> None:
-    data = invoke(["apply", "-r", "ningbo", "-f", "json"]).json()
+    run = invoke(["apply", "-r", "ningbo", "-f", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
     assert data["steps"], "a checklist with steps, or the test proves nothing"
     assert all("why" not in step for step in data["steps"])
 
@@ -439,15 +474,21 @@ def test_faq_with_no_match_says_so_and_succeeds(invoke: Invoke) -> None:
     run = invoke(["faq", "--region", "ningbo", "xyzzy"])
     assert (run.exit_code, run.stderr) == (0, "")
     assert "No question matched" in run.stdout
-    data = invoke(["faq", "--region", "ningbo", "xyzzy", "-f", "json"]).json()
+    as_json = invoke(["faq", "--region", "ningbo", "xyzzy", "-f", "json"])
+    assert (as_json.exit_code, as_json.stderr) == (0, "")
+    data = as_json.json()
     assert data["results"] == []
 
 
 def test_reimburse_with_a_bill_date_answers_in_the_checklist(invoke: Invoke) -> None:
     args = ["reimburse", "-r", "ningbo", "--bill-date", "2026-05-10", "--today", "2026-10-05"]
-    data = invoke([*args, "-f", "json"]).json()
+    as_json = invoke([*args, "-f", "json"])
+    assert (as_json.exit_code, as_json.stderr) == (0, "")
+    data = as_json.json()
     assert [(a["id"], a["answer"]) for a in data["answers"]] == [("claim-deadline", "yes")]
-    assert "YOUR DATES" in invoke(args).stdout
+    as_text = invoke(args)
+    assert (as_text.exit_code, as_text.stderr) == (0, "")
+    assert "YOUR DATES" in as_text.stdout
 
 
 def test_the_interview_leads_a_replacement_to_what_replace_gives(
@@ -457,7 +498,9 @@ def test_the_interview_leads_a_replacement_to_what_replace_gives(
     run = invoke(["apply", "--region", "ningbo", "-f", "json"], input="1\ny\n1\n")
     assert run.exit_code == 0, run.stderr
     asked = run.json()
-    told = invoke(["replace", "--region", "ningbo", "--lost", "-f", "json"]).json()
+    told_run = invoke(["replace", "--region", "ningbo", "--lost", "-f", "json"])
+    assert (told_run.exit_code, told_run.stderr) == (0, "")
+    told = told_run.json()
     assert asked["procedure"] == "replace"
     assert [s["id"] for s in asked["steps"]] == [s["id"] for s in told["steps"]]
     assert asked["profile"]["facets"] == told["profile"]["facets"]
@@ -488,5 +531,5 @@ def test_every_command_help_has_a_summary_and_an_example(invoke: Invoke) -> None
     assert len(commands) >= 13
     for name in commands:
         run = invoke([name, "--help"])
-        assert run.exit_code == 0, name
+        assert (run.exit_code, run.stderr) == (0, ""), name
         assert "Example: cardguide " + name in run.stdout, name

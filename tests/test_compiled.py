@@ -78,10 +78,12 @@ def test_a_local_file_is_compiled_once_it_loads_and_its_edits_are_never_missed(
     args = ["apply", "--region", "haishu", "--data-dir", str(path.parent), "--format", "json"]
     assert compiled.load(path.read_bytes()) is None
     first = invoke(args)
-    assert first.exit_code == 0, first.stderr
+    assert (first.exit_code, first.stderr) == (0, ""), first.stderr
+    assert first.json()["region"]["id"] == "haishu"
     assert compiled.load(path.read_bytes()) is not None  # in the cache now
     path.write_text(LOCAL.replace("on weekdays", "on Saturdays"), encoding="utf-8")
     second = invoke(args)
+    assert (second.exit_code, second.stderr) == (0, "")
     notes = [n["text"]["en"] for n in second.json()["notes"] if n["id"] == "hall-hours"]
     assert notes == ["The district service hall takes card applications on Saturdays."]
 
@@ -100,8 +102,12 @@ def test_a_file_with_a_problem_is_never_compiled(tmp_path: Path, invoke: Invoke)
     args = ["apply", "--region", "haishu", "--data-dir", str(path.parent)]
     for _ in range(2):  # the second run finds the problem again: nothing was cached
         run = invoke(args)
-        assert run.exit_code == 1
+        assert (run.exit_code, run.stdout) == (1, "")
         assert "CG032" in run.stderr
+        assert run.stderr == (
+            f"cardguide: error: {path}:15:20: CG032 a text of 5462 characters; texts are "
+            "limited to 5000 characters (at procedures.apply.notes[0].text.en)\n"
+        )
     assert compiled.load(path.read_bytes()) is None
 
 
@@ -145,7 +151,7 @@ def test_listing_local_regions_keeps_their_headers_and_sees_every_edit(
 
     def haishu() -> dict[str, object]:
         run = invoke(args)
-        assert run.exit_code == 0, run.stderr
+        assert (run.exit_code, run.stderr) == (0, ""), run.stderr
         found: list[dict[str, object]] = [r for r in run.json()["regions"] if r["id"] == "haishu"]
         return found[0]
 
@@ -153,12 +159,9 @@ def test_listing_local_regions_keeps_their_headers_and_sees_every_edit(
     assert list(_stored(path.parent)[1]) == ["haishu"]  # the directory's index, for the next run
     path.write_text(LOCAL.replace("zh: 海曙}", "zh: 海曙区}"), encoding="utf-8")
     assert haishu()["names"] == {"en": "Haishu", "zh": "海曙区"}  # the edit is seen at once
-    assert (
-        invoke(["apply", "-r", "海曙区", "--data-dir", str(path.parent), "-f", "json"]).json()[
-            "region"
-        ]["id"]
-        == "haishu"
-    )
+    renamed = invoke(["apply", "-r", "海曙区", "--data-dir", str(path.parent), "-f", "json"])
+    assert (renamed.exit_code, renamed.stderr) == (0, "")
+    assert renamed.json()["region"]["id"] == "haishu"
 
 
 def test_a_broken_local_file_is_named_in_every_listing(tmp_path: Path, invoke: Invoke) -> None:
@@ -167,6 +170,10 @@ def test_a_broken_local_file_is_named_in_every_listing(tmp_path: Path, invoke: I
         run = invoke(["regions", "--data-dir", str(path.parent), "--format", "json"])
         assert run.exit_code == 0
         assert [p["code"] for p in run.json()["left_out"]] == ["CG001"]
+        # The parser's own explanation follows; its wording is PyYAML's, not ours to pin.
+        said = f"cardguide: warning: left out of the list: {path}:3:7: CG001 "
+        assert run.stderr.startswith(said)
+        assert run.stderr.count("\n") == 1
 
 
 def test_a_copy_of_a_compiled_file_under_another_name_is_still_refused(
@@ -178,8 +185,14 @@ def test_a_copy_of_a_compiled_file_under_another_name_is_still_refused(
     Catalog().layer("ningbo")  # compiled now, if it was not yet
     assert compiled.load((local / "cixi.yaml").read_bytes()) is not None  # the bytes are known
     run = invoke(["apply", "--region", "cixi", "--data-dir", str(local)])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stdout) == (1, "")
     assert "CG006" in run.stderr
+    lines = (local / "cixi.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if text.startswith("id:"))
+    assert run.stderr == (
+        f"cardguide: error: {local / 'cixi.yaml'}:{line}:5: CG006 region id 'ningbo' does not "
+        "match the file name 'cixi.yaml' (at id)\n"
+    )
 
 
 def _clean() -> str:
@@ -206,14 +219,17 @@ def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
     for _ in range(2):
         run = invoke(args)
         assert (run.exit_code, run.json()["diagnostics"]) == (0, [])
+        assert run.stderr == "cardguide: 0 errors, 0 warnings in 1 file\n"
     assert compiled.ValidatedBytes().remember(path.read_bytes())
     # The same clean bytes, a year later: the review date is checked again, every time.
     late = invoke([*args[:-1], "2028-01-01"])
+    assert (late.exit_code, late.stderr) == (0, "cardguide: 0 errors, 1 warning in 1 file\n")
     assert [d["code"] for d in late.json()["diagnostics"]] == ["CG016"]
     # Under another name they still break the id rule.
     other = path.with_name("ximen.yaml")
     other.write_bytes(path.read_bytes())
     moved = invoke(["validate", str(other), "--format", "json", "--today", "2026-11-23"])
+    assert (moved.exit_code, moved.stderr) == (1, "cardguide: 1 error, 0 warnings in 1 file\n")
     assert "CG006" in [d["code"] for d in moved.json()["diagnostics"]]
     # Bytes with a problem are never remembered: every run reports it.
     path.write_text(
@@ -222,7 +238,10 @@ def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
         )
     )
     for _ in range(2):
-        assert invoke(args).exit_code == 1
+        broken = invoke(args)
+        assert broken.exit_code == 1
+        assert broken.stderr == "cardguide: 1 error, 0 warnings in 1 file\n"
+        assert [d["code"] for d in broken.json()["diagnostics"]] == ["CG013"]
     assert not compiled.ValidatedBytes().remember(path.read_bytes())
 
 
@@ -249,14 +268,22 @@ def test_files_that_are_gone_are_forgotten_and_broken_ones_never_kept(
     twin.write_text(LOCAL.replace("id: haishu", "id: ximen"), encoding="utf-8")
     settle()
     args = ["regions", "--data-dir", str(path.parent), "--format", "json"]
-    assert invoke(args).exit_code == 0
+    both = invoke(args)
+    assert (both.exit_code, both.stderr) == (0, "")
+    assert {"haishu", "ximen"} <= {r["id"] for r in both.json()["regions"]}
     assert sorted(_stored(path.parent)[1]) == ["haishu", "ximen"]
     twin.unlink()
     settle()
-    assert [r["id"] for r in invoke(args).json()["regions"]].count("ximen") == 0
+    gone = invoke(args)
+    assert (gone.exit_code, gone.stderr) == (0, "")
+    assert [r["id"] for r in gone.json()["regions"]].count("ximen") == 0
     assert sorted(_stored(path.parent)[1]) == ["haishu"]
     path.write_text(LOCAL.replace("level: county", "level: [county"), encoding="utf-8")
-    assert [p["code"] for p in invoke(args).json()["left_out"]] == ["CG001"]
+    broken = invoke(args)
+    # The parser's own explanation follows; its wording is PyYAML's, not ours to pin.
+    said = f"cardguide: warning: left out of the list: {path}:3:7: CG001 "
+    assert (broken.exit_code, broken.stderr[: len(said)], broken.stderr.count("\n")) == (0, said, 1)
+    assert [p["code"] for p in broken.json()["left_out"]] == ["CG001"]
     assert _stored(path.parent)[1] == {}  # its last good header is not kept either
 
 
@@ -267,7 +294,9 @@ def test_a_name_lookup_sees_renames_and_new_files_once_the_index_is_trusted(
     local = str(path.parent)
 
     def lookup(name: str) -> Run:
-        return invoke(["apply", "--region", name, "--data-dir", local, "--format", "json"])
+        run = invoke(["apply", "--region", name, "--data-dir", local, "--format", "json"])
+        assert (run.exit_code, run.stderr) == (0, "")
+        return run
 
     settle()
     assert lookup("海曙").json()["region"]["id"] == "haishu"  # the index is written here
@@ -293,6 +322,8 @@ def test_a_name_two_local_regions_share_goes_to_the_same_one_with_or_without_an_
     settle()
     first = invoke(args)  # reads the headers and writes the index
     second = invoke(args)  # from the index
+    assert (first.exit_code, first.stderr) == (0, "")
+    assert (second.exit_code, second.stderr) == (0, "")
     assert first.json()["region"]["id"] == second.json()["region"]["id"] == "azhao"
 
 
@@ -364,12 +395,16 @@ def test_a_change_within_the_clock_tick_of_the_index_is_seen(
         dirindex, "_directory_stamp", lambda d: [stopped, stopped, *directory_stamp(d)[2:]]
     )
     args = ["regions", "--data-dir", str(path.parent), "--format", "json"]
-    assert {"haishu", "yinzhou"} <= {r["id"] for r in invoke(args).json()["regions"]}
+    first = invoke(args)
+    assert (first.exit_code, first.stderr) == (0, "")
+    assert {"haishu", "yinzhou"} <= {r["id"] for r in first.json()["regions"]}
     assert sorted(_stored(path.parent)[1]) == ["haishu", "yinzhou"]
     # The same size and inode: only the stopped clock's stamps could tell, and they cannot.
     path.write_text(LOCAL.replace("zh: 海曙}", "zh: 鄞州}"), encoding="utf-8")
     (path.parent / "ximen.yaml").write_text(LOCAL.replace("id: haishu", "id: ximen"), "utf-8")
-    run = invoke(args).json()["regions"]
+    again = invoke(args)
+    assert (again.exit_code, again.stderr) == (0, "")
+    run = again.json()["regions"]
     assert [r["names"]["zh"] for r in run if r["id"] == "haishu"] == ["鄞州"]
     assert "ximen" in [r["id"] for r in run]
 
@@ -395,7 +430,9 @@ def test_a_trusted_index_shows_new_and_removed_files_at_once(
     stored = _stored(local)[0]
     assert stored.listing is not None
     assert [region_id for region_id, _path in stored.listing.files] == ["haishu", "yinzhou"]
-    assert listed().json() == first.json()  # from the index, trusted now
+    trusted = listed()
+    assert trusted.stderr == ""
+    assert trusted.json() == first.json()  # from the index, trusted now
     # A new file, a backup and a removal change the directory: all are seen at once.
     (local / "ximen.yaml").write_text(LOCAL.replace("id: haishu", "id: ximen"), encoding="utf-8")
     (local / "haishu.old.yaml").write_text(LOCAL, encoding="utf-8")
@@ -445,9 +482,13 @@ def test_a_name_whose_local_holder_is_gone_is_not_given_to_a_shipped_region_of_t
     later = LOCAL.replace("id: haishu", "id: yinzhou").replace("zh: 海曙}", "zh: 西门}")
     (local / "yinzhou.yaml").write_text(later, encoding="utf-8")
     args = ["apply", "--region", "西门", "--data-dir", str(local), "--format", "json"]
-    assert invoke(args).json()["region"]["id"] == "ningbo"  # the local ningbo, in the index
+    first = invoke(args)
+    assert (first.exit_code, first.stderr) == (0, "")
+    assert first.json()["region"]["id"] == "ningbo"  # the local ningbo, in the index
     (local / "ningbo.yaml").unlink()  # the shipped ningbo remains, without that name
-    assert invoke(args).json()["region"]["id"] == "yinzhou"
+    second = invoke(args)
+    assert (second.exit_code, second.stderr) == (0, "")
+    assert second.json()["region"]["id"] == "yinzhou"
 
 
 def test_a_shipped_file_edited_after_its_directory_was_indexed_is_read_again(
@@ -461,7 +502,13 @@ def test_a_shipped_file_edited_after_its_directory_was_indexed_is_read_again(
     ningbo = regions_dir("ningbo", (shipped_dir() / "ningbo.yaml").read_bytes())
     args = ["apply", "--region", "甬城", "--format", "json"]
     settle()
-    assert invoke(args).exit_code == 1  # no place has that name; the index is written now
+    unknown = invoke(args)
+    assert unknown.exit_code == 1  # no place has that name; the index is written now
+    assert (unknown.stdout, unknown.stderr) == (
+        "",
+        "cardguide: error: unknown region '甬城'; did you mean 龙城区 or 鼎城区 or 黎城县? "
+        "(`cardguide regions` lists them all)\n",
+    )
     assert "ningbo" in _stored(ningbo.parent)[1]
     before = ningbo.stat()
     text = ningbo.read_text(encoding="utf-8")

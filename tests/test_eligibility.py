@@ -77,17 +77,20 @@ def test_can_apply_answers_from_the_regions_rules_for_this_person(
 @pytest.mark.usefixtures("regions")
 def test_a_region_without_rules_on_who_may_apply_says_to_ask(invoke: Invoke) -> None:
     run = invoke(["check", "--region", "national", "--can-apply", "--format", "json"])
-    assert run.exit_code == 0
+    assert (run.exit_code, run.stderr) == (0, "")
     assert run.json()["can_apply"]["answer"] == "need_more_information"
     text = invoke(["check", "--region", "national", "--can-apply", "--lang", "zh"])
+    assert (text.exit_code, text.stderr) == (0, "")
     assert "没有找到这里关于谁可以申领的规定" in text.stdout
 
 
 @pytest.mark.usefixtures("regions")
 def test_the_apply_checklist_carries_the_same_answer(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "city", "--hukou", "local", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
     assert run.json()["can_apply"]["answer"] == "yes"
     text = invoke(["apply", "--region", "city", "--hukou", "local", "--lang", "zh"])
+    assert (text.exit_code, text.stderr) == (0, "")
     assert "能不能在这里申领" in text.stdout
     assert "--hukou" not in text.stdout
 
@@ -125,6 +128,9 @@ def test_batch_takes_hukou_as_a_column(invoke: Invoke, tmp_path: Path) -> None:
     assert first["result"]["can_apply"]["answer"] == "yes"
     assert second["error"]["field"] == "hukou"
     assert run.exit_code == 1
+    assert run.stderr == (
+        "cardguide: 1 of 2 rows failed; each has an error result with its row and field\n"
+    )
 
 
 @pytest.mark.usefixtures("regions")
@@ -133,7 +139,10 @@ def test_the_interview_asks_about_hukou_only_where_the_rules_differ_by_it(
 ) -> None:
     monkeypatch.setattr(context, "stdin_is_tty", lambda: True)
     here = invoke(["apply", "--region", "city", "--format", "json"], input="1\n2\n")
+    assert here.exit_code == 0
     assert "Where is the household registration" in here.stderr
     assert here.json()["profile"]["given"] == ["hukou_elsewhere"]
     there = invoke(["apply", "--region", "national", "--format", "json"], input="")
     assert "household registration" not in there.stderr
+    assert (there.exit_code, there.stderr) == (0, "")  # nothing to ask here at all
+    assert there.json()["region"]["id"] == "national"

@@ -35,6 +35,8 @@ def test_an_escape_sequence_in_a_file_name_reaches_stderr_escaped(
     (local / "\x1b[31mred\u202e.yaml").write_text("id: x\n", encoding="utf-8")
     run = invoke(["regions", "--data-dir", str(local), "--lang", "en"])
     assert run.exit_code == 0
+    assert run.stdout.startswith("ID ")  # the shipped regions are still listed
+    assert "\nningbo " in run.stdout
     assert "skipped" in run.stderr
     assert "\\u001b[31mred\\u202e.yaml" in run.stderr
     for char in UNSAFE:
@@ -46,7 +48,8 @@ def test_an_escape_sequence_in_an_argument_never_reaches_the_output_raw(
     fmt: str, invoke: Invoke
 ) -> None:
     run = invoke(["faq", "--region", "ningbo", "\x1b]0;owned\x07 \u202ecard", "--format", fmt])
-    assert run.exit_code == 0, run.stderr
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert "0;owned" in run.stdout  # the query is shown, escaped
     for char in UNSAFE:
         assert char not in run.stdout + run.stderr
     if fmt == "json":
@@ -59,7 +62,7 @@ def test_a_bidi_override_or_control_in_region_text_is_refused(
 ) -> None:
     path = local_cixi(tmp_path / "local", ("names: {en: Cixi,", f"names: {{en: 'Ci{char}xi',"))
     run = invoke(["validate", str(path), "--format", "json"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stderr) == (1, "cardguide: 1 error, 0 warnings in 1 file\n")
     codes = {d["code"] for d in run.json()["diagnostics"]}
     assert "CG023" in codes or "CG001" in codes, codes
 
@@ -79,7 +82,7 @@ def test_an_amount_that_is_not_a_finite_number_is_refused_with_its_place(
         encoding="utf-8",
     )
     run = invoke(["validate", str(local / "national.yaml"), "--format", "json"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stderr) == (1, "cardguide: 1 error, 0 warnings in 1 file\n")
     diagnostics = run.json()["diagnostics"]
     assert [d["code"] for d in diagnostics] == ["CG004"]
     assert diagnostics[0]["keypath"].endswith("amount_yuan")
@@ -110,13 +113,19 @@ def test_the_latest_date_still_gives_answers_without_leaving_the_calendar(invoke
     run = invoke(["check", "--region", "ningbo", *args, "--today", "2199-12-31"])
     assert run.exit_code == 0, run.stderr
     assert "internal error" not in run.stderr
+    # --today is years after the data's review: said once, as a warning.
+    assert run.stderr.startswith("cardguide: warning: data last reviewed over a year ago: ")
+    assert len(run.stderr.splitlines()) == 1
+    assert run.stdout.startswith("Checking your dates\n")
+    flat = " ".join(run.stdout.split())
+    assert "Is there still time? Yes: the last day is 2200-01-31 (31 days from today)." in flat
 
 
 def test_validate_reports_a_fifo_without_waiting_on_it(invoke: Invoke, tmp_path: Path) -> None:
     fifo = tmp_path / "national.yaml"
     os.mkfifo(fifo)
     run = invoke(["validate", str(fifo), "--format", "json"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stderr) == (1, "cardguide: 1 error, 0 warnings in 1 file\n")
     assert [d["code"] for d in run.json()["diagnostics"]] == ["CG029"]
 
 
@@ -128,10 +137,10 @@ def test_a_region_file_over_the_size_limit_is_refused_before_it_is_parsed(
     with path.open("a", encoding="utf-8") as handle:
         handle.write("# padding\n" * 120_000)
     run = invoke(["validate", str(path), "--format", "json"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stderr) == (1, "cardguide: 1 error, 0 warnings in 1 file\n")
     assert [d["code"] for d in run.json()["diagnostics"]] == ["CG030"]
     checklist = invoke(["apply", "--region", "cixi", "--data-dir", str(local)])
-    assert checklist.exit_code == 1
+    assert (checklist.exit_code, checklist.stdout) == (1, "")
     assert "CG030" in checklist.stderr
     assert len(checklist.stderr.splitlines()) == 1
 
@@ -146,7 +155,7 @@ def test_a_key_with_a_line_break_and_an_escape_is_one_escaped_diagnostic_line(
         encoding="utf-8",
     )
     run = invoke(["validate", str(path), "--lang", "en"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stderr) == (1, "cardguide: 1 error, 0 warnings in 1 file\n")
     lines = run.stdout.splitlines()
     assert len(lines) == 1, lines
     assert ":5:1: CG003 unknown key 'bad\\nkey\\u001b[31m'" in lines[0]
@@ -162,7 +171,7 @@ def test_a_data_directory_with_too_many_files_is_refused_at_once(
     for number in range(6):
         (crowded / f"r{number}.yaml").write_text("id: x\n", encoding="utf-8")
     run = invoke(["regions", "--data-dir", str(crowded), "--lang", "en"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stdout) == (1, "")
     assert "CG033" in run.stderr
     assert len(run.stderr.splitlines()) == 1
     # A misconfigured directory is refused for every command, not silently half-read.
@@ -174,7 +183,7 @@ def test_a_data_directory_with_too_many_files_is_refused_at_once(
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
 def test_validate_never_reads_a_device(device: str, invoke: Invoke) -> None:
     run = invoke(["validate", device, "--format", "json"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stderr) == (1, "cardguide: 1 error, 0 warnings in 1 file\n")
     assert [d["code"] for d in run.json()["diagnostics"]] == ["CG029"]
 
 
@@ -190,7 +199,11 @@ def test_a_region_that_is_its_own_parent_is_named_not_dropped(
     listing = invoke(["regions", "--data-dir", str(local), "--format", "json"])
     assert listing.exit_code == 0
     assert [d["code"] for d in listing.json()["left_out"]] == ["CG008"]
+    cycle = "3:9: CG008 parent regions form a cycle: selfish → selfish (at parent)"
+    assert listing.stderr == (
+        f"cardguide: warning: left out of the list: {local / 'selfish.yaml'}:{cycle}\n"
+    )
     run = invoke(["apply", "--region", "selfish", "--data-dir", str(local), "--lang", "en"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stdout) == (1, "")
     assert "CG008" in run.stderr
     assert len(run.stderr.splitlines()) == 1

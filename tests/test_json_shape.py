@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,7 @@ def test_a_rich_checklist_decodes_into_the_struct_that_defines_it(
 
 def test_without_why_the_reasons_are_left_out_not_null(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "ningbo", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
     steps: list[Any] = _decoded(run.stdout, "checklist").steps
     assert all(isinstance(step.why, msgspec.UnsetType) for step in steps)
     assert '"why"' not in run.stdout
@@ -77,6 +79,10 @@ def test_without_why_the_reasons_are_left_out_not_null(invoke: Invoke) -> None:
 def test_every_other_kind_decodes_into_its_struct(kind: str, invoke: Invoke) -> None:
     run = invoke([*OTHERS[kind], "--format", "json"])
     assert run.exit_code == 0, run.stderr
+    if kind == "validation":  # validate sums up on stderr, however many files there are
+        assert re.fullmatch(r"cardguide: 0 errors, 0 warnings in \d+ files\n", run.stderr)
+    else:
+        assert run.stderr == ""
     decoded = _decoded(run.stdout, kind)
     assert decoded.kind == kind
 
@@ -87,6 +93,10 @@ def test_a_batch_record_and_its_result_decode_into_their_structs(
     rows = tmp_path / "rows.csv"
     rows.write_text("command,region,profile\napply,ningbo,newborn\napply,atlantis,\n", "utf-8")
     run = invoke(["batch", str(rows)])
+    assert (run.exit_code, run.stderr) == (
+        1,
+        "cardguide: 1 of 2 rows failed; each has an error result with its row and field\n",
+    )
     good, bad = (
         msgspec.json.decode(line, type=other.BatchRecord) for line in run.stdout.splitlines()
     )
@@ -128,7 +138,9 @@ def test_the_published_schema_is_stricter_than_one_struct_for_every_item() -> No
 
 def test_a_related_fact_must_be_one_kind_of_item(invoke: Invoke) -> None:
     args = ["check", "--region", "ningbo", "--bill-date", "2026-05-10", "--last-paid", "2026-01-01"]
-    data = json.loads(invoke([*args, "--format", "json"]).stdout)
+    run = invoke([*args, "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = json.loads(run.stdout)
     check = validator("check")
     assert data["related"]
     assert check.is_valid(data)

@@ -60,7 +60,7 @@ def test_a_chinese_locale_gets_a_chinese_checklist(invoke: Invoke) -> None:
 
 def test_lang_en_under_a_chinese_locale_is_english(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "宁波", "--newborn", "--lang", "en"], env=ZH_LOCALE)
-    assert run.exit_code == 0
+    assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout.startswith("Applying for a card\nNingbo 宁波市 (city)")
     assert "\nSTEPS\n" in run.stdout
     assert "办理步骤" not in run.stdout
@@ -69,7 +69,7 @@ def test_lang_en_under_a_chinese_locale_is_english(invoke: Invoke) -> None:
 
 def test_lang_both_prints_each_item_in_chinese_then_english(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "ningbo", "--newborn", "--lang", "both"])
-    assert run.exit_code == 0
+    assert (run.exit_code, run.stderr) == (0, "")
     assert "\n办理步骤 STEPS\n" in run.stdout
     flat = "".join(run.stdout.split())
     chinese = flat.index("监护人的有效身份证件原件")  # the guardian's ID, in Chinese ...
@@ -85,17 +85,22 @@ def test_errors_are_chinese_under_a_chinese_locale(invoke: Invoke) -> None:
         == "cardguide：错误：找不到地区“亚特兰蒂斯”（`cardguide regions` 列出全部地区）\n"
     )
     bad = invoke(["apply", "--region", "ningbo", "--format", "xml"], env=ZH_LOCALE)
-    assert bad.exit_code == 2
+    assert (bad.exit_code, bad.stdout) == (2, "")
     assert bad.stderr.startswith("cardguide：错误：--format 的值无效")
     assert len(bad.stderr.splitlines()) == 1
+    assert bad.stderr == "cardguide：错误：--format 的值无效；可选：text、json、markdown、html\n"
     date = invoke(["check", "--born", "tomorrow"], env=ZH_LOCALE)
-    assert date.exit_code == 2
+    assert (date.exit_code, date.stdout) == (2, "")
     assert "不是日期" in date.stderr
+    assert date.stderr == (
+        "cardguide：错误：--born “tomorrow”不是日期；"
+        "请先写年份，如 2026-10-01、2026/10/01 或 2026年10月1日\n"
+    )
 
 
 def test_lang_both_says_each_message_in_both_languages(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "atlantis", "--lang", "both"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stdout) == (1, "")
     assert run.stderr.splitlines() == [
         "cardguide：错误：找不到地区“atlantis”（`cardguide regions` 列出全部地区）",
         "cardguide: error: unknown region 'atlantis' (`cardguide regions` lists them all)",
@@ -105,7 +110,7 @@ def test_lang_both_says_each_message_in_both_languages(invoke: Invoke) -> None:
 def test_verdicts_are_chinese_under_a_chinese_locale(invoke: Invoke) -> None:
     args = ["check", "--born", "2026-10-01", "--today", "2026-10-05"]
     run = invoke(args, env=ZH_LOCALE)
-    assert run.exit_code == 0
+    assert (run.exit_code, run.stderr) == (0, "")
     assert "还来得及吗？来得及：最后一天是2026年11月1日（还有27天）。" in run.stdout
 
 
@@ -119,6 +124,7 @@ def test_the_interview_speaks_chinese_and_takes_chinese_answers(
     assert "办理地区" in run.stderr
     assert "是否替别人代领社保卡？" in run.stderr
     no = invoke(["collect", "-f", "json"], input="上海\n1\n否\n", env=ZH_LOCALE)
+    assert (no.exit_code, no.stderr) == (0, run.stderr)  # the same questions, in Chinese
     assert no.json()["profile"]["given"] == []
 
 
@@ -167,7 +173,7 @@ def test_every_text_in_every_document_has_both_languages(region: str, invoke: In
     runs += [["show", region], ["diff", "national", region], ["regions"]]
     for args in runs:
         run = invoke([*args, "--format", "json", "--today", "2026-11-22"])
-        assert run.exit_code == 0, (args, run.stderr)
+        assert (run.exit_code, run.stderr) == (0, ""), args
         data = run.json()
         assert untranslated(data) == [], args
         if "profile" in data:  # generated texts carry both languages too
@@ -209,12 +215,14 @@ def test_suggestions_come_in_the_script_of_the_question(
     query: str, said: str, invoke: Invoke
 ) -> None:
     run = invoke(["apply", "--region", query])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stdout) == (1, "")
     assert said in run.stderr
 
 
 def test_the_official_names_are_in_the_json_header(invoke: Invoke) -> None:
-    region = invoke(["apply", "--region", "ningbo", "--format", "json"]).json()["region"]
+    run = invoke(["apply", "--region", "ningbo", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    region = run.json()["region"]
     assert region["names"] == {"en": "Ningbo", "zh": "宁波"}
     assert region["full_names"]["zh"] == "宁波市"
     assert region["pinyin"] == "Níngbō"
@@ -222,17 +230,21 @@ def test_the_official_names_are_in_the_json_header(invoke: Invoke) -> None:
 
 def test_faq_search_finds_words_that_only_the_chinese_answer_has(invoke: Invoke) -> None:
     # 特殊病种 is in neither the question nor the keywords, only in the Chinese answer.
-    data = invoke(["faq", "--region", "宁波", "特殊病种", "--format", "json"]).json()
+    run = invoke(["faq", "--region", "宁波", "特殊病种", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
     assert [result["id"] for result in data["results"]] == ["where-to-use"]
     assert "特殊" not in data["results"][0]["question"]["zh"]
     assert not any("特殊" in keyword for keyword in data["results"][0]["keywords"])
-    text = invoke(["faq", "--region", "宁波", "换银行", "--lang", "zh"]).stdout
+    chinese = invoke(["faq", "--region", "宁波", "换银行", "--lang", "zh"])
+    assert (chinese.exit_code, chinese.stderr) == (0, "")
+    text = chinese.stdout
     assert text.split("•")[1].lstrip().startswith("社保卡金融账户的开户银行可以更换吗？")
 
 
 def test_chinese_reasons_and_dates_name_no_option(invoke: Invoke) -> None:
     why = invoke(["check", "--region", "杭州", "--born", "2026-10-01", "--why", "--lang", "zh"])
-    assert why.exit_code == 0
+    assert (why.exit_code, why.stderr) == (0, "")
     assert "--" not in why.stdout
     assert "出生日期2026年10月1日" in why.stdout
     assert "（按你填的出生日期）" in why.stdout

@@ -63,7 +63,9 @@ def test_a_region_added_through_cardguide_path_is_listed_and_works(
     invoke: Invoke, desk: Path
 ) -> None:
     env = {"CARDGUIDE_PATH": str(desk)}
-    listed = invoke(["regions", "--format", "json"], env=env).json()
+    listing = invoke(["regions", "--format", "json"], env=env)
+    assert (listing.exit_code, listing.stderr) == (0, "")
+    listed = listing.json()
     assert {r["id"]: r["parent"] for r in listed["regions"]}["haishu"] == "ningbo"
     run = invoke(["apply", "--region", "海曙", "--format", "json"], env=env)
     assert (run.exit_code, run.stderr) == (0, "")
@@ -76,14 +78,18 @@ def test_a_region_added_through_cardguide_path_is_listed_and_works(
 
 def test_an_override_of_a_ningbo_item_names_its_overlay_file(invoke: Invoke, desk: Path) -> None:
     env = {"CARDGUIDE_PATH": str(desk)}
-    data = invoke(["apply", "--region", "ningbo", "--format", "json"], env=env).json()
+    run = invoke(["apply", "--region", "ningbo", "--format", "json"], env=env)
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
     photo = next(m for m in data["materials"] if m["id"] == "photo")
     assert (photo["origin"], photo["overlay"]) == ("ningbo", True)
     assert Path(photo["file"]) == (desk / "ningbo.yaml").resolve()
     assert "the desk also takes photos" in photo["text"]["en"]
     id_document = next(m for m in data["materials"] if m["id"] == "id-document")
     assert id_document["overlay"] is False  # the rest of Ningbo still comes from the shipped file
-    text = " ".join(invoke(["apply", "--region", "ningbo"], env=env).stdout.split())
+    shown = invoke(["apply", "--region", "ningbo"], env=env)
+    assert (shown.exit_code, shown.stderr) == (0, "")
+    text = " ".join(shown.stdout.split())
     assert "· overlay /" in text  # the path itself may wrap
     assert "Ningbo (overlay) 2026-11-21" in text
 
@@ -95,7 +101,9 @@ def test_data_dir_comes_before_cardguide_path(invoke: Invoke, desk: Path, tmp_pa
         NINGBO_OVERRIDE.replace("the desk also takes photos on site", "bring two"), "utf-8"
     )
     args = ["apply", "--region", "ningbo", "--data-dir", str(other), "--format", "json"]
-    data = invoke(args, env={"CARDGUIDE_PATH": str(desk)}).json()
+    run = invoke(args, env={"CARDGUIDE_PATH": str(desk)})
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
     photo = next(m for m in data["materials"] if m["id"] == "photo")
     assert "bring two" in photo["text"]["en"]
 
@@ -108,19 +116,20 @@ def test_a_broken_overlay_is_named_and_never_silently_skipped(invoke: Invoke, de
     checked = invoke(["validate"], env={"CARDGUIDE_PATH": str(desk)})
     assert checked.exit_code == 1
     assert "CG003" in checked.stdout
+    assert re.fullmatch(r"cardguide: 1 error, 2 warnings in \d+ files\n", checked.stderr)
 
 
 def test_an_overlay_may_not_move_a_region(invoke: Invoke, desk: Path) -> None:
     moved = NINGBO_OVERRIDE.replace("parent: zhejiang", "parent: henan")
     (desk / "ningbo.yaml").write_text(moved, "utf-8")
     run = invoke(["apply", "--region", "ningbo"], env={"CARDGUIDE_PATH": str(desk)})
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stdout) == (1, "")
     assert "CG025 parent 'henan' differs from 'zhejiang'" in run.stderr
 
 
 def test_a_missing_data_directory_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
     run = invoke(["regions"], env={"CARDGUIDE_PATH": str(tmp_path / "nowhere")})
-    assert run.exit_code == 2
+    assert (run.exit_code, run.stdout) == (2, "")
     assert "does not exist or is not a directory" in run.stderr
 
 
@@ -137,10 +146,14 @@ def test_stale_data_warns_on_stderr_in_text_and_is_flagged_in_json(invoke: Invok
     assert "OVER A YEAR AGO" in text.stdout
     quiet = invoke([*args, "--quiet"])
     assert (quiet.exit_code, quiet.stderr) == (0, "")
+    assert "OVER A YEAR AGO" in quiet.stdout  # only the warning is silenced
     data = invoke([*args, "--format", "json"])
+    assert data.exit_code == 0
     assert data.stderr == ""
     assert all(review["stale"] for review in data.json()["reviews"])
-    fresh = invoke(["apply", "--region", "ningbo", "--format", "json"]).json()
+    current = invoke(["apply", "--region", "ningbo", "--format", "json"])
+    assert (current.exit_code, current.stderr) == (0, "")
+    fresh = current.json()
     assert not any(review["stale"] for review in fresh["reviews"])
 
 
@@ -160,9 +173,13 @@ def test_diff_lists_what_differs_between_two_regions(invoke: Invoke) -> None:
 
 
 def test_diff_of_a_region_with_itself_is_empty(invoke: Invoke) -> None:
-    data = invoke(["diff", "henan", "河南", "--format", "json"]).json()
+    run = invoke(["diff", "henan", "河南", "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
     assert data["differences"] == []
-    text = invoke(["diff", "henan", "henan"]).stdout
+    shown = invoke(["diff", "henan", "henan"])
+    assert (shown.exit_code, shown.stderr) == (0, "")
+    text = shown.stdout
     assert "0 items differ" in text
 
 
@@ -173,7 +190,10 @@ def test_the_example_in_the_contributor_guide_is_valid(invoke: Invoke, tmp_path:
     (tmp_path / "haishu.yaml").write_text(example, "utf-8")
     run = invoke(["validate", str(tmp_path), "--strict"])
     assert run.exit_code == 0, run.stdout
-    data = invoke(["apply", "-r", "haishu", "--data-dir", str(tmp_path), "-f", "json"]).json()
+    assert (run.stdout, run.stderr) == ("", "cardguide: 0 errors, 0 warnings in 1 file\n")
+    applied = invoke(["apply", "-r", "haishu", "--data-dir", str(tmp_path), "-f", "json"])
+    assert (applied.exit_code, applied.stderr) == (0, "")
+    data = applied.json()
     assert "hall-hours" in [note["id"] for note in data["notes"]]
 
 
@@ -213,7 +233,9 @@ def test_regions_in_a_cycle_or_broken_are_listed_as_left_out_never_dropped(
     assert len(lines) == 3, lines
     assert sum("CG008" in line for line in lines) == 2
     assert sum("CG001" in line and "cc.yaml" in line for line in lines) == 1
-    data = invoke(["regions", "--data-dir", str(local), "--format", "json"]).json()
+    listed = invoke(["regions", "--data-dir", str(local), "--format", "json"])
+    assert (listed.exit_code, listed.stderr) == (0, text.stderr)  # named on stderr here too
+    data = listed.json()
     assert sorted(d["code"] for d in data["left_out"]) == ["CG001", "CG008", "CG008"]
     assert "ningbo" in [region["id"] for region in data["regions"]]
 
@@ -226,7 +248,7 @@ def test_an_overlay_reached_through_a_link_is_still_that_overlay(
     (linked / "ningbo.yaml").symlink_to(desk / "ningbo.yaml")
     args = ["--data-dir", str(linked), "--data-dir", str(desk), "--format", "json"]
     run = invoke(["apply", "--region", "ningbo", *args])
-    assert run.exit_code == 0, run.stderr
+    assert (run.exit_code, run.stderr) == (0, ""), run.stderr
     photo = next(m for m in run.json()["materials"] if m["id"] == "photo")
     assert (photo["origin"], photo["overlay"]) == ("ningbo", True)
     assert Path(photo["file"]) == linked.resolve() / "ningbo.yaml"  # the link, as named
@@ -282,13 +304,18 @@ def test_a_region_file_that_cannot_be_read_is_one_line_naming_it(
 
     monkeypatch.setattr(os, "open", refuse)
     run = invoke(["apply", "--region", "cixi", "--data-dir", str(local), "--lang", "en"])
-    assert run.exit_code == 1
+    assert (run.exit_code, run.stdout) == (1, "")
     assert len(run.stderr.splitlines()) == 1
     assert "cixi.yaml" in run.stderr
     assert "CG001" in run.stderr
+    assert (
+        run.stderr == f"cardguide: error: {unreadable}: CG001 cannot read file: permission denied\n"
+    )
     unreadable.unlink()  # a file that vanishes is simply not there any more
     gone = invoke(["apply", "--region", "cixi", "--data-dir", str(local), "--lang", "en"])
     assert gone.exit_code == 0
+    assert gone.stderr == ""
+    assert "Cixi 慈溪市" in gone.stdout  # the shipped Cixi
 
 
 def test_a_help_desk_copy_of_a_shipped_file_works_and_its_edits_replace_the_shipped_ones(
@@ -299,7 +326,9 @@ def test_a_help_desk_copy_of_a_shipped_file_works_and_its_edits_replace_the_ship
     shipped = (shipped_dir() / "ningbo.yaml").read_text(encoding="utf-8")
     (desk / "ningbo.yaml").write_text(shipped, encoding="utf-8")
     env = {"CARDGUIDE_PATH": str(desk)}
-    plain = invoke(["apply", "--region", "ningbo", "--newborn", "--format", "json"]).json()
+    shipped_run = invoke(["apply", "--region", "ningbo", "--newborn", "--format", "json"])
+    assert (shipped_run.exit_code, shipped_run.stderr) == (0, "")
+    plain = shipped_run.json()
     copied = invoke(["apply", "--region", "ningbo", "--newborn", "--format", "json"], env=env)
     assert (copied.exit_code, copied.stderr) == (0, "")
     data = copied.json()

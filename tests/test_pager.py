@@ -55,6 +55,13 @@ def test_the_pager_is_not_used_when_it_would_not_help(
     run = invoke(args, env=_env(_pager(paged)))
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout
+    starts = {
+        "--no-pager": "Resolved guide\n",
+        "json": '{\n  "schema_version": 2,',
+        "html": "<!DOCTYPE html>\n",
+        "xyzzy": "Questions and answers\n",
+    }
+    assert run.stdout.startswith(starts[args[-1]])
     assert not paged.exists()
 
 
@@ -69,5 +76,6 @@ def test_an_empty_cat_or_missing_pager_prints_straight_out(invoke: Invoke, pager
 def test_without_a_terminal_there_is_no_pager(invoke: Invoke, tmp_path: Path) -> None:
     paged = tmp_path / "paged.txt"
     run = invoke(["show", "ningbo"], env=_env(_pager(paged)))
+    assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout.startswith("Resolved guide\n")
     assert not paged.exists()

@@ -278,7 +278,7 @@ def test_the_chinese_checklist_says_a_city_without_data_gets_only_national_rules
 def test_json_names_the_place_asked_and_the_region_shown(command: str, invoke: Invoke) -> None:
     args = ["show", "海曙区"] if command == "show" else [command, "--region", "海曙区"]
     run = invoke([*args, "--format", "json"])
-    assert run.exit_code == 0, run.stderr
+    assert (run.exit_code, run.stderr) == (0, ""), run.stderr
     asked = run.json()["asked"]
     assert asked == {
         "code": "330203",
@@ -293,7 +293,7 @@ def test_json_names_the_place_asked_and_the_region_shown(command: str, invoke: I
 
 def test_json_asked_is_null_when_the_region_itself_is_named(invoke: Invoke) -> None:
     run = invoke(["apply", "--region", "宁波市", "--format", "json"])
-    assert run.exit_code == 0
+    assert (run.exit_code, run.stderr) == (0, "")
     assert run.json()["asked"] is None
 
 
@@ -334,6 +334,7 @@ def test_a_bare_name_a_city_shares_with_districts_means_the_city_and_says_so(
     assert (xian.exit_code, xian.stderr) == (0, "")
     assert xian.json()["region"]["full_names"]["zh"] == "西安市"
     district = invoke(["apply", "--region", "辽源市西安区", "--format", "json"])
+    assert (district.exit_code, district.stderr) == (0, "")
     assert district.json()["asked"]["path"]["zh"] == "吉林省辽源市西安区"
 
 

@@ -14,7 +14,9 @@ APPLY = ["apply", "--region", "ningbo", "--newborn"]
 
 
 def _materials(invoke: Invoke, lang: str = "en") -> list[str]:
-    data = invoke([*APPLY, "--format", "json"]).json()
+    run = invoke([*APPLY, "--format", "json"])
+    assert (run.exit_code, run.stderr) == (0, "")
+    data = run.json()
     return [item["text"][lang] for item in data["materials"]]
 
 
@@ -88,6 +90,7 @@ def test_html_has_a_tick_box_for_each_material_and_says_what_a_printout_must(
     invoke: Invoke,
 ) -> None:
     run = invoke([*APPLY, "--format", "html"])
+    assert (run.exit_code, run.stderr) == (0, "")
     page = _parse(run.stdout)
     boxes = [a for t, a in page.tags if t == "input" and a.get("type") == "checkbox"]
     assert len(boxes) == len(_materials(invoke)) == 3
@@ -110,6 +113,7 @@ def test_html_says_its_language_so_a_browser_picks_chinese_fonts(
     invoke: Invoke, lang: str, tag: str
 ) -> None:
     run = invoke([*APPLY, "--format", "html", "--lang", lang])
+    assert (run.exit_code, run.stderr) == (0, "")
     assert f'<html lang="{tag}">' in run.stdout
     assert '"Noto Sans CJK SC"' in run.stdout
 
@@ -128,10 +132,14 @@ def test_markup_in_data_is_shown_as_text_in_markdown_and_html(
         encoding="utf-8",
     )
     args = [*APPLY, "--data-dir", str(local)]
-    html = invoke([*args, "--format", "html"]).stdout
+    page = invoke([*args, "--format", "html"])
+    assert (page.exit_code, page.stderr) == (0, "")
+    html = page.stdout
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; **bold** [x](http://e.test) | &amp;amp;" in html
-    markdown = invoke([*args, "--format", "markdown"]).stdout
+    written = invoke([*args, "--format", "markdown"])
+    assert (written.exit_code, written.stderr) == (0, "")
+    markdown = written.stdout
     assert r"\<script\>alert(1)\</script\> \*\*bold\*\* \[x\](http://e.test) \| \&amp;" in markdown
 
 
@@ -151,6 +159,7 @@ def test_a_page_never_says_it_was_made_before_its_data_was_reviewed(invoke: Invo
         assert "Made on" not in early.stdout
         assert "2026-01-05" not in early.stdout
         late = invoke(["apply", "-r", "ningbo", "--format", fmt, "--today", "2026-12-05"])
+        assert (late.exit_code, late.stderr) == (0, "")
         assert "Made on 2026-12-05" in late.stdout
 
 

@@ -28,6 +28,7 @@ def test_each_command_in_the_registry_is_a_command_with_its_help(
 @pytest.mark.parametrize("spec", CHECKLISTS, ids=[spec.name for spec in CHECKLISTS])
 def test_each_checklist_takes_the_shared_options_and_its_own(invoke: Invoke, spec: Command) -> None:
     run = invoke([spec.name, "--help"], env={"COLUMNS": "200"})
+    assert (run.exit_code, run.stderr) == (0, "")
     for option in ("--region", "--format", "--why", "--no-pager"):
         assert option in run.stdout
     assert ("--channel" in run.stdout) is ("channel" in spec.takes)
@@ -36,6 +37,7 @@ def test_each_checklist_takes_the_shared_options_and_its_own(invoke: Invoke, spe
 
 def test_the_registry_holds_every_command_the_command_line_has(invoke: Invoke) -> None:
     run = invoke(["--help"], env={"COLUMNS": "200"})
+    assert (run.exit_code, run.stderr) == (0, "")
     section = run.stdout.split("Commands:\n")[1].split("\n\n")[0]
     listed = [line.split()[0] for line in section.splitlines()]
     assert listed == [command.name for command in COMMANDS]

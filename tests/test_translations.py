@@ -12,6 +12,7 @@ import yaml
 from cardguide.wording.text import revision
 
 from .conftest import Invoke
+from .test_validate import summary
 
 SCRIPT = Path(__file__).parents[1] / "scripts" / "stamp_translations.py"
 
@@ -66,7 +67,11 @@ def write(directory: Path, body: str) -> Path:
 
 def codes(invoke: Invoke, path: Path) -> list[str]:
     run = invoke(["validate", str(path.parent), "--strict", "--format", "json"])
-    return sorted(d["code"] for d in run.json()["diagnostics"])
+    diagnostics = run.json()["diagnostics"]
+    errors = sum(d["severity"] == "error" for d in diagnostics)
+    assert run.exit_code == (1 if diagnostics else 0)  # --strict: a warning fails too
+    assert run.stderr == summary(errors, len(diagnostics) - errors, 1)
+    return sorted(d["code"] for d in diagnostics)
 
 
 def test_stamping_records_every_translation_and_nothing_else(
@@ -97,7 +102,10 @@ def test_editing_the_english_makes_the_chinese_stale_until_it_is_checked(
     assert run.exit_code == 1
     assert "CG026" in run.stdout
     assert f"set zh_of: {revision('Go: today.')}" in run.stdout
-    assert invoke(["validate", str(tmp_path)]).exit_code == 0  # a warning without --strict
+    assert run.stderr == "cardguide: 0 errors, 1 warning in 1 file\n"
+    relaxed = invoke(["validate", str(tmp_path)])
+    assert relaxed.exit_code == 0  # a warning without --strict
+    assert (relaxed.stdout, relaxed.stderr) == (run.stdout, run.stderr)
     assert stamper().stamp(path, accept_stale=False) == 0  # a stale record is not moved ...
     assert stamper().stamp(path, accept_stale=True) == 1  # ... unless asked
     assert codes(invoke, path) == []
@@ -107,6 +115,7 @@ def test_a_text_missing_its_chinese_fails_strict_validation(invoke: Invoke, tmp_
     write(tmp_path, NATIONAL.replace(", zh: 现在就去办理。", ""))
     run = invoke(["validate", str(tmp_path), "--strict", "--format", "json"])
     assert run.exit_code == 1
+    assert run.stderr == "cardguide: 1 error, 1 warning in 1 file\n"  # and CG027 for the title
     lacking = [d for d in run.json()["diagnostics"] if d["code"] == "CG014"]
     assert [(d["line"], d["keypath"]) for d in lacking] == [(19, "procedures.apply.steps[0].text")]
     assert lacking[0]["message"]["zh"] == "文本缺少中文（文件声明的语言：英文、中文）"
