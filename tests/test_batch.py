@@ -234,7 +234,7 @@ def test_a_link_where_a_page_would_go_is_not_followed(invoke: Invoke, tmp_path: 
     run = invoke(["batch", str(path), "-o", str(out)])
     assert (run.exit_code, run.stderr) == (
         1,
-        "cardguide: 1 of 1 rows failed; each has an error result with its row and field\n",
+        "cardguide: 1 of 1 row failed; it has an error result with its row and field\n",
     )
     [result] = _lines(run.stdout)
     assert result["ok"] is False

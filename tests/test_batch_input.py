@@ -179,7 +179,7 @@ def test_a_lone_surrogate_from_a_json_line_reaches_the_spreadsheet_as_a_question
     run = invoke(["batch", str(rows), "--format", "csv", "--lang", "en"])
     assert (run.exit_code, run.stderr) == (
         1,
-        "cardguide: 1 of 1 rows failed; each has an error result with its row and field\n",
+        "cardguide: 1 of 1 row failed; it has an error result with its row and field\n",
     )
     assert run.stdout.splitlines()[1].startswith("1,Failed,Applying for a card,?,")
     assert "?" in run.stdout.splitlines()[1]

@@ -136,7 +136,7 @@ def batch(
     # command, quietly with 0 (group.Group.invoke).
     failed = run.all(choice, results, lang)
     if failed:
-        Messages(choice).note(msg("batch.summary", failed=failed, total=len(rows)))
+        Messages(choice).note(msg("batch.summary", failed=failed, n=len(rows)))
         raise typer.Exit(EXIT_DATA)
 
 
