@@ -209,7 +209,10 @@ def test_interview_asks_region_then_who_and_keeps_stdout_for_data(
     data = run.json()  # nothing but the JSON document on stdout
     assert data["region"]["id"] == "ningbo"
     assert data["profile"]["given"] == ["newborn"]
-    assert "did you mean ningbo?" in run.stderr
+    assert "Did you mean ningbo? [Y/n]" in run.stderr
+    # Declined, the suggestion is not made again in the words that say the name is unknown.
+    assert "did you mean ningbo?" not in run.stderr
+    assert "unknown region 'ningpo'" in run.stderr
     assert "Who is applying?" in run.stderr
     assert "Please enter a number from 1 to" in run.stderr
     assert "replacement" in run.stderr

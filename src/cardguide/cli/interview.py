@@ -141,11 +141,13 @@ class Interview:
                 catalog.locate(answer)
                 return answer
             except RegionNotFound as miss:
-                meant = self._meant(miss.suggestions) if miss.suggestions else None
-                if meant is not None:
-                    catalog.locate(meant)
-                    return meant
-                raise _Again(miss.message) from None
+                if not miss.suggestions:
+                    raise _Again(miss.message) from None
+                meant = self._meant(miss.suggestions)
+                if meant is None:  # the suggestion was declined: it is not offered again
+                    raise _Again(RegionNotFound(miss.query, []).message) from None
+                catalog.locate(meant)
+                return meant
             except AmbiguousPlace as which:
                 places: list[object] = list(which.places)
                 chosen = which.places[self.choice(which.message, places)]
