@@ -260,6 +260,27 @@ def test_a_damaged_list_of_remembered_bytes_costs_only_the_work_again(
     assert compiled.ValidatedBytes().remember(path.read_bytes())
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and links as POSIX has them")
+def test_a_fifo_or_a_link_in_place_of_the_list_of_remembered_bytes_is_left_alone(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    path = _local(tmp_path, _clean())
+    listed = compiled.cache_root() / "validated.list"
+    listed.parent.mkdir(parents=True)
+    args = ["validate", str(path), "--format", "json", "--today", "2026-11-23"]
+    summary = "cardguide: 0 errors, 0 warnings in 1 file\n"
+    os.mkfifo(listed)  # opening it to write would wait for a reader for ever
+    run = invoke(args)
+    assert (run.exit_code, run.json()["diagnostics"], run.stderr) == (0, [], summary)
+    listed.unlink()
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("kept as it is\n", encoding="utf-8")
+    listed.symlink_to(elsewhere)
+    run = invoke(args)
+    assert (run.exit_code, run.json()["diagnostics"], run.stderr) == (0, [], summary)
+    assert elsewhere.read_text(encoding="utf-8") == "kept as it is\n"
+
+
 def test_files_that_are_gone_are_forgotten_and_broken_ones_never_kept(
     tmp_path: Path, invoke: Invoke, settle: Callable[[], None]
 ) -> None:

@@ -51,6 +51,43 @@ def review_dates(layer: Layer, today: datetime.date, max_age: int) -> Iterator[D
         yield layer.diagnostic("CG016", old, ("last_reviewed",)).as_warning()
 
 
+def _read_each(
+    files: Sequence[Path],
+    catalog: Catalog,
+    today: datetime.date,
+    max_age: int,
+    found: list[Diagnostic],
+) -> list[Layer]:
+    """Each file read and put to the per-file rules; the layers of those that could be read."""
+    layers: list[Layer] = []
+    passed = compiled.ValidatedBytes()
+    try:
+        for file in files:
+            try:
+                layer = catalog.load(file)
+                raw = read_file(file)
+            except DataError as error:
+                found.append(error.diagnostic)
+                continue
+            found.extend(review_dates(layer, today, max_age))  # depends on the day: never kept
+            found.extend(name_problems(layer))  # depends on the file's name: never kept
+            layers.append(layer)
+            # The per-file rules depend on the file's bytes alone: bytes that passed them all before
+            # pass again, and are not parsed twice more (the portability check re-reads the file
+            # with PyYAML's pure-Python parser, two thirds of the time validate takes).
+            if passed.remember(raw):
+                continue
+            own = [*content_problems(layer), *translation_problems(layer)]
+            if (problem := portability_problem(file, raw, parsed_data(layer, raw))) is not None:
+                own.append(problem)
+            found.extend(own)
+            if not own:
+                passed.add(raw, layer.region)
+    finally:
+        passed.save()  # what passed so far, even when the run is cut short
+    return layers
+
+
 def validate(
     files: Sequence[Path],
     catalog: Catalog,
@@ -64,30 +101,7 @@ def validate(
     followed; those problems are reported for the parent's own file.
     """
     found: list[Diagnostic] = list(problems)
-    layers: list[Layer] = []
-    passed = compiled.ValidatedBytes()
-    for file in files:
-        try:
-            layer = catalog.load(file)
-            raw = read_file(file)
-        except DataError as error:
-            found.append(error.diagnostic)
-            continue
-        found.extend(review_dates(layer, today, max_age))  # depends on the day: never kept
-        found.extend(name_problems(layer))  # depends on the file's name: never kept
-        layers.append(layer)
-        # The per-file rules depend on the file's bytes alone: bytes that passed them all before
-        # pass again, and are not parsed twice more (the portability check re-reads the file
-        # with PyYAML's pure-Python parser, two thirds of the time validate takes).
-        if passed.remember(raw):
-            continue
-        own = [*content_problems(layer), *translation_problems(layer)]
-        if (problem := portability_problem(file, raw, parsed_data(layer, raw))) is not None:
-            own.append(problem)
-        found.extend(own)
-        if not own:
-            passed.add(raw, layer.region)
-    passed.save()
+    layers = _read_each(files, catalog, today, max_age, found)
     for layer in layers:
         region_id = layer.region.id
         if layer.file not in catalog.files_for(region_id):

@@ -172,8 +172,9 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 # The list of validated digests is rewritten with only what a run met once it grows past this
-# (about 100,000 entries): entries of older code, or of bytes long since edited, never match again.
-MAX_VALIDATED = 3 * 1024 * 1024
+# (about 15,000 entries, read in a few milliseconds): entries of older code, or of bytes long
+# since edited, never match again.
+MAX_VALIDATED = 512 * 1024
 
 
 class ValidatedBytes:
@@ -211,11 +212,25 @@ class ValidatedBytes:
         if self.size + 33 * len(self.new) > MAX_VALIDATED:
             write_atomically(self.path, "\n".join([*self.met, *self.new, ""]).encode("ascii"))
             return
+        added = "".join(f"\n{name}" for name in self.new).encode("ascii")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            # One appending write, started on a line of its own: runs that end together each
-            # add whole lines, and at worst one entry is lost and the work done again.
-            with self.path.open("ab") as out:
-                out.write("".join(f"\n{name}" for name in self.new).encode("ascii"))
+            # Never through a link, never blocking on a FIFO put in the list's place, and only
+            # into a regular file: anything else is left alone and the work done again.
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NONBLOCK | _NOFOLLOW
+            descriptor = os.open(self.path, flags, 0o644)
+        except OSError:
+            return
+        try:
+            if stat.S_ISREG(os.fstat(descriptor).st_mode):
+                # One appending write, started on a line of its own: runs that end together
+                # each add whole lines, and at worst one entry is lost and the work done again.
+                os.write(descriptor, added)
         except OSError:
             pass
+        finally:
+            os.close(descriptor)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where links need privileges
