@@ -71,9 +71,9 @@ class Group(TyperGroup):
         return code
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        from cardguide.cli.help_page import app_help, page
+        from cardguide.cli.help_page import app_help, page, width
 
-        formatter.write(page(self, ctx, self.language, formatter.width, app_help()))
+        formatter.write(page(self, ctx, self.language, width(), app_help()))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # `cardguide` alone: the help, on stderr, and a usage exit, as click does.

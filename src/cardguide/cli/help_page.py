@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from typer.core import TyperCommand
 
+from cardguide.cli.terminal import text_width
 from cardguide.commands import BY_NAME, OUTPUT_KINDS
 from cardguide.errors import EXIT_DATA, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from cardguide.model.profile import APPLICANT_FLAGS
@@ -64,6 +66,7 @@ _FACETS = frozenset(
 
 _COLUMN = 30  # cells: option names wider than this put their help on the next line
 _INDENT = 2
+_NARROW = 24  # cells: a text column narrower than this goes under the names instead
 
 
 def parameter_help(command: str, name: str) -> Msg | None:
@@ -102,6 +105,12 @@ def words(value: object, choice: LangChoice) -> str:
     return say(value, choice)
 
 
+def width() -> int:
+    """The width of a help page: the terminal's, as checklists take it, up to 78 cells (click's
+    own never goes below 50, wider than a narrow terminal)."""
+    return max(min(text_width(os.environ), 80) - 2, 20)
+
+
 def frame(key: str, choice: LangChoice) -> str:
     """A word of the page's frame ("Usage:"): one language only, Chinese for both."""
     return say(msg(key), "zh" if choice == "both" else choice)
@@ -120,10 +129,17 @@ def _paragraph(text: str, width: int, indent: int) -> list[str]:
 
 
 def _rows(rows: Sequence[tuple[str, str]], width: int) -> list[str]:
-    """Two columns, the second wrapped beside the first, as click lays out options."""
+    """Two columns, the second wrapped beside the first, as click lays out options; on a narrow
+    terminal each text goes under its name instead."""
     first = min(max((len(name) for name, _ in rows), default=0), _COLUMN)
-    text_width = max(width - _INDENT - first - 2, 10)
+    text_width = width - _INDENT - first - 2
     lines: list[str] = []
+    if text_width < _NARROW:
+        under = " " * (_INDENT + 4)
+        for name, text in rows:
+            lines.append(" " * _INDENT + name)
+            lines += [under + part for part in _wrap(text, width - len(under))] if text else []
+        return lines
     for name, text in rows:
         wrapped = _wrap(text, text_width) if text else []
         pad = " " * (_INDENT + first + 2)
@@ -189,16 +205,22 @@ class HelpedCommand(TyperCommand):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         choice: LangChoice = getattr(ctx.find_root().command, "language", "en")
-        formatter.write(page(self, ctx, choice, formatter.width, command_help(self.name or "")))
+        formatter.write(page(self, ctx, choice, width(), command_help(self.name or "")))
+
+
+# Cells of a description in a completion menu: typer renders it through rich, which wraps it
+# at 80 cells, and the shells read one candidate a line.
+_MENU = 60
 
 
 def localize(group: Any, choice: LangChoice) -> None:
-    """Each parameter's words in the chosen language, for the shell's completion menus (zsh and
-    fish show them beside the options)."""
+    """Each parameter's words in the chosen language (Chinese for both), cut to one short line,
+    for the shell's completion menus (zsh, fish and PowerShell show them beside the options)."""
+    lang = "zh" if choice == "both" else choice
     for name, command in [("", group), *group.commands.items()]:
         for parameter in command.params:
             meaning = parameter_help(name, parameter.name)
             if meaning is not None:
-                parameter.help = words(meaning, choice)
+                parameter.help = _short(say(meaning, lang), _MENU)
         if name:
-            command.help = words(keyed("command", name), choice)
+            command.help = _short(say(keyed("command", name), lang), _MENU)
