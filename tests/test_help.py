@@ -98,3 +98,14 @@ def test_the_shell_gets_each_description_on_one_short_line(invoke: Invoke) -> No
         assert all(line.startswith("-") and "\t" in line for line in offered), offered
         assert all(cell_len(line.split("\t")[1]) <= 60 for line in offered)
         assert "--data-dir" in {line.split("\t")[0] for line in offered}
+
+
+def test_placeholders_of_values_are_written_in_the_page_language(invoke: Invoke) -> None:
+    run = invoke(["diff", "--help"], env={"CARDGUIDE_LANG": "zh"})
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout.startswith("用法：cardguide diff [选项] 地区甲 地区乙\n")
+    assert "  --data-dir 目录  " in run.stdout
+    english = invoke(["diff", "--help"], env={"CARDGUIDE_LANG": "en"})
+    assert (english.exit_code, english.stderr) == (0, "")
+    assert english.stdout.startswith("Usage: cardguide diff [OPTIONS] A B\n")
+    assert "  --data-dir DIR  " in english.stdout

@@ -89,6 +89,7 @@ def batch(
         typer.Option(
             "--output-dir",
             "-o",
+            metavar="DIR",
             show_default=False,
         ),
     ] = None,

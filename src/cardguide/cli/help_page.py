@@ -64,6 +64,12 @@ _FACETS = frozenset(
     (*APPLICANT_FLAGS, *(f for command in BY_NAME.values() for f in command.circumstances))
 )
 
+# The placeholders of values (`--data-dir DIR`) and the words each language writes them with.
+_METAVARS = {
+    "REGION": "region", "A": "a", "B": "b", "DIR": "dir", "DAYS": "days", "NAME": "name",
+    "SHELL": "shell", "KIND": "kind", "WORDS": "words", "PATH...": "path", "FILE": "file",
+}  # fmt: skip
+
 _COLUMN = 30  # cells: option names wider than this put their help on the next line
 _INDENT = 2
 _NARROW = 24  # cells: a text column narrower than this goes under the names instead
@@ -131,7 +137,9 @@ def _paragraph(text: str, width: int, indent: int) -> list[str]:
 def _rows(rows: Sequence[tuple[str, str]], width: int) -> list[str]:
     """Two columns, the second wrapped beside the first, as click lays out options; on a narrow
     terminal each text goes under its name instead."""
-    first = min(max((len(name) for name, _ in rows), default=0), _COLUMN)
+    from rich.cells import cell_len  # Chinese placeholders take two cells a character
+
+    first = min(max((cell_len(name) for name, _ in rows), default=0), _COLUMN)
     text_width = width - _INDENT - first - 2
     lines: list[str] = []
     if text_width < _NARROW:
@@ -143,8 +151,9 @@ def _rows(rows: Sequence[tuple[str, str]], width: int) -> list[str]:
     for name, text in rows:
         wrapped = _wrap(text, text_width) if text else []
         pad = " " * (_INDENT + first + 2)
-        if len(name) <= first and wrapped:
-            lines.append(" " * _INDENT + name.ljust(first + 2) + wrapped.pop(0))
+        if cell_len(name) <= first and wrapped:
+            gap = " " * (first + 2 - cell_len(name))
+            lines.append(" " * _INDENT + name + gap + wrapped.pop(0))
         else:
             lines.append(" " * _INDENT + name)
         lines += [pad + line for line in wrapped]
@@ -156,6 +165,14 @@ def _short(text: str, width: int) -> str:
     first = text.split("\n")[0]
     cut = _wrap(first, width - 3)
     return cut[0] + ("..." if len(cut) > 1 else "")
+
+
+def _placeholder(text: str, metavar: str | None, choice: LangChoice) -> str:
+    """`text` with the value's placeholder at its end in the page's language."""
+    if metavar not in _METAVARS or not text.endswith(metavar):
+        return text
+    shown = say(keyed("metavar", _METAVARS[metavar]), "zh" if choice == "both" else choice)
+    return text[: len(text) - len(metavar)] + shown
 
 
 def page(command: Any, ctx: Any, choice: LangChoice, width: int, paragraphs: Iterable[Msg]) -> str:
@@ -170,15 +187,13 @@ def page(command: Any, ctx: Any, choice: LangChoice, width: int, paragraphs: Ite
             continue  # hidden
         meaning = parameter_help(name, parameter.name)
         if parameter.param_type_name == "argument":
-            shown = parameter.make_metavar(ctx)
+            shown = _placeholder(parameter.make_metavar(ctx), parameter.metavar, choice)
             pieces.append(shown if parameter.required else f"[{shown}]")
             if parameter.required and meaning is not None:
                 meaning = msg("help.required", text=meaning)
         text = "" if meaning is None else words(meaning, choice)
-        if parameter.param_type_name == "argument":
-            arguments.append((record[0], text))
-        else:
-            options.append((record[0], text))
+        named = _placeholder(record[0], parameter.metavar, choice)
+        (arguments if parameter.param_type_name == "argument" else options).append((named, text))
     commands = getattr(command, "commands", {})
     if commands:
         pieces.append(frame("help.command_metavar", choice))

@@ -71,6 +71,7 @@ RegionOption = Annotated[
     typer.Option(
         "--region",
         "-r",
+        metavar="REGION",
         show_default=False,
         autocompletion=complete_region,
     ),
@@ -86,6 +87,7 @@ DataDirOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--data-dir",
+        metavar="DIR",
         show_default=False,
     ),
 ]
@@ -99,7 +101,7 @@ DATES: tuple[Event, ...] = typing.get_args(Event)  # check's dates, each an opti
 CAN_APPLY = typer.Option("--can-apply")
 QUERY = typer.Argument(metavar="WORDS")
 PATHS = typer.Argument(metavar="PATH...")
-MAX_AGE = typer.Option("--max-age", min=1, show_default=False)
+MAX_AGE = typer.Option("--max-age", min=1, metavar="DAYS", show_default=False)
 STRICT = typer.Option("--strict")
 
 
