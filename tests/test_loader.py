@@ -10,8 +10,10 @@ import pytest
 from cardguide.errors import DataError, Diagnostic
 from cardguide.load.checked import load_layer
 from cardguide.model.region import Step
+from cardguide.wording import say
 
 from .conftest import en
+from .hostile.regions import VALID
 
 HEADER = """\
 id: national
@@ -233,3 +235,26 @@ def test_faq_entries_are_checked_like_items(tmp_path: Path) -> None:
 """
     problem = load_error(tmp_path, HEADER + "faq:\n" + entry + entry)
     assert (problem.code, problem.keypath) == ("CG009", "faq[1].id")
+
+
+@pytest.mark.parametrize(
+    ("edit", "english", "chinese"),
+    [
+        (("names: {en: Testland}", "names: Testland"),
+         "Expected `object`, got `str`", "应为键值表，实际是文本"),
+        (("level: national", "level: 3"), "Expected `str`, got `int`", "应为文本，实际是整数"),
+        (("last_reviewed: 2026-11-01", "last_reviewed: 2026-11-01T10:00:00"),
+         "Expected `date`, got `datetime`", "应为日期，实际是日期时间"),
+        (("{id: n, text:", "{id: n, before: 3, text:"),
+         "Expected `str | null`, got `int`", "应为文本或空值，实际是整数"),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_wrong_kind_is_named_in_each_language(
+    tmp_path: Path, edit: tuple[str, str], english: str, chinese: str
+) -> None:
+    problem = load_error(tmp_path, VALID.replace(*edit))
+    assert (problem.code, en(problem.message), say(problem.message, "zh")) == (
+        "CG004",
+        english,
+        chinese,
+    )

@@ -14,6 +14,7 @@ from chinese_calendar.constants import Holiday
 from cardguide.commands import COMMANDS
 from cardguide.documents import EXPECTED
 from cardguide.errors import OS_REASONS, RULES
+from cardguide.load.decode_errors import VALUE_KINDS
 from cardguide.model.profile import FACETS
 from cardguide.model.region import (
     DOCUMENT_KINDS,
@@ -52,7 +53,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "function": typing.get_args(Function),
     "heading": (*KINDS, "answers", "warnings", "questions"),
     "holiday": tuple(holiday.name for holiday in Holiday),
-    "join": ("list", "or", "and", "parts", "nor"),
+    "join": ("list", "or", "and", "parts", "nor", "kinds"),
+    "value_kind": VALUE_KINDS,
     "language": LANGS,
     "level": typing.get_args(Level),
     "metavar": (

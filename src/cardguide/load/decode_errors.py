@@ -21,7 +21,7 @@ import msgspec.inspect as mi
 from cardguide.errors import Diagnostic
 from cardguide.load.sourcemap import Document, KeyPath
 from cardguide.model.region import RegionFile
-from cardguide.wording import Msg, join, msg
+from cardguide.wording import Msg, join, keyed, msg
 from cardguide.wording.text import Text
 
 
@@ -31,8 +31,8 @@ class Misfit:
 
     kind: str  # unknown, missing, type, enum, or a constraint such as min_length
     path: KeyPath
-    expected: str = ""  # the model's words for the type wanted, as `str | null`
-    value: str = ""  # the field, the value given, or the constraint's bound
+    expected: tuple[str, ...] = ()  # the kinds of value wanted (VALUE_KINDS)
+    value: str = ""  # the field, the value or its kind given, or the constraint's bound
     allowed: Sequence[str] = ()  # the keys or values allowed there
     in_text: bool = False  # an unknown key inside a bilingual text
 
@@ -51,8 +51,23 @@ _NAMES: dict[type[mi.Type], str] = {
 }
 
 
+# Every kind of value a diagnostic names, each a word of the catalog's `value_kind`.
+VALUE_KINDS = (
+    "null",
+    "bool",
+    "int",
+    "float",
+    "str",
+    "date",
+    "datetime",
+    "array",
+    "object",
+    "other",
+)
+
+
 def _given(value: Any) -> str:
-    """The word for the kind of value the file gave (bool before int: a bool is an int)."""
+    """The kind of value the file gave (bool before int: a bool is an int)."""
     for kind, name in (
         (type(None), "null"),
         (bool, "bool"),
@@ -66,7 +81,7 @@ def _given(value: Any) -> str:
     ):
         if isinstance(value, kind):
             return name
-    return type(value).__name__
+    return "other"
 
 
 def _fits_kind(value: Any, info: mi.Type) -> bool:
@@ -92,7 +107,7 @@ def _fits_kind(value: Any, info: mi.Type) -> bool:
 
 def _bounds(value: Any, info: mi.Type, path: KeyPath) -> Iterator[Misfit]:
     """The constraints a value of the right kind breaks, in the order they are checked."""
-    expected = _NAMES.get(type(info), "")
+    expected = (_NAMES[type(info)],) if type(info) in _NAMES else ()
     if isinstance(info, mi.StrType | mi.ListType):
         if info.min_length is not None and len(value) < info.min_length:
             yield Misfit("min_length", path, expected, str(info.min_length))
@@ -152,7 +167,7 @@ def misfit(value: Any, info: mi.Type, path: KeyPath = ()) -> Misfit | None:
     members = info.types if isinstance(info, mi.UnionType) else (info,)
     chosen = next((member for member in members if _fits_kind(value, member)), None)
     if chosen is None:
-        expected = " | ".join(dict.fromkeys(_NAMES.get(type(m), "") for m in members))
+        expected = tuple(dict.fromkeys(_NAMES[type(m)] for m in members if type(m) in _NAMES))
         return Misfit("type", path, expected, _given(value))
     if (broken := next(_bounds(value, chosen, path), None)) is not None:
         return broken
@@ -228,4 +243,6 @@ _CONSTRAINT_WORDS = {
 
 
 def _constraint_message(found: Misfit) -> Msg:
-    return msg(_CONSTRAINT_WORDS[found.kind], expected=found.expected, value=found.value)
+    expected = join([keyed("value_kind", kind) for kind in found.expected], "kinds")
+    value = keyed("value_kind", found.value) if found.kind == "type" else found.value
+    return msg(_CONSTRAINT_WORDS[found.kind], expected=expected, value=value)

@@ -22,9 +22,10 @@ Entry = dict[str, str | dict[str, str]]
 # What a person can ask for: one language, or both (Chinese, then English).
 LangChoice = Literal["en", "zh", "both"]
 
-# How lists read: "a, b" / "a or b" / "a and b" / "a; b", and 、/ 或 / 和 / ；in Chinese; "nor"
+# How lists read: "a, b" / "a or b" / "a and b" / "a; b", and 、/ 或 / 和 / ；in Chinese; "kinds"
+# joins kinds of value a field takes ("str | null", 文本或空值); "nor"
 # lists what someone is not ("not employer or student", 单位代办、学生以外的人).
-Joiner = Literal["list", "or", "and", "parts", "nor"]
+Joiner = Literal["list", "or", "and", "parts", "nor", "kinds"]
 
 
 class Msg(msgspec.Struct, frozen=True):
