@@ -109,3 +109,15 @@ def test_placeholders_of_values_are_written_in_the_page_language(invoke: Invoke)
     assert (english.exit_code, english.stderr) == (0, "")
     assert english.stdout.startswith("Usage: cardguide diff [OPTIONS] A B\n")
     assert "  --data-dir DIR  " in english.stdout
+
+
+def test_a_lang_typed_on_the_line_chooses_the_completion_menus_language(invoke: Invoke) -> None:
+    asking = {
+        "_CARDGUIDE_COMPLETE": "complete_fish",
+        "_TYPER_COMPLETE_ARGS": "cardguide apply --lang zh --new",
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        "LANG": "en_US.UTF-8",
+    }
+    run = invoke([], env=asking)
+    described = "适用情形：新生儿（由父母或监护人办理）。"
+    assert (run.exit_code, run.stdout, run.stderr) == (0, f"--newborn\t{described}\n", "")

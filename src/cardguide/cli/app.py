@@ -16,7 +16,14 @@ from cardguide import __version__
 from cardguide.cli.context import asks, complete, emit, report
 from cardguide.cli.group import COMPLETE_VAR, Group
 from cardguide.cli.help_page import HelpedCommand
-from cardguide.cli.options import TAKES_EXTRA, output_of, refuse_extra, request_of, signature
+from cardguide.cli.options import (
+    TAKES_EXTRA,
+    LangOption,
+    output_of,
+    refuse_extra,
+    request_of,
+    signature,
+)
 from cardguide.cli.terminal import Messages
 from cardguide.commands import BY_NAME, COMMANDS, OUTPUT_KINDS, Command
 from cardguide.errors import EXIT_DATA, UsageProblem
@@ -125,6 +132,7 @@ def schema(
         OutputKind | None,
         typer.Option("--output", metavar="KIND"),
     ] = None,
+    lang: LangOption = None,  # the language of its --help and messages, read before parsing
 ) -> None:
     from cardguide.load.schema import region_schema, schema_text
     from cardguide.render.json_schema import output_schema

@@ -29,6 +29,18 @@ def refuse_undecodable(argv: Sequence[str]) -> None:
             raise UsageProblem(msg("error.undecodable_argument", n=number))
 
 
+def _typed_so_far() -> list[str]:
+    """The words of the command line a shell is completing, as its completion script hands
+    them over (COMP_WORDS from bash, _TYPER_COMPLETE_ARGS from the others)."""
+    import shlex
+
+    typed = os.environ.get("_TYPER_COMPLETE_ARGS") or os.environ.get("COMP_WORDS", "")
+    try:
+        return shlex.split(typed)
+    except ValueError:  # a quote still open while typing
+        return typed.split()
+
+
 class Group(TyperGroup):
     """Runs every command through `terminal.run`, the one place errors become exit codes."""
 
@@ -52,6 +64,9 @@ class Group(TyperGroup):
 
             from cardguide.cli.help_page import localize
 
+            # The line typed so far comes in the environment, not as arguments: a --lang on it
+            # chooses the menu's language as it would the command's.
+            choice = language(flag_in(_typed_so_far()), os.environ)
             localize(self, choice)
             # Makes zsh and fish known, not only bash: typer does this on the same call when
             # it adds its own completion options, which cardguide replaces.
