@@ -177,6 +177,14 @@ def test_an_unknown_field_is_named_as_the_row_wrote_it_even_when_it_names_a_situ
     assert [r["error"]["field"] for r in records] == ["student", "self_employed"]
 
 
+def _one_page(file: Path) -> dict[str, object]:
+    """The record of the one row of a newborn in Ningbo, written to `file`."""
+    return {
+        "schema_version": 2, "kind": "batch", "row": 1, "line": 2,
+        "args": ["apply", "--region", "ningbo", "--newborn"], "ok": True, "file": str(file),
+    }  # fmt: skip
+
+
 def test_text_pages_in_files_never_carry_terminal_styles(invoke: Invoke, tmp_path: Path) -> None:
     """FORCE_COLOR asks for colours on the output stream, not in the files beside it."""
     path = tmp_path / "people.csv"
@@ -185,17 +193,7 @@ def test_text_pages_in_files_never_carry_terminal_styles(invoke: Invoke, tmp_pat
     args = ["batch", str(path), "-o", str(out), "-f", "text"]
     run = invoke(args, env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
     assert (run.exit_code, run.stderr) == (0, "")
-    assert _lines(run.stdout) == [
-        {
-            "schema_version": 2,
-            "kind": "batch",
-            "row": 1,
-            "line": 2,
-            "args": ["apply", "--region", "ningbo", "--newborn"],
-            "ok": True,
-            "file": str(out / "0001-apply-ningbo-newborn.txt"),
-        }
-    ]
+    assert _lines(run.stdout) == [_one_page(out / "0001-apply-ningbo-newborn.txt")]
     page = (out / "0001-apply-ningbo-newborn.txt").read_text(encoding="utf-8")
     assert page.startswith("Applying for a card\n")
     assert "\x1b" not in page
@@ -207,17 +205,7 @@ def test_output_dir_pages_may_be_markdown(invoke: Invoke, tmp_path: Path) -> Non
     out = tmp_path / "pages"
     run = invoke(["batch", str(path), "-o", str(out), "-f", "markdown", "--lang", "zh"])
     assert (run.exit_code, run.stderr) == (0, "")
-    assert _lines(run.stdout) == [
-        {
-            "schema_version": 2,
-            "kind": "batch",
-            "row": 1,
-            "line": 2,
-            "args": ["apply", "--region", "ningbo", "--newborn"],
-            "ok": True,
-            "file": str(out / "0001-apply-ningbo-newborn.md"),
-        }
-    ]
+    assert _lines(run.stdout) == [_one_page(out / "0001-apply-ningbo-newborn.md")]
     page = (out / "0001-apply-ningbo-newborn.md").read_text(encoding="utf-8")
     assert page.startswith("# 申领社保卡\n")
     assert page.count("- [ ] ") == 3

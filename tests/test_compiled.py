@@ -245,18 +245,29 @@ def test_validate_remembers_clean_bytes_and_never_their_file_names_or_dates(
     assert not compiled.ValidatedBytes().remember(path.read_bytes())
 
 
-def test_a_damaged_list_of_remembered_bytes_costs_only_the_work_again(
-    tmp_path: Path, invoke: Invoke
-) -> None:
+def _clean_validation(tmp_path: Path, invoke: Invoke) -> tuple[Path, Path, Callable[[], None]]:
+    """A clean local file, where the list of remembered bytes goes, and a check that validating
+    the file passes with nothing to say."""
     path = _local(tmp_path, _clean())
     listed = compiled.cache_root() / "validated.list"
     listed.parent.mkdir(parents=True)
-    listed.write_bytes(b"\xff\xfe not a digest\n" + b"0" * 31 + b"\x00" * 40)
     args = ["validate", str(path), "--format", "json", "--today", "2026-11-23"]
-    for _ in range(2):
+
+    def passes() -> None:
         run = invoke(args)
         summary = "cardguide: 0 errors, 0 warnings in 1 file\n"
         assert (run.exit_code, run.json()["diagnostics"], run.stderr) == (0, [], summary)
+
+    return path, listed, passes
+
+
+def test_a_damaged_list_of_remembered_bytes_costs_only_the_work_again(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    path, listed, passes = _clean_validation(tmp_path, invoke)
+    listed.write_bytes(b"\xff\xfe not a digest\n" + b"0" * 31 + b"\x00" * 40)
+    for _ in range(2):
+        passes()
     assert compiled.ValidatedBytes().remember(path.read_bytes())
 
 
@@ -264,20 +275,14 @@ def test_a_damaged_list_of_remembered_bytes_costs_only_the_work_again(
 def test_a_fifo_or_a_link_in_place_of_the_list_of_remembered_bytes_is_left_alone(
     tmp_path: Path, invoke: Invoke
 ) -> None:
-    path = _local(tmp_path, _clean())
-    listed = compiled.cache_root() / "validated.list"
-    listed.parent.mkdir(parents=True)
-    args = ["validate", str(path), "--format", "json", "--today", "2026-11-23"]
-    summary = "cardguide: 0 errors, 0 warnings in 1 file\n"
+    _path, listed, passes = _clean_validation(tmp_path, invoke)
     os.mkfifo(listed)  # opening it to write would wait for a reader for ever
-    run = invoke(args)
-    assert (run.exit_code, run.json()["diagnostics"], run.stderr) == (0, [], summary)
+    passes()
     listed.unlink()
     elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("kept as it is\n", encoding="utf-8")
     listed.symlink_to(elsewhere)
-    run = invoke(args)
-    assert (run.exit_code, run.json()["diagnostics"], run.stderr) == (0, [], summary)
+    passes()
     assert elsewhere.read_text(encoding="utf-8") == "kept as it is\n"
 
 
