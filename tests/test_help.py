@@ -121,3 +121,23 @@ def test_a_lang_typed_on_the_line_chooses_the_completion_menus_language(invoke: 
     run = invoke([], env=asking)
     described = "适用情形：新生儿（由父母或监护人办理）。"
     assert (run.exit_code, run.stdout, run.stderr) == (0, f"--newborn\t{described}\n", "")
+
+
+def test_every_option_and_argument_of_every_command_says_what_it_is() -> None:
+    import typer.main
+    from typer.core import TyperGroup
+
+    from cardguide.cli.app import full_app
+    from cardguide.cli.help_page import parameter_help
+
+    group = typer.main.get_command(full_app())
+    assert isinstance(group, TyperGroup)
+    commands = [("", group), *group.commands.items()]
+    assert len(commands) == len(COMMANDS) + 1
+    silent = [
+        (name, parameter.name)
+        for name, command in commands
+        for parameter in command.params
+        if parameter_help(name, str(parameter.name)) is None
+    ]
+    assert not silent
