@@ -14,8 +14,7 @@ import typer
 
 from cardguide import __version__
 from cardguide.cli.context import asks, complete, emit, report
-from cardguide.cli.group import COMPLETE_VAR, Group
-from cardguide.cli.help_page import HelpedCommand
+from cardguide.cli.group import COMPLETE_VAR, Group, HelpedCommand
 from cardguide.cli.options import (
     TAKES_EXTRA,
     LangOption,

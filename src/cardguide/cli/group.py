@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from cardguide.cli.terminal import flag_in, language, quiet_stdout, run, tolerant_streams
 from cardguide.errors import (
@@ -27,6 +27,17 @@ def refuse_undecodable(argv: Sequence[str]) -> None:
     for number, arg in enumerate(argv, start=1):
         if any("\udc80" <= char <= "\udcff" for char in arg):
             raise UsageProblem(msg("error.undecodable_argument", n=number))
+
+
+class HelpedCommand(TyperCommand):
+    """A command whose --help is written by help_page, in the language the group chose for the
+    run (imported only when help is asked for)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from cardguide.cli.help_page import command_help, page, width
+
+        choice: LangChoice = getattr(ctx.find_root().command, "language", "en")
+        formatter.write(page(self, ctx, choice, width(), command_help(self.name or "")))
 
 
 def _typed_so_far() -> list[str]:

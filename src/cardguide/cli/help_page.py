@@ -11,8 +11,6 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from typer.core import TyperCommand
-
 from cardguide.cli.terminal import text_width
 from cardguide.commands import BY_NAME, OUTPUT_KINDS
 from cardguide.errors import EXIT_DATA, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
@@ -213,14 +211,6 @@ def page(command: Any, ctx: Any, choice: LangChoice, width: int, paragraphs: Ite
         for text in body[1:]:
             lines += [*_paragraph(text, width, _INDENT), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-class HelpedCommand(TyperCommand):
-    """A command whose --help is written here, in the language the group chose for the run."""
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        choice: LangChoice = getattr(ctx.find_root().command, "language", "en")
-        formatter.write(page(self, ctx, choice, width(), command_help(self.name or "")))
 
 
 # Cells of a description in a completion menu: typer renders it through rich, which wraps it
